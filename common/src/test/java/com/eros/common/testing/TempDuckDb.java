@@ -1,0 +1,23 @@
+package com.eros.common.testing;
+
+import com.eros.common.warehouse.duckdb.DuckDbConnections;
+import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
+import java.nio.file.Path;
+
+/** A DuckDB warehouse in a test's temp folder; close it in @AfterEach to release the file. */
+public final class TempDuckDb implements AutoCloseable {
+  private final DuckDbWarehouse warehouse;
+
+  public TempDuckDb(Path dir) {
+    this.warehouse = new DuckDbWarehouse(dir.resolve("test.duckdb").toAbsolutePath().toString());
+  }
+
+  public DuckDbWarehouse warehouse() {
+    return warehouse;
+  }
+
+  @Override
+  public void close() {
+    DuckDbConnections.close(warehouse.path());
+  }
+}
