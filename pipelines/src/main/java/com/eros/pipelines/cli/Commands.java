@@ -1,0 +1,21 @@
+package com.eros.pipelines.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every {@code ./eros} command, in the order {@code --help} lists them. */
+public final class Commands {
+  private Commands() {}
+
+  public static List<Command> all() {
+    List<Command> commands = new ArrayList<>();
+    commands.add(new DemoCommand());
+    commands.add(new DdlCommand());
+    return commands;
+  }
+
+  public static Optional<Command> find(String name) {
+    return all().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}

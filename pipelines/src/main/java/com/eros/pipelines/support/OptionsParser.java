@@ -1,0 +1,78 @@
+package com.eros.pipelines.support;
+
+import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.common.warehouse.Warehouses;
+import java.util.Arrays;
+import java.util.UUID;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** Parses pipeline options with Beam's factory and turns its complaints into {@link UsageException}s. */
+public final class OptionsParser {
+  private OptionsParser() {}
+
+  /** True when the arguments ask for help. */
+  public static boolean wantsHelp(String[] args) {
+    return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help="));
+  }
+
+  /** Prints Beam's help for an options interface (descriptions and defaults). */
+  public static void printHelp(Class<? extends PipelineOptions> cls) {
+    PipelineOptionsFactory.register(cls);
+    PipelineOptionsFactory.printHelp(System.out, cls);
+  }
+
+  /** Parses and validates {@code args} as {@code cls}; sets a job id when none was given. */
+  public static <T extends PipelineOptions> T parse(Class<T> cls, String[] args) {
+    PipelineOptionsFactory.register(cls);
+    T options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(cls);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException(firstLine(e.getMessage()) + " (see --help)", e);
+    }
+    if (options instanceof WarehouseOptions w && (w.getJobId() == null || w.getJobId().isBlank())) {
+      w.setJobId(UUID.randomUUID().toString());
+    }
+    return options;
+  }
+
+  /** The warehouse adapter of the options, or a {@link UsageException} saying what is wrong. */
+  public static Warehouse warehouse(WarehouseOptions options) {
+    try {
+      return Warehouses.fromSpec(options.getWarehouse());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * For runs on the DirectRunner outside tests: production-like settings (Beam's immutability and
+   * encodability checks off, one thread per core). Tests build their pipelines without this, so
+   * the checks stay on there.
+   */
+  public static void tuneLocalRunner(PipelineOptions options) {
+    if (DirectRunner.class.equals(options.getRunner())) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
+      direct.setTargetParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  /** Whether the pipeline runs in this process (and so the caller should wait and summarise). */
+  public static boolean runsLocally(PipelineOptions options) {
+    return DirectRunner.class.equals(options.getRunner());
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid options";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
