@@ -47,7 +47,7 @@ public final class BigQueryDdl {
   public record Parsed(String table, List<Column> columns, String partition, List<String> clusterBy) {}
 
   private static final Pattern CREATE =
-      Pattern.compile("CREATE TABLE IF NOT EXISTS `\\$\\{dataset}\\.([A-Za-z0-9_]+)`\\s*\\((.*)\\)\\s*(PARTITION BY ([^\\n;]+))?\\s*(CLUSTER BY ([^;]+))?;",
+      Pattern.compile("CREATE TABLE IF NOT EXISTS `\\$\\{dataset}\\.([A-Za-z0-9_]+)`\\s*\\(\\n(.*?)\\n\\)\\s*(PARTITION BY ([^\\n;]+))?\\s*(CLUSTER BY ([^;]+))?;",
           Pattern.DOTALL);
   private static final Pattern COLUMN =
       Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s+([A-Z0-9]+)(\\s+NOT NULL)?(\\s+OPTIONS\\(description=\"([^\"]*)\"\\))?\\s*");
