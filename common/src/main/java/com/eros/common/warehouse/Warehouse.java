@@ -51,4 +51,7 @@ public interface Warehouse extends Serializable {
 
   /** A small driver-side append (a job row written after a failed run). Not for bulk data. */
   void insertNow(TableDef table, List<Row> rows);
+
+  /** Driver-side: deletes every row of a table (which must exist). Used by the data generator. */
+  void truncateNow(TableDef table);
 }

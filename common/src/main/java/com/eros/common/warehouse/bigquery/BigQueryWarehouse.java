@@ -66,6 +66,11 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   @Override
+  public void truncateNow(TableDef table) {
+    throw notYet();
+  }
+
+  @Override
   public void insertNow(TableDef table, List<Row> rows) {
     throw notYet();
   }

@@ -110,6 +110,11 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  @Override
+  public void truncateNow(TableDef table) {
+    execute("DELETE FROM " + TableDef.checkIdentifier(table.name()));
+  }
+
   /** Runs a SQL statement with bound parameters (used by tests, the generator and benchmarks). */
   public void execute(String sql, Object... params) {
     try (DuckDBConnection conn = DuckDbConnections.connect(path);
