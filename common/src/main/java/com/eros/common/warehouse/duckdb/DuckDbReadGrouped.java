@@ -2,7 +2,9 @@ package com.eros.common.warehouse.duckdb;
 
 import com.eros.common.table.ColumnType;
 import com.eros.common.table.TableDef;
+import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
+import java.io.Serializable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -28,16 +31,29 @@ import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Reads a DuckDB table grouped by a STRING column without a shuffle: each partition (by hash of the
- * key) is read ordered by the key and emitted one group at a time. A NULL key is grouped under "".
+ * Reads a DuckDB table grouped by a STRING column without a shuffle. A planning query counts the
+ * rows of each key value; consecutive key values (in DuckDB's order) are packed into ranges of
+ * about {@link #ROWS_PER_RANGE} rows (a larger group gets a range of its own); each range is read
+ * ordered by the key and emitted one group at a time. A NULL key is grouped under "" (it travels
+ * with the first range, where "" would sort).
+ *
+ * <p>Bounded ranges keep memory flat on the DirectRunner, which holds a bundle's whole output
+ * until the bundle ends: a bundle is one range, never a quarter of the table.
  */
 final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, List<Row>>>> {
+  /** Target rows per range (one range is one read query and one bundle). */
+  static final long ROWS_PER_RANGE = 200_000;
   private final String path;
   private final TableDef table;
   private final ReadSpec spec;
   private final String keyColumn;
+  private final long rowsPerRange;
 
   DuckDbReadGrouped(String path, TableDef table, ReadSpec spec, String keyColumn) {
+    this(path, table, spec, keyColumn, ROWS_PER_RANGE);
+  }
+
+  DuckDbReadGrouped(String path, TableDef table, ReadSpec spec, String keyColumn, long rowsPerRange) {
     super("Read " + table.name() + " by " + keyColumn);
     if (table.requireColumn(keyColumn).type() != ColumnType.STRING) {
       throw new IllegalArgumentException(keyColumn + " is not a STRING column");
@@ -49,19 +65,110 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     this.table = table;
     this.spec = spec;
     this.keyColumn = keyColumn;
+    this.rowsPerRange = rowsPerRange;
   }
+
+  /** Key values {@code lo..hi} (inclusive, in DuckDB's order), plus the NULL key when {@code withNull}. */
+  record KeyRange(String lo, String hi, boolean withNull) implements Serializable {}
 
   @Override
   public PCollection<KV<String, List<Row>>> expand(PBegin input) {
     Schema schema = spec.schema(table);
     return input
-        .apply("Create partitions", Create.of(DuckDbRead.partitions()))
-        .apply("Spread partitions", Reshuffle.viaRandomKey())
+        .apply("Start", Create.of(0))
+        .apply("Plan key ranges", ParDo.of(new PlanRangesFn(path, table, spec, keyColumn, rowsPerRange)))
+        .setCoder(SerializableCoder.of(KeyRange.class))
+        .apply("Spread ranges", Reshuffle.viaRandomKey())
         .apply("Query groups", ParDo.of(new ReadGroupsFn(path, table, spec, keyColumn)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(RowCoder.of(schema))));
   }
 
-  static final class ReadGroupsFn extends DoFn<Integer, KV<String, List<Row>>> {
+  /** Packs consecutive keys (with their row counts, in key order, NULL first) into ranges. */
+  static List<KeyRange> pack(List<String> keys, List<Long> counts, long rowsPerRange) {
+    List<KeyRange> ranges = new ArrayList<>();
+    boolean withNull = false;
+    String lo = null;
+    String hi = null;
+    long rows = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      long n = counts.get(i);
+      if (k == null) {
+        withNull = true; // NULL sorts first: it joins the first range
+        rows += n;
+        continue;
+      }
+      if (lo != null && rows + n > rowsPerRange) {
+        ranges.add(new KeyRange(lo, hi, withNull));
+        withNull = false;
+        lo = null;
+        rows = 0;
+      }
+      if (lo == null) {
+        lo = k;
+      }
+      hi = k;
+      rows += n;
+    }
+    if (lo != null || withNull) {
+      ranges.add(new KeyRange(lo, hi, withNull));
+    }
+    return ranges;
+  }
+
+  static final class PlanRangesFn extends DoFn<Integer, KeyRange> {
+    private final String path;
+    private final TableDef table;
+    private final ReadSpec spec;
+    private final String keyColumn;
+    private final long rowsPerRange;
+
+    PlanRangesFn(String path, TableDef table, ReadSpec spec, String keyColumn, long rowsPerRange) {
+      this.path = path;
+      this.table = table;
+      this.spec = spec;
+      this.keyColumn = keyColumn;
+      this.rowsPerRange = rowsPerRange;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<KeyRange> out) throws SQLException {
+      List<Object> params = new ArrayList<>();
+      List<String> preds = new ArrayList<>();
+      for (Filter f : spec.filters()) {
+        preds.add(DuckDbSql.predicate(table, f, params));
+      }
+      String sql = "SELECT " + keyColumn + ", count(*) FROM " + TableDef.checkIdentifier(table.name())
+          + (preds.isEmpty() ? "" : " WHERE " + String.join(" AND ", preds))
+          + " GROUP BY " + keyColumn + " ORDER BY " + keyColumn + " NULLS FIRST";
+      List<String> keys = new ArrayList<>();
+      List<Long> counts = new ArrayList<>();
+      try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
+        requireTable(conn);
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+          DuckDbSql.bind(ps, params);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              keys.add(rs.getString(1));
+              counts.add(rs.getLong(2));
+            }
+          }
+        }
+      }
+      for (KeyRange r : pack(keys, counts, rowsPerRange)) {
+        out.output(r);
+      }
+    }
+
+    private void requireTable(DuckDBConnection conn) throws SQLException {
+      if (!DuckDbWarehouse.tableExists(conn, table.name())) {
+        throw new IllegalStateException("table " + table.name() + " does not exist in " + path
+            + "; run ./eros generate (or point --warehouse at the file that has it)");
+      }
+    }
+  }
+
+  static final class ReadGroupsFn extends DoFn<KeyRange, KV<String, List<Row>>> {
     private final String path;
     private final TableDef table;
     private final ReadSpec spec;
@@ -77,25 +184,32 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     @ProcessElement
-    public void process(@Element Integer partition, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
-      String keyExpr = "coalesce(" + keyColumn + ", '')";
-      DuckDbSql.Select select = DuckDbSql.select(
-          table, spec, "(hash(" + keyExpr + ") % " + DuckDbRead.PARTITIONS + ") = " + partition, null);
-      String sql = select.sql() + " ORDER BY " + keyExpr;
+    public void process(@Element KeyRange range, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
+      List<String> parts = new ArrayList<>();
+      List<Object> extra = new ArrayList<>();
+      if (range.lo() != null) {
+        parts.add("(" + keyColumn + " >= ? AND " + keyColumn + " <= ?)");
+        extra.add(range.lo());
+        extra.add(range.hi());
+      }
+      if (range.withNull()) {
+        parts.add(keyColumn + " IS NULL");
+      }
+      DuckDbSql.Select select = DuckDbSql.select(table, spec, "(" + String.join(" OR ", parts) + ")", null);
+      List<Object> params = new ArrayList<>(select.params());
+      params.addAll(extra);
+      String sql = select.sql() + " ORDER BY " + keyColumn + " NULLS FIRST";
+      int keyIndex = select.schema().indexOf(keyColumn);
       try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
-        if (!DuckDbWarehouse.tableExists(conn, table.name())) {
-          throw new IllegalStateException("table " + table.name() + " does not exist in " + path
-              + "; run ./eros generate (or point --warehouse at the file that has it)");
-        }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-          DuckDbSql.bind(ps, select.params());
+          DuckDbSql.bind(ps, params);
           long n = 0;
           String current = null;
           List<Row> group = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               Row row = DuckDbSql.toRow(rs, select.schema(), select.columns());
-              String key = Objects.requireNonNullElse(row.getString(keyColumn), "");
+              String key = Objects.requireNonNullElse(row.getString(keyIndex), "");
               if (current != null && !current.equals(key)) {
                 out.output(KV.of(current, group));
                 group = new ArrayList<>();
