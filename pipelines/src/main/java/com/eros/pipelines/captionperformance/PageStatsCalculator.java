@@ -8,6 +8,7 @@ import com.eros.common.stats.PercentRank;
 import com.eros.common.stats.Wilson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 
 /**
  * REFERENCE §2 for one page, in plain Java: page median, success flags and every column of
@@ -72,7 +73,7 @@ public final class PageStatsCalculator {
     }
     double median = Median.medianInPlace(java.util.Arrays.copyOf(medianValues, m));
 
-    Integer[] order = new Integer[inStats];
+    int[] order = new int[inStats];
     int k = 0;
     for (int i = 0; i < n; i++) {
       long t = page.sendMs(i);
@@ -80,7 +81,7 @@ public final class PageStatsCalculator {
         order[k++] = i;
       }
     }
-    java.util.Arrays.sort(order, (a, b) -> compare(page, emv, a, b));
+    sortIndices(order, (a, b) -> compare(page, emv, a, b));
 
     List<Acc> captions = new ArrayList<>();
     double[] groupEmv = new double[inStats];
@@ -155,6 +156,37 @@ public final class PageStatsCalculator {
           asOf));
     }
     return out;
+  }
+
+  /** Stable merge sort of message indices (no boxing). */
+  static void sortIndices(int[] a, IntBinaryOperator cmp) {
+    mergeSort(a.clone(), a, 0, a.length, cmp);
+  }
+
+  /** Sorts dst[lo, hi) given src[lo, hi) holds the same elements; uses src as scratch. */
+  private static void mergeSort(int[] src, int[] dst, int lo, int hi, IntBinaryOperator cmp) {
+    if (hi - lo < 16) {
+      for (int i = lo + 1; i < hi; i++) {
+        int v = dst[i];
+        int j = i - 1;
+        while (j >= lo && cmp.applyAsInt(dst[j], v) > 0) {
+          dst[j + 1] = dst[j];
+          j--;
+        }
+        dst[j + 1] = v;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    mergeSort(dst, src, lo, mid, cmp);
+    mergeSort(dst, src, mid, hi, cmp);
+    for (int i = lo, p = lo, q = mid; i < hi; i++) {
+      if (q >= hi || (p < mid && cmp.applyAsInt(src[p], src[q]) <= 0)) {
+        dst[i] = src[p++];
+      } else {
+        dst[i] = src[q++];
+      }
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.ReadableInstant;
 
 /**
  * Per page: checks every message against REFERENCE §1 (at asOf), routes invalid ones to
@@ -90,22 +92,46 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
       CaptionIndex captions = c.sideInput(index);
       RunTally tally = new RunTally();
       PageMessages.Builder valid = PageMessages.builder(page);
+      if (rows.isEmpty()) {
+        c.output(TALLY, tally);
+        return;
+      }
+      // field positions once per page, then positional access (no name lookups per message)
+      Schema schema = rows.get(0).getSchema();
+      int iId = schema.indexOf("message_id");
+      int iPage = schema.indexOf("page_name");
+      int iCaption = schema.indexOf("caption_id");
+      int iText = schema.indexOf("message");
+      int iTime = schema.indexOf("sending_time");
+      int iPrice = schema.indexOf("price");
+      int iSent = schema.indexOf("sent_count");
+      int iViewed = schema.indexOf("viewed_count");
+      int iPurchased = schema.indexOf("purchased_count");
+      int iEarnings = schema.indexOf("earnings");
+      long asOfMs = asOf.toEpochMilli();
       for (Row row : rows) {
         tally.rowsRead++;
-        MessageRule broken = MessageValidator.check(row, asOf);
+        ReadableInstant time = row.getValue(iTime);
+        Long sendMs = time == null ? null : time.getMillis();
+        Long sent = row.getInt64(iSent);
+        Long viewed = row.getInt64(iViewed);
+        Long purchased = row.getInt64(iPurchased);
+        Double earnings = row.getDouble(iEarnings);
+        MessageRule broken = MessageValidator.check(row.getString(iPage), sendMs, sent, viewed, purchased, earnings,
+            row.getDouble(iPrice), asOfMs);
+        Long id = row.getInt64(iId);
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;
           byRule.get(broken).inc();
-          Long id = row.getInt64("message_id");
           c.output(REJECTED, RejectedRows.of(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(),
               id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(row), rejectedAt));
           continue;
         }
-        Long caption = row.getInt64("caption_id");
+        Long caption = row.getInt64(iCaption);
         if (caption != null) {
           tally.captioned++;
         } else {
-          CaptionIndex.Match match = captions.match(page, row.getString("message"));
+          CaptionIndex.Match match = captions.match(page, row.getString(iText));
           switch (match.outcome()) {
             case ATTRIBUTED -> {
               caption = match.captionId();
@@ -116,9 +142,7 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
             default -> throw new IllegalStateException("unhandled " + match.outcome());
           }
         }
-        org.joda.time.ReadableInstant sent = (org.joda.time.ReadableInstant) row.getValue("sending_time");
-        valid.add(row.getInt64("message_id"), caption, sent.getMillis(), row.getDouble("earnings"),
-            row.getInt64("sent_count"), row.getInt64("viewed_count"), row.getInt64("purchased_count"));
+        valid.add(id, caption, sendMs, earnings, sent, viewed, purchased);
       }
       read.inc(tally.rowsRead);
       rejected.inc(tally.rejected());
