@@ -73,24 +73,59 @@ public final class PageStatsCalculator {
     }
     double median = Median.medianInPlace(java.util.Arrays.copyOf(medianValues, m));
 
-    int[] order = new int[inStats];
+    // counting sort by caption (groups in caption_id order), then each group by time and ties
+    long[] distinct = new long[inStats];
     int k = 0;
     for (int i = 0; i < n; i++) {
       long t = page.sendMs(i);
       if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
-        order[k++] = i;
+        distinct[k++] = page.captionId(i);
       }
     }
-    sortIndices(order, (a, b) -> compare(page, emv, a, b));
+    java.util.Arrays.sort(distinct);
+    int groups = 0;
+    for (int i = 0; i < inStats; i++) {
+      if (i == 0 || distinct[i] != distinct[i - 1]) {
+        distinct[groups++] = distinct[i];
+      }
+    }
+    java.util.Map<Long, Integer> rank = new java.util.HashMap<>(Math.max(16, groups * 2));
+    for (int g = 0; g < groups; g++) {
+      rank.put(distinct[g], g);
+    }
+    int[] groupOf = new int[n];
+    int[] start = new int[groups + 1];
+    for (int i = 0; i < n; i++) {
+      long t = page.sendMs(i);
+      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+        groupOf[i] = rank.get(page.captionId(i));
+        start[groupOf[i] + 1]++;
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] order = new int[inStats];
+    int[] fill = java.util.Arrays.copyOf(start, groups);
+    for (int i = 0; i < n; i++) {
+      long t = page.sendMs(i);
+      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+        order[fill[groupOf[i]]++] = i;
+      }
+    }
+    int[] scratch = order.clone();
+    IntBinaryOperator byTime = (a, b) -> compare(page, emv, a, b);
+    for (int g = 0; g < groups; g++) {
+      mergeSort(scratch, order, start[g], start[g + 1], byTime);
+    }
 
     List<Acc> captions = new ArrayList<>();
     double[] groupEmv = new double[inStats];
-    int start = 0;
-    while (start < order.length) {
-      long caption = page.captionId(order[start]);
-      int end = start;
-      Acc a = new Acc(caption);
-      while (end < order.length && page.captionId(order[end]) == caption) {
+    for (int g = 0; g < groups; g++) {
+      int first = start[g];
+      int end = first;
+      Acc a = new Acc(distinct[g]);
+      while (end < start[g + 1]) {
         int idx = order[end];
         boolean success = emv[idx] > median;
         double w = Decay.weight(Decay.ageDays(asOf, page.sendMs(idx)), cfg.halfLifeDays());
@@ -101,7 +136,7 @@ public final class PageStatsCalculator {
           a.failures++;
           a.effectiveFailures += w;
         }
-        groupEmv[end - start] = emv[idx];
+        groupEmv[end - first] = emv[idx];
         a.sumEarnings += page.earnings(idx);
         a.sumViewed += page.viewed(idx);
         a.sumPurchased += page.purchased(idx);
@@ -112,14 +147,13 @@ public final class PageStatsCalculator {
       }
       // EMVs summed in ascending order: captions with equal EMV multisets get bit-equal means,
       // so they tie exactly in the percentile (and the oracle sums the same way)
-      java.util.Arrays.sort(groupEmv, 0, end - start);
+      java.util.Arrays.sort(groupEmv, 0, end - first);
       double sum = 0;
-      for (int j = 0; j < end - start; j++) {
+      for (int j = 0; j < end - first; j++) {
         sum += groupEmv[j];
       }
       a.sumEmv = sum;
       captions.add(a);
-      start = end;
     }
 
     double[] avgEmv = new double[captions.size()];

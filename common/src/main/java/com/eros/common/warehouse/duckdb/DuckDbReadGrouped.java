@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -22,8 +23,9 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -37,8 +39,10 @@ import org.duckdb.DuckDBConnection;
  * ordered by the key and emitted one group at a time. A NULL key is grouped under "" (it travels
  * with the first range, where "" would sort).
  *
- * <p>Bounded ranges keep memory flat on the DirectRunner, which holds a bundle's whole output
- * until the bundle ends: a bundle is one range, never a quarter of the table.
+ * <p>Memory stays bounded on the DirectRunner, which holds a bundle's whole output until the
+ * bundle ends and runs ready bundles first come, first served: the ranges are read by a
+ * splittable DoFn one range per bundle (see {@link ReadRangesFn}), so a range's groups are
+ * processed downstream before much more is read, instead of the whole table being read first.
  */
 final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, List<Row>>>> {
   /** Target rows per range (one range is one read query and one bundle). */
@@ -77,9 +81,8 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     return input
         .apply("Start", Create.of(0))
         .apply("Plan key ranges", ParDo.of(new PlanRangesFn(path, table, spec, keyColumn, rowsPerRange)))
-        .setCoder(SerializableCoder.of(KeyRange.class))
-        .apply("Spread ranges", Reshuffle.viaRandomKey())
-        .apply("Query groups", ParDo.of(new ReadGroupsFn(path, table, spec, keyColumn)))
+        .setCoder(ListCoder.of(SerializableCoder.of(KeyRange.class)))
+        .apply("Query groups", ParDo.of(new ReadRangesFn(path, table, spec, keyColumn)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(RowCoder.of(schema))));
   }
 
@@ -116,7 +119,8 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     return ranges;
   }
 
-  static final class PlanRangesFn extends DoFn<Integer, KeyRange> {
+  /** Emits the whole plan (the list of ranges) as one element. */
+  static final class PlanRangesFn extends DoFn<Integer, List<KeyRange>> {
     private final String path;
     private final TableDef table;
     private final ReadSpec spec;
@@ -132,7 +136,7 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     @ProcessElement
-    public void process(OutputReceiver<KeyRange> out) throws SQLException {
+    public void process(OutputReceiver<List<KeyRange>> out) throws SQLException {
       List<Object> params = new ArrayList<>();
       List<String> preds = new ArrayList<>();
       for (Filter f : spec.filters()) {
@@ -155,9 +159,7 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
           }
         }
       }
-      for (KeyRange r : pack(keys, counts, rowsPerRange)) {
-        out.output(r);
-      }
+      out.output(pack(keys, counts, rowsPerRange));
     }
 
     private void requireTable(DuckDBConnection conn) throws SQLException {
@@ -168,14 +170,23 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     }
   }
 
-  static final class ReadGroupsFn extends DoFn<KeyRange, KV<String, List<Row>>> {
+  /**
+   * Reads the planned ranges one per bundle: a splittable DoFn over the range indexes that claims
+   * one range, emits its groups and returns {@code resume()}. Runners schedule the rest of the plan
+   * as new work; on the DirectRunner that work queues behind the consumers of the range just
+   * read, so reading and processing interleave and only a few ranges are in memory at a time
+   * (with all ranges as separate elements, every range would be read before the first one is
+   * processed).
+   */
+  @DoFn.BoundedPerElement
+  static final class ReadRangesFn extends DoFn<List<KeyRange>, KV<String, List<Row>>> {
     private final String path;
     private final TableDef table;
     private final ReadSpec spec;
     private final String keyColumn;
     private final Counter rowsRead;
 
-    ReadGroupsFn(String path, TableDef table, ReadSpec spec, String keyColumn) {
+    ReadRangesFn(String path, TableDef table, ReadSpec spec, String keyColumn) {
       this.path = path;
       this.table = table;
       this.spec = spec;
@@ -183,8 +194,28 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
       this.rowsRead = Metrics.counter("warehouse", "rows_read_" + table.name());
     }
 
+    @GetInitialRestriction
+    public OffsetRange initialRestriction(@Element List<KeyRange> ranges) {
+      return new OffsetRange(0, ranges.size());
+    }
+
+    @GetRestrictionCoder
+    public Coder<OffsetRange> restrictionCoder() {
+      return OffsetRange.Coder.of();
+    }
+
     @ProcessElement
-    public void process(@Element KeyRange range, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
+    public ProcessContinuation process(@Element List<KeyRange> ranges, RestrictionTracker<OffsetRange, Long> tracker,
+        OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
+      long i = tracker.currentRestriction().getFrom();
+      if (!tracker.tryClaim(i)) {
+        return ProcessContinuation.stop();
+      }
+      readRange(ranges.get((int) i), out);
+      return i + 1 < tracker.currentRestriction().getTo() ? ProcessContinuation.resume() : ProcessContinuation.stop();
+    }
+
+    private void readRange(KeyRange range, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
       List<String> parts = new ArrayList<>();
       List<Object> extra = new ArrayList<>();
       if (range.lo() != null) {
