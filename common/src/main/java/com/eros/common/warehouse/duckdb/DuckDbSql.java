@@ -160,8 +160,8 @@ public final class DuckDbSql {
   public static void append(DuckDBAppender appender, TableDef table, Row row) throws SQLException {
     List<Column> cols = table.columns();
     // Rows built with the table's schema hold the columns in table order: read them by index.
-    boolean sameOrder = row.getSchema().getFieldCount() == cols.size()
-        && row.getSchema().getField(cols.size() - 1).getName().equals(cols.get(cols.size() - 1).name());
+    boolean sameOrder = row.getSchema() == table.schema()
+        || row.getSchema().getFieldNames().equals(table.columnNames());
     appender.beginRow();
     for (int i = 0; i < cols.size(); i++) {
       Object v = sameOrder ? row.getValue(i) : row.getValue(cols.get(i).name());
