@@ -12,6 +12,8 @@ public final class Commands {
     List<Command> commands = new ArrayList<>();
     commands.add(new DemoCommand());
     commands.add(new DdlCommand());
+    commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
+    commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
     return commands;
   }
 

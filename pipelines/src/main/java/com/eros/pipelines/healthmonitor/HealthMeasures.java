@@ -159,6 +159,17 @@ public final class HealthMeasures implements Serializable {
         dailySecondsTotal, pendingQueueRows, stuckQueueRows, oldestPending, rowsRead);
   }
 
+  /** Value equality (Beam compares encoded elements with it when checking for mutations). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HealthMeasures m && m.config.equals(config) && m.snapshot().equals(snapshot());
+  }
+
+  @Override
+  public int hashCode() {
+    return snapshot().hashCode();
+  }
+
   private static Instant later(Instant a, Instant b) {
     if (a == null) {
       return b;
