@@ -73,8 +73,8 @@ public final class HealthCommand implements Command {
   }
 
   static void print(List<Scorecard.Check> checks, Warehouse warehouse, Instant now, PrintStream out) {
-    out.println("EROS health at " + now + " (" + now.atZone(LaTime.ZONE).toLocalDateTime().withNano(0) + " "
-        + LaTime.ZONE + ") on " + warehouse.spec());
+    out.println("EROS health at " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " ("
+        + now.atZone(LaTime.ZONE).toLocalDateTime().withNano(0) + " " + LaTime.ZONE + ") on " + warehouse.spec());
     out.printf("  %-6s %-34s %-34s %s%n", "status", "check", "measured", "limit");
     int failed = 0;
     for (Scorecard.Check c : checks) {

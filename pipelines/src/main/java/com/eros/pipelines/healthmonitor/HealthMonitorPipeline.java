@@ -18,7 +18,9 @@ import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -81,16 +83,18 @@ public final class HealthMonitorPipeline {
     return new Setup(options, clock, rules, channels);
   }
 
-  /** Composes the pipeline onto {@code p}; {@code now} is fixed here, once. */
-  public static Pipeline build(Pipeline p, Setup setup, Warehouse warehouse, Environment env) {
-    Instant now = setup.clock().now();
+  /**
+   * Composes the pipeline onto {@code p}, evaluating at {@code now} (taken once from the clock by
+   * the caller); the clock itself only stamps delivered_at.
+   */
+  public static Pipeline build(Pipeline p, Setup setup, Instant now, Warehouse warehouse, Environment env) {
     String jobId = setup.options().getJobId();
     PCollection<HealthSnapshot> snapshot =
         p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), now)));
     snapshot
         .apply(new DecideAlerts(warehouse, setup.rules(), jobId, now))
         .apply(new DeliverAlerts(warehouse, jobId,
-            new DeliverAlertsFn(setup.channels(), env, setup.rules(), Clock.fixed(now))))
+            new DeliverAlertsFn(setup.channels(), env, setup.rules(), setup.clock())))
         .apply(new RecordRun(warehouse, jobId, now, System.currentTimeMillis(), snapshot));
     return p;
   }
@@ -103,16 +107,16 @@ public final class HealthMonitorPipeline {
   public static int execute(Pipeline p, Setup setup, Warehouse warehouse, Environment env, PrintStream out) {
     HealthMonitorOptions o = setup.options();
     Instant now = setup.clock().now();
-    Setup fixed = new Setup(o, Clock.fixed(now), setup.rules(), setup.channels());
-    out.println("health-monitor at " + now + " (" + LaTime.dateOf(now) + " " + LaTime.ZONE + ") on " + warehouse.spec()
-        + ", job " + o.getJobId());
+    out.println("health-monitor at " + now.truncatedTo(ChronoUnit.SECONDS) + " ("
+        + now.atZone(LaTime.ZONE).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + " " + LaTime.ZONE + ") on "
+        + warehouse.spec() + ", job " + o.getJobId());
     out.println("  rules: " + setup.rules().source() + " (" + setup.rules().enabled().size() + " of "
         + setup.rules().all().size() + " enabled)");
     for (String line : setup.channels().describe(env)) {
       out.println("  " + line);
     }
     warehouse.ensureTables(TABLES);
-    build(p, fixed, warehouse, env);
+    build(p, setup, now, warehouse, env);
     long wallStart = System.currentTimeMillis();
     Runs.Outcome outcome;
     try {
@@ -135,7 +139,12 @@ public final class HealthMonitorPipeline {
 
   static int summarize(Map<String, Long> counters, RuleSet rules, Warehouse warehouse, String jobId, Duration wall,
       PrintStream out) {
-    List<Row> alerts = warehouse.query(Tables.AUTOMATION_ALERTS, ReadSpec.all().where(Filter.eq("job_id", jobId)));
+    List<Row> alerts = new ArrayList<>(
+        warehouse.query(Tables.AUTOMATION_ALERTS, ReadSpec.all().where(Filter.eq("job_id", jobId))));
+    alerts.sort(Comparator.comparing((Row a) -> {
+      RuleKind k = RuleKind.byName(a.getString("alert_source"));
+      return k == null ? Integer.MAX_VALUE : k.ordinal();
+    }));
     List<String> suppressed = new ArrayList<>();
     for (Rule r : rules.enabled()) {
       if (counters.getOrDefault("suppressed_" + r.name(), 0L) > 0) {
@@ -160,7 +169,7 @@ public final class HealthMonitorPipeline {
     }
     long healthy = rules.enabled().size() - alerts.size() - suppressed.size();
     out.printf("health-monitor: %d rules evaluated: %d healthy, %d fired, %d suppressed by cooldown; "
-            + "%d alerts delivered, %d with failed deliveries (%.1f s)%n",
+            + "alerts delivered: %d, with failed deliveries: %d (%.1f s)%n",
         rules.enabled().size(), healthy, alerts.size(), suppressed.size(), delivered, failed, wall.toMillis() / 1000.0);
     return failed == 0 ? 0 : 1;
   }
