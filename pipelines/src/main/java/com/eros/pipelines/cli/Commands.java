@@ -15,6 +15,7 @@ public final class Commands {
     commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
     commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
     commands.add(new DdlCommand());
+    commands.add(new com.eros.pipelines.locksweep.LockSweepCommand());
     return commands;
   }
 
