@@ -17,6 +17,7 @@ public final class Commands {
     commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
     commands.add(new DdlCommand());
     commands.add(new com.eros.pipelines.captionperformance.CaptionPerformanceCommand());
+    commands.add(new BenchCommand());
     return commands;
   }
 
