@@ -29,8 +29,10 @@ import java.util.function.IntBinaryOperator;
  * </ul>
  *
  * <p>Deterministic: messages are summed in a fixed order (caption, sending time, message_id,
- * EMV, …), so the input order (which a store does not guarantee) never changes a bit of the result.
- * The input is not modified. Rows come out in caption_id order.
+ * EMV, …), so the input order (which a store does not guarantee) never changes a bit of the result;
+ * the EMVs of a caption are summed in ascending order, so captions whose EMVs are equal as
+ * multisets get bit-equal avg_emv and tie in the percentile. The input is not modified. Rows come
+ * out in caption_id order.
  */
 public final class PageStatsCalculator {
 

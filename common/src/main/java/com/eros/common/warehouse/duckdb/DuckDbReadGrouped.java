@@ -72,8 +72,12 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     this.rowsPerRange = rowsPerRange;
   }
 
-  /** Key values {@code lo..hi} (inclusive, in DuckDB's order), plus the NULL key when {@code withNull}. */
-  record KeyRange(String lo, String hi, boolean withNull) implements Serializable {}
+  /**
+   * Key values {@code from <= key < to} in DuckDB's order (null bounds are open), plus the NULL key
+   * when {@code withNull}. The planned ranges tile the whole key space, so a key value that
+   * appears between planning and reading is still read exactly once.
+   */
+  record KeyRange(String from, String to, boolean withNull) implements Serializable {}
 
   @Override
   public PCollection<KV<String, List<Row>>> expand(PBegin input) {
@@ -86,36 +90,36 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(RowCoder.of(schema))));
   }
 
-  /** Packs consecutive keys (with their row counts, in key order, NULL first) into ranges. */
+  /**
+   * Packs consecutive keys (with their row counts, in key order, NULL first) into ranges of about
+   * {@code rowsPerRange} rows. The first range is open below and takes the NULL key; the last is
+   * open above; each range ends where the next begins.
+   */
   static List<KeyRange> pack(List<String> keys, List<Long> counts, long rowsPerRange) {
-    List<KeyRange> ranges = new ArrayList<>();
-    boolean withNull = false;
-    String lo = null;
-    String hi = null;
+    List<String> starts = new ArrayList<>(); // first key of every range but the first
     long rows = 0;
+    boolean empty = true;
     for (int i = 0; i < keys.size(); i++) {
       String k = keys.get(i);
       long n = counts.get(i);
-      if (k == null) {
-        withNull = true; // NULL sorts first: it joins the first range
-        rows += n;
-        continue;
-      }
-      if (lo != null && rows + n > rowsPerRange) {
-        ranges.add(new KeyRange(lo, hi, withNull));
-        withNull = false;
-        lo = null;
+      // NULL and "" form one group (""), and "" is the lowest string: both stay in the first range
+      if (k != null && !k.isEmpty() && !empty && rows + n > rowsPerRange) {
+        starts.add(k);
         rows = 0;
       }
-      if (lo == null) {
-        lo = k;
-      }
-      hi = k;
       rows += n;
+      empty = false;
     }
-    if (lo != null || withNull) {
-      ranges.add(new KeyRange(lo, hi, withNull));
+    List<KeyRange> ranges = new ArrayList<>();
+    if (empty) {
+      return ranges;
     }
+    String from = null;
+    for (String next : starts) {
+      ranges.add(new KeyRange(from, next, from == null));
+      from = next;
+    }
+    ranges.add(new KeyRange(from, null, from == null));
     return ranges;
   }
 
@@ -216,17 +220,19 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     private void readRange(KeyRange range, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
-      List<String> parts = new ArrayList<>();
+      List<String> bounds = new ArrayList<>();
       List<Object> extra = new ArrayList<>();
-      if (range.lo() != null) {
-        parts.add("(" + keyColumn + " >= ? AND " + keyColumn + " <= ?)");
-        extra.add(range.lo());
-        extra.add(range.hi());
+      if (range.from() != null) {
+        bounds.add(keyColumn + " >= ?");
+        extra.add(range.from());
       }
-      if (range.withNull()) {
-        parts.add(keyColumn + " IS NULL");
+      if (range.to() != null) {
+        bounds.add(keyColumn + " < ?");
+        extra.add(range.to());
       }
-      DuckDbSql.Select select = DuckDbSql.select(table, spec, "(" + String.join(" OR ", parts) + ")", null);
+      String inRange = bounds.isEmpty() ? keyColumn + " IS NOT NULL" : String.join(" AND ", bounds);
+      String where = range.withNull() ? "(" + keyColumn + " IS NULL OR (" + inRange + "))" : "(" + inRange + ")";
+      DuckDbSql.Select select = DuckDbSql.select(table, spec, where, null);
       List<Object> params = new ArrayList<>(select.params());
       params.addAll(extra);
       String sql = select.sql() + " ORDER BY " + keyColumn + " NULLS FIRST";

@@ -33,11 +33,16 @@ class DuckDbReadGroupedTest {
   void packsConsecutiveKeysIntoBoundedRanges() {
     List<KeyRange> r = DuckDbReadGrouped.pack(
         Arrays.asList(null, "a", "b", "c", "d", "e"), List.of(2L, 3L, 4L, 10L, 1L, 1L), 8);
-    // NULL joins the first range; "c" alone exceeds the bound and gets a range of its own
-    assertThat(r, contains(new KeyRange("a", "a", true), new KeyRange("b", "b", false), new KeyRange("c", "c", false),
-        new KeyRange("d", "e", false)));
+    // NULL joins the first range (open below); "c" alone exceeds the bound and gets a range of its
+    // own; the ranges tile the key space: each ends where the next begins, the last is open above
+    assertThat(r, contains(new KeyRange(null, "b", true), new KeyRange("b", "c", false), new KeyRange("c", "d", false),
+        new KeyRange("d", null, false)));
     assertThat(DuckDbReadGrouped.pack(List.of(), List.of(), 8), empty());
     assertThat(DuckDbReadGrouped.pack(Arrays.asList((String) null), List.of(5L), 8), contains(new KeyRange(null, null, true)));
+    assertThat(DuckDbReadGrouped.pack(List.of("a", "b"), List.of(1L, 1L), 8), contains(new KeyRange(null, null, true)));
+    // "" never starts a range: it is grouped with NULL
+    assertThat(DuckDbReadGrouped.pack(Arrays.asList(null, "", "a"), List.of(6L, 6L, 6L), 7),
+        contains(new KeyRange(null, "a", true), new KeyRange("a", null, false)));
   }
 
   @Test
