@@ -165,14 +165,33 @@ if ((PRINT_CONFIG)); then
   exit 0
 fi
 
+# The flattened settings in memory (lookups below are plain bash: no process per lookup).
+declare -A CFG=()
+CFG_KEYS=()
+while IFS= read -r line; do
+  [[ -n $line ]] || continue
+  CFG[${line%%=*}]=${line#*=}
+  CFG_KEYS+=("${line%%=*}")
+done <<<"$CONFIG_FLAT"
+
 # The raw value of a flattened key; fails when the key is absent.
 cfg_raw() {
-  awk -v k="$1" 'index($0, k "=") == 1 { print substr($0, length(k) + 2); found = 1; exit } END { exit !found }' <<<"$CONFIG_FLAT"
+  [[ -v CFG[$1] ]] || return 1
+  printf '%s' "${CFG[$1]}"
 }
 
 # Immediate child keys of a prefix, in file order.
 cfg_children() {
-  awk -v p="$1." 'index($0, p) == 1 { rest = substr($0, length(p) + 1); sub(/[.=].*/, "", rest); if (!(rest in s)) { s[rest] = 1; print rest } }' <<<"$CONFIG_FLAT"
+  local p="$1." k rest
+  local -A seen=()
+  for k in "${CFG_KEYS[@]}"; do
+    [[ $k == "$p"* ]] || continue
+    rest=${k#"$p"}
+    rest=${rest%%.*}
+    [[ -v seen[$rest] ]] && continue
+    seen[$rest]=1
+    printf '%s\n' "$rest"
+  done
 }
 
 # ${PROJECT} ${REGION} ${BUCKET} ${DATASET} filled in; anything else in ${...} is an error.
@@ -188,11 +207,12 @@ subst() {
 
 # Setting of a job: jobs.JOB.PATH, else defaults.PATH; dies when neither is set.
 setting() {
-  local job=$1 path=$2 v
-  if v=$(cfg_raw "jobs.$job.$path") || v=$(cfg_raw "defaults.$path"); then
-    subst "$v"
+  if [[ -v CFG["jobs.$1.$2"] ]]; then
+    subst "${CFG["jobs.$1.$2"]}"
+  elif [[ -v CFG["defaults.$2"] ]]; then
+    subst "${CFG["defaults.$2"]}"
   else
-    die "$CONFIG: jobs.$job.$path is not set (nor defaults.$path)"
+    die "$CONFIG: jobs.$1.$2 is not set (nor defaults.$2)"
   fi
 }
 
@@ -204,7 +224,13 @@ json_string() {
 
 # Keys of a map setting of a job (defaults first, then the job's own).
 setting_keys() {
-  { cfg_children "defaults.$2"; cfg_children "jobs.$1.$2"; } | awk '!seen[$0]++'
+  local k
+  local -A seen=()
+  while IFS= read -r k; do
+    [[ -n $k && ! -v seen[$k] ]] || continue
+    seen[$k]=1
+    printf '%s\n' "$k"
+  done < <(cfg_children "defaults.$2"; cfg_children "jobs.$1.$2")
 }
 
 # ---------------------------------------------------------------------------------------------
