@@ -1,0 +1,113 @@
+package com.eros.pipelines.templates;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each pipeline's graph, translated by the Dataflow runner into a job specification, offline. */
+class TemplateGraphTest {
+  @TempDir Path temp;
+
+  // ---- the translation itself: a sound graph passes, a broken one fails -------------------
+
+  @Test
+  void aSoundGraphIsTranslatedIntoAJobSpecification() throws Exception {
+    DataflowTranslation t = new DataflowTranslation(temp);
+    Pipeline p = Pipeline.create(t.options(PipelineOptions.class, "eros-fixture"));
+    p.apply("CreateWords", Create.of("a", "bb")).apply("MeasureWords", ParDo.of(new LengthFn()));
+
+    DataflowTranslation.Outcome out = t.translate(p);
+
+    assertThat(out.networkAttempts(), empty());
+    assertThat(out.job().path("name").asText(), equalTo("eros-fixture"));
+    assertThat(stepNames(out.job()), hasItem(containsString("MeasureWords")));
+  }
+
+  @Test
+  void aDoFnThatCannotBeSerialisedFailsTheTranslation() throws Exception {
+    DataflowTranslation t = new DataflowTranslation(temp);
+    Pipeline p = Pipeline.create(t.options(PipelineOptions.class, "eros-fixture-unserialisable"));
+    p.apply("CreateWords", Create.of("a", "bb")).apply("HoldAThread", ParDo.of(new HoldsThreadFn()));
+
+    Exception e = assertThrows(Exception.class, () -> t.translate(p));
+    assertThat(causes(e), containsString("NotSerializableException"));
+  }
+
+  @Test
+  void aMissingCoderFailsTheTranslation() throws Exception {
+    DataflowTranslation t = new DataflowTranslation(temp);
+    Pipeline p = Pipeline.create(t.options(PipelineOptions.class, "eros-fixture-no-coder"));
+    p.apply("CreateWords", Create.of("a", "bb")).apply("WrapWords", MapElements.via(new WrapFn()));
+
+    Exception e = assertThrows(Exception.class, () -> t.translate(p));
+    assertThat(causes(e), containsString("Unable to return a default Coder"));
+  }
+
+  static List<String> stepNames(JsonNode job) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode s : job.path("steps")) {
+      names.add(s.path("properties").path("user_name").path("value").asText());
+    }
+    assertThat("the job has steps", names.size(), greaterThan(0));
+    return names;
+  }
+
+  static String causes(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      sb.append(c.getClass().getName()).append(": ").append(c.getMessage()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static final class LengthFn extends DoFn<String, Integer> {
+    @ProcessElement
+    public void process(@Element String s, OutputReceiver<Integer> out) {
+      out.output(s.length());
+    }
+  }
+
+  /** Holds a Thread, which is not Serializable: Dataflow could not ship this DoFn to a worker. */
+  static final class HoldsThreadFn extends DoFn<String, String> {
+    private final Thread thread = new Thread(() -> {});
+
+    @ProcessElement
+    public void process(@Element String s, OutputReceiver<String> out) {
+      out.output(s + thread.getName().length());
+    }
+  }
+
+  /** A value class with no coder (not Serializable, no schema, no registered coder). */
+  static final class Wrapped {
+    final String value;
+
+    Wrapped(String value) {
+      this.value = value;
+    }
+  }
+
+  static final class WrapFn extends SimpleFunction<String, Wrapped> {
+    @Override
+    public Wrapped apply(String s) {
+      return new Wrapped(s);
+    }
+  }
+}
