@@ -1,0 +1,57 @@
+package com.eros.pipelines.templates;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The pipelines that ship as Flex Templates, listed once: name (as in schedules.yaml and
+ * templates/NAME/metadata.json), options interface, main class, the sample kind of each String
+ * option (for the regex checks), options that are deliberately not template parameters, and how to
+ * build the pipeline's graph from parsed options (for the Dataflow translation test).
+ */
+final class TemplatePipelines {
+  private TemplatePipelines() {}
+
+  /** Builds a pipeline's graph from options parsed as its options interface (no run). */
+  interface GraphFactory {
+    Pipeline build(PipelineOptions options) throws Exception;
+  }
+
+  record TemplatePipeline(
+      String name,
+      Class<? extends PipelineOptions> options,
+      String mainClass,
+      Map<String, SampleKind> stringKinds,
+      Set<String> localOnly,
+      GraphFactory graph) {
+
+    Path metadataFile() {
+      return Repo.root().resolve("templates").resolve(name).resolve("metadata.json");
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** String options every pipeline has (from WarehouseOptions). */
+  static Map<String, SampleKind> kinds(Object... more) {
+    Map<String, SampleKind> m = new HashMap<>();
+    m.put("warehouse", SampleKind.BIGQUERY_WAREHOUSE);
+    m.put("jobId", SampleKind.RUN_ID);
+    for (int i = 0; i < more.length; i += 2) {
+      m.put((String) more[i], (SampleKind) more[i + 1]);
+    }
+    return m;
+  }
+
+  static List<TemplatePipeline> all() {
+    return List.of();
+  }
+}
