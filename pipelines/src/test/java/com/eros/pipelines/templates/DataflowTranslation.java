@@ -107,24 +107,37 @@ final class DataflowTranslation {
     FileSystems.setDefaultPipelineOptions(options);
   }
 
+  /** Builds a pipeline graph (may throw). */
+  interface GraphBuilder {
+    Pipeline build() throws Exception;
+  }
+
+  /** Runs an already built pipeline on the DataflowRunner; see {@link #buildAndTranslate}. */
+  Outcome translate(Pipeline pipeline) throws Exception {
+    return buildAndTranslate(() -> pipeline);
+  }
+
   /**
-   * Runs the pipeline on the DataflowRunner (which writes the job to the template file), watching
-   * for any network connection attempt; returns the job specification.
+   * Builds the graph and runs it on the DataflowRunner (which writes the job to the template file
+   * instead of submitting it), recording any network connection attempted meanwhile; returns the
+   * job specification. The mocked Dataflow client must not have been called.
    */
-  Outcome translate(Pipeline pipeline) throws IOException {
-    if (!DataflowRunner.class.equals(pipeline.getOptions().getRunner())) {
-      throw new IllegalStateException("not a DataflowRunner pipeline: " + pipeline.getOptions().getRunner());
-    }
-    String template = pipeline.getOptions().as(DataflowPipelineOptions.class).getTemplateLocation();
-    PipelineResult result;
+  Outcome buildAndTranslate(GraphBuilder builder) throws Exception {
     List<URI> attempts = Collections.synchronizedList(new ArrayList<>());
+    PipelineResult result;
+    Pipeline pipeline;
     try (NetworkWatch watch = new NetworkWatch(attempts)) {
+      pipeline = builder.build();
+      if (!DataflowRunner.class.equals(pipeline.getOptions().getRunner())) {
+        throw new IllegalStateException("not a DataflowRunner pipeline: " + pipeline.getOptions().getRunner());
+      }
       result = pipeline.run();
     }
     Mockito.verifyNoInteractions(dataflowClient);
     if (!(result instanceof DataflowTemplateJob)) {
       throw new IllegalStateException("expected a template job, got " + result);
     }
+    String template = pipeline.getOptions().as(DataflowPipelineOptions.class).getTemplateLocation();
     JsonNode job = new ObjectMapper().readTree(Files.readString(Path.of(template)));
     Map<String, byte[]> staged = new ConcurrentHashMap<>();
     for (Map.Entry<String, Path> e : written.entrySet()) {

@@ -16,6 +16,10 @@ enum SampleKind {
   INSTANT("2026-03-08T10:15:30Z", "2026-13-45T99:00:00Z"),
   /** A file a pipeline reads on Dataflow (a gs:// object). */
   GCS_FILE("gs://eros-bucket/config/alert-rules.yaml", "not a path"),
+  /** A Secret Manager secret (version) resource name. */
+  SECRET_NAME("projects/eros-prod/secrets/eros-slack-webhook/versions/latest", "eros-slack-webhook"),
+  /** An https endpoint. */
+  HTTPS_URL("https://events.pagerduty.com/v2/enqueue", "not a url"),
   INTEGER("5", "abc"),
   DECIMAL("1.96", "abc"),
   BOOLEAN("true", "maybe");

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
@@ -21,10 +23,39 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each pipeline's graph, translated by the Dataflow runner into a job specification, offline. */
 class TemplateGraphTest {
   @TempDir Path temp;
+
+  static Stream<TemplatePipeline> pipelines() {
+    return TemplatePipelines.all().stream();
+  }
+
+  // ---- each shipped pipeline ---------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0} with the BigQuery warehouse")
+  @MethodSource("pipelines")
+  void theGraphWithTheBigQueryWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p) throws Exception {
+    assertTranslates(p, "bigquery:test-project.eros");
+  }
+
+  @ParameterizedTest(name = "{0} with the DuckDB warehouse")
+  @MethodSource("pipelines")
+  void theGraphWithTheDuckDbWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p) throws Exception {
+    assertTranslates(p, "duckdb:" + temp.resolve("eros.duckdb"));
+  }
+
+  private void assertTranslates(TemplatePipeline p, String warehouse) throws Exception {
+    DataflowTranslation t = new DataflowTranslation(temp);
+    PipelineOptions options = t.options(p.options(), "eros-" + p.name(), "--warehouse=" + warehouse);
+    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> p.graph().build(options));
+    assertThat("graph construction and translation must not touch the network", out.networkAttempts(), empty());
+    assertThat(out.job().path("name").asText(), equalTo("eros-" + p.name()));
+    assertThat(stepNames(out.job()).size(), greaterThan(1));
+  }
 
   // ---- the translation itself: a sound graph passes, a broken one fails -------------------
 
