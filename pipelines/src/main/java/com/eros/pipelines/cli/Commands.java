@@ -11,6 +11,9 @@ public final class Commands {
   public static List<Command> all() {
     List<Command> commands = new ArrayList<>();
     commands.add(new DemoCommand());
+    commands.add(new com.eros.pipelines.generate.GenerateCommand());
+    commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
+    commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
     commands.add(new DdlCommand());
     return commands;
   }
