@@ -55,6 +55,15 @@ final class DataflowTranslation {
   /** What a translation produced. */
   record Outcome(PipelineResult result, JsonNode job, Map<String, byte[]> stagedFiles, List<URI> networkAttempts) {}
 
+  /** Thrown (and recorded) when code under test opens a network connection. */
+  static final class NetworkAccess extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NetworkAccess(URI uri) {
+      super("network access during graph construction or translation: " + uri);
+    }
+  }
+
   private final Path dir;
   private final Dataflow dataflowClient = mock(Dataflow.class);
   private final GcsUtil gcsUtil = mock(GcsUtil.class);
@@ -112,6 +121,17 @@ final class DataflowTranslation {
     Pipeline build() throws Exception;
   }
 
+  /** Network connections attempted while {@code builder} runs (each one failed at once). */
+  static List<URI> attemptsDuring(GraphBuilder builder) throws Exception {
+    List<URI> attempts = Collections.synchronizedList(new ArrayList<>());
+    try (NetworkWatch watch = new NetworkWatch(attempts)) {
+      builder.build();
+    } catch (NetworkAccess e) {
+      // recorded below
+    }
+    return List.copyOf(attempts);
+  }
+
   /** Runs an already built pipeline on the DataflowRunner; see {@link #buildAndTranslate}. */
   Outcome translate(Pipeline pipeline) throws Exception {
     return buildAndTranslate(() -> pipeline);
@@ -154,8 +174,9 @@ final class DataflowTranslation {
 
   /**
    * Records every connection that the JVM's HTTP clients (HttpURLConnection, java.net.http, gRPC)
-   * would make, by installing a ProxySelector that sends them to a closed local port so they fail
-   * at once instead of waiting for a time-out. Restores the previous selector on close.
+   * would make, by installing a ProxySelector that records the address and throws {@link
+   * NetworkAccess} (not an IOException, so client libraries do not retry it for minutes). Restores
+   * the previous selector on close.
    */
   static final class NetworkWatch implements AutoCloseable {
     private final ProxySelector previous = ProxySelector.getDefault();
@@ -165,7 +186,7 @@ final class DataflowTranslation {
         @Override
         public List<Proxy> select(URI uri) {
           attempts.add(uri);
-          return List.of(new Proxy(Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", 9)));
+          throw new NetworkAccess(uri);
         }
 
         @Override

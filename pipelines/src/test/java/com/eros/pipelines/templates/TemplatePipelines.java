@@ -1,6 +1,11 @@
 package com.eros.pipelines.templates;
 
+import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.common.warehouse.Warehouse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +22,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 final class TemplatePipelines {
   private TemplatePipelines() {}
 
-  /** Builds a pipeline's graph from options parsed as its options interface (no run). */
+  /** Builds a pipeline's graph from options parsed as its options interface, on a warehouse (no run). */
   interface GraphFactory {
-    Pipeline build(PipelineOptions options) throws Exception;
+    Pipeline build(PipelineOptions options, Warehouse warehouse) throws Exception;
   }
 
   record TemplatePipeline(
@@ -51,7 +56,20 @@ final class TemplatePipelines {
     return m;
   }
 
+  /** The "now" every graph built here is evaluated at (graph construction must not read the clock's network). */
+  static final Instant NOW = Instant.parse("2026-03-08T11:05:00Z");
+
   static List<TemplatePipeline> all() {
-    return List.of();
+    return List.of(
+        new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
+            kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
+                "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
+                "pagerDutyEventsUrl", SampleKind.HTTPS_URL),
+            Set.of(),
+            (o, warehouse) -> {
+              HealthMonitorOptions h = o.as(HealthMonitorOptions.class);
+              return HealthMonitorPipeline.build(Pipeline.create(h), HealthMonitorPipeline.setup(h), NOW, warehouse,
+                  Environment.system());
+            }));
   }
 }
