@@ -4,6 +4,9 @@ import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.locksweep.LockSweepOptions;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.locksweep.SweepConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,6 +64,14 @@ final class TemplatePipelines {
 
   static List<TemplatePipeline> all() {
     return List.of(
+        new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
+            kinds("now", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              LockSweepOptions l = o.as(LockSweepOptions.class);
+              return LockSweepPipeline.build(l, warehouse, new SweepConfig(NOW, l.getStaleLockDays(),
+                  l.getHighVolumeThreshold(), l.getBloatWarning(), l.getBloatCritical()));
+            }),
         new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
             kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
                 "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
