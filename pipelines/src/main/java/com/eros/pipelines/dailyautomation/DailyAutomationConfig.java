@@ -1,0 +1,73 @@
+package com.eros.pipelines.dailyautomation;
+
+import com.eros.common.time.Clock;
+import com.eros.common.time.LaTime;
+import com.eros.pipelines.support.UsageException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The validated settings of one daily run (from {@link DailyAutomationOptions}). */
+public record DailyAutomationConfig(
+    LocalDate executionDate,
+    Instant now,
+    double saturationThreshold,
+    int circuitBreakerThreshold,
+    int cooldownDays,
+    int activeWindowDays,
+    int analysisWindowDays,
+    int staleLockDays,
+    long highVolumeThreshold,
+    long bloatWarning,
+    long bloatCritical)
+    implements Serializable {
+
+  public DailyAutomationConfig {
+    if (!Double.isFinite(saturationThreshold) || saturationThreshold < 0 || saturationThreshold > 100) {
+      throw new UsageException("--saturationThreshold=" + saturationThreshold + " must be a percentage between 0 and 100");
+    }
+    if (circuitBreakerThreshold < 1) {
+      throw new UsageException("--circuitBreakerThreshold=" + circuitBreakerThreshold + " must be at least 1");
+    }
+    if (cooldownDays < 0) {
+      throw new UsageException("--cooldownDays=" + cooldownDays + " must be 0 or more");
+    }
+    if (activeWindowDays < 1) {
+      throw new UsageException("--activeWindowDays=" + activeWindowDays + " must be at least 1");
+    }
+    int minAnalysis = Math.max(activeWindowDays, Windows.FATIGUE_DAYS);
+    if (analysisWindowDays < minAnalysis) {
+      throw new UsageException("--analysisWindowDays=" + analysisWindowDays + " must be at least " + minAnalysis
+          + " (the active window and the fatigue rule's 37 days must fit in it)");
+    }
+    if (staleLockDays < 1) {
+      throw new UsageException("--staleLockDays=" + staleLockDays + " must be at least 1");
+    }
+    if (highVolumeThreshold < 0 || bloatWarning < 0 || bloatCritical < 0) {
+      throw new UsageException("--highVolumeThreshold, --bloatWarning and --bloatCritical must be 0 or more");
+    }
+    if (bloatWarning > bloatCritical) {
+      throw new UsageException("--bloatWarning=" + bloatWarning + " must not exceed --bloatCritical=" + bloatCritical);
+    }
+  }
+
+  /** Validates the options; {@link UsageException} names the option and what is wrong with it. */
+  public static DailyAutomationConfig from(DailyAutomationOptions o) {
+    Instant now;
+    LocalDate date;
+    try {
+      now = Clock.fromOption(o.getNow()).now();
+      String d = o.getExecutionDate();
+      date = d == null || d.isBlank() ? LaTime.dateOf(now) : LaTime.parseDate(d, "executionDate");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    return new DailyAutomationConfig(date, now, o.getSaturationThreshold(), o.getCircuitBreakerThreshold(),
+        o.getCooldownDays(), o.getActiveWindowDays(), o.getAnalysisWindowDays(), o.getStaleLockDays(),
+        o.getHighVolumeThreshold(), o.getBloatWarning(), o.getBloatCritical());
+  }
+
+  public Windows windows() {
+    return new Windows(executionDate, analysisWindowDays, activeWindowDays);
+  }
+}
