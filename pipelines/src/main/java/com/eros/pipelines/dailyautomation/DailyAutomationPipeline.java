@@ -99,6 +99,7 @@ public final class DailyAutomationPipeline {
     // atomic insert-if-absent, so a run that breaks leaves no partial queue for D.
     PCollection<Long> queueWritten = decided.get(DecideInOrder.QUEUE)
         .apply("Wait for the other writes", Wait.on(rejectedWritten, profilesWritten, errorsWritten, sweepLog))
+        .setRowSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
         .apply("Write queue", wh.write(Tables.SCHEDULE_GENERATION_QUEUE, WriteSpec.insertIfAbsent("page_name", "execution_date"), jobId, "daily_automation_queue"));
 
     decided.get(DecideInOrder.REPORT)

@@ -37,13 +37,15 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   @Override
   public PCollection<Long> expand(PCollection<RunReport> report) {
     PCollection<RunReport> afterWrites =
-        report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])));
+        report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
+            .setCoder(report.getCoder());
     PCollection<Long> alertsWritten = afterWrites
         .apply("Raise alerts", ParDo.of(new AlertRowsFn(jobId, start, startWallMs)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
         .apply("Write alerts", warehouse.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "daily_automation_alerts"));
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))
+        .setCoder(report.getCoder())
         .apply("Make job row", ParDo.of(new JobRowFn(jobId, start, startWallMs)))
         .setRowSchema(Tables.ETL_JOB_RUNS.schema())
         .apply("Write job row", warehouse.write(Tables.ETL_JOB_RUNS, WriteSpec.append(), jobId, "daily_automation_job"));
