@@ -13,6 +13,7 @@ public final class Commands {
     commands.add(new DemoCommand());
     commands.add(new DdlCommand());
     commands.add(new com.eros.pipelines.dailyautomation.DailyAutomationCommand());
+    commands.add(new BenchCommand());
     return commands;
   }
 
