@@ -145,6 +145,25 @@ class DailyAutomationRunTest {
   }
 
   @Test
+  void noActiveCreatorIsCompletedNoWork() {
+    // only a message from before the active window, and an invalid one
+    new Fixture(wh)
+        .message("old", LaTime.startOf(D.minusDays(31)), 10L, 5L, 1L, 1.0)
+        .message("bad", LaTime.startOf(D.minusDays(1)), 0L, 0L, 0L, 0.0)
+        .write();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(err.toString(StandardCharsets.UTF_8), eros(out, err, "--jobId=idle"), is(0));
+    Row job = Fixture.jobRow(wh, "idle");
+    assertThat(job.getString("job_status"), is("COMPLETED_NO_WORK"));
+    assertThat(job.getInt64("creators_processed"), is(0L));
+    assertThat(job.getInt64("rows_read"), is(2L));
+    assertThat(job.getInt64("rows_rejected"), is(1L));
+    assertThat(Fixture.alerts(wh, "idle"), empty());
+    assertThat(Fixture.forDate(wh, Tables.SCHEDULE_GENERATION_QUEUE, D), empty());
+  }
+
+  @Test
   void aRunThatBreaksRecordsAFailedJobAndLeavesNoQueue() {
     // The errors table exists with a column the run cannot write: its commit fails mid-run, after
     // the decisions (one creator would be queued) but before the queue write.
