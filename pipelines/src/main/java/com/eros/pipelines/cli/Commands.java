@@ -12,6 +12,7 @@ public final class Commands {
     List<Command> commands = new ArrayList<>();
     commands.add(new DemoCommand());
     commands.add(new DdlCommand());
+    commands.add(new com.eros.pipelines.generate.GenerateCommand());
     commands.add(new com.eros.pipelines.dailyautomation.DailyAutomationCommand());
     commands.add(new BenchCommand());
     return commands;
