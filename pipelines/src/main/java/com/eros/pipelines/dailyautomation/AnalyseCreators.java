@@ -7,9 +7,7 @@ import com.eros.common.validate.RejectedRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -38,7 +36,7 @@ public final class AnalyseCreators
     "message_id", "page_name", "sending_time", "price", "sent_count", "viewed_count", "purchased_count", "earnings"
   };
 
-  public static final TupleTag<KV<String, PageAnalysis>> ANALYSES = new TupleTag<>() {};
+  public static final TupleTag<PageAnalysis> ANALYSES = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTED = new TupleTag<>() {};
 
   private final Analyzer analyzer;
@@ -57,7 +55,7 @@ public final class AnalyseCreators
   public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
     PCollectionTuple out = pages.apply("Validate and analyse pages",
         ParDo.of(new AnalysePageFn(analyzer, windows, now, jobId)).withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
-    out.get(ANALYSES).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(PageAnalysis.class)));
+    out.get(ANALYSES).setCoder(SerializableCoder.of(PageAnalysis.class));
     out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
     return out;
   }
@@ -69,7 +67,7 @@ public final class AnalyseCreators
     return "analysis failed: " + t.getClass().getSimpleName() + first;
   }
 
-  static final class AnalysePageFn extends DoFn<KV<String, List<Row>>, KV<String, PageAnalysis>> {
+  static final class AnalysePageFn extends DoFn<KV<String, List<Row>>, PageAnalysis> {
     private final Analyzer analyzer;
     private final Windows windows;
     private final long nowMs;
@@ -153,7 +151,7 @@ public final class AnalyseCreators
         }
         result = new PageAnalysis(pageName, rows.size(), rejected, true, profile, error);
       }
-      out.get(ANALYSES).output(KV.of(pageName, result));
+      out.get(ANALYSES).output(result);
     }
   }
 }

@@ -44,11 +44,23 @@ public final class CreatorAnalyzer implements Analyzer {
   /** How many of the last days the fatigue rule looks at (D − 1 .. D − 3). */
   public static final int LAST_DAYS = 3;
   private static final ZoneRules LA_RULES = LaTime.ZONE.getRules();
-  private static final Comparator<Message> ORDER = Comparator.comparingLong(Message::sendingMs)
-      .thenComparingDouble(Message::earnings)
-      .thenComparingLong(Message::sent)
-      .thenComparingLong(Message::viewed)
-      .thenComparingLong(Message::purchased);
+  /** A total order on messages (time, then the figures), written out: it runs ~30 M times per run. */
+  private static final Comparator<Message> ORDER = (a, b) -> {
+    int c = Long.compare(a.sendingMs(), b.sendingMs());
+    if (c != 0) {
+      return c;
+    }
+    c = Double.compare(a.earnings(), b.earnings());
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(a.sent(), b.sent());
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(a.viewed(), b.viewed());
+    return c != 0 ? c : Long.compare(a.purchased(), b.purchased());
+  };
 
   @Override
   public CreatorProfile analyze(String pageName, List<Message> messages, Windows w) {

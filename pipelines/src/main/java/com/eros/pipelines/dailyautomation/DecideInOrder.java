@@ -56,7 +56,7 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
   public PCollectionTuple expand(PCollection<CreatorOutcome> outcomes) {
     PCollectionTuple out = outcomes
         .apply("Gather outcomes", Combine.globally(new GatherOutcomesFn()))
-        .setCoder(ListCoder.of(SerializableCoder.of(CreatorOutcome.class)))
+        .setCoder(ListCoder.of(CreatorOutcomeCoder.of()))
         .apply("Decide in page order", ParDo.of(new DecideFn(executionDate, saturationThreshold, breakerThreshold, jobId, now))
             .withOutputTags(REPORT, TupleTagList.of(QUEUE).and(ERRORS)));
     out.get(REPORT).setCoder(SerializableCoder.of(RunReport.class));

@@ -3,7 +3,7 @@ package com.eros.pipelines.dailyautomation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Objects;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -43,16 +43,25 @@ public final class Saturation {
     return scheduledSendDate != null && !scheduledSendDate.isBefore(executionDate.minusDays(cooldownDays));
   }
 
+  /** The distinct caption ids of the page's locks that are within the cooldown on D. */
+  public static Set<Long> lockedIds(Iterable<Lock> pageLocks, LocalDate executionDate, int cooldownDays) {
+    Set<Long> ids = new HashSet<>();
+    for (Lock lock : pageLocks) {
+      if (withinCooldown(lock.scheduledSendDate(), executionDate, cooldownDays)) {
+        ids.add(lock.captionId());
+      }
+    }
+    return ids;
+  }
+
   /**
    * Saturation of a page.
    *
    * @param owned ids of the page's own active captions
    * @param shared ids of the active shared captions
-   * @param pageLocks every lock of the page that may count (others are filtered here too)
+   * @param lockedIds ids of the captions the page holds a lock on within the cooldown ({@link #lockedIds})
    */
-  public static Result assess(
-      Set<Long> owned, Set<Long> shared, Iterable<Lock> pageLocks, LocalDate executionDate, int cooldownDays) {
-    Objects.requireNonNull(executionDate);
+  public static Result assess(Set<Long> owned, Set<Long> shared, Collection<Long> lockedIds) {
     long poolSize = shared.size();
     for (Long id : owned) {
       if (!shared.contains(id)) {
@@ -60,10 +69,8 @@ public final class Saturation {
       }
     }
     Set<Long> unavailable = new HashSet<>();
-    for (Lock lock : pageLocks) {
-      long id = lock.captionId();
-      if (withinCooldown(lock.scheduledSendDate(), executionDate, cooldownDays)
-          && (owned.contains(id) || shared.contains(id))) {
+    for (Long id : lockedIds) {
+      if (owned.contains(id) || shared.contains(id)) {
         unavailable.add(id);
       }
     }

@@ -46,7 +46,8 @@ class SaturationTest {
         lock(2, D.minusDays(8)), // outside the cooldown
         lock(3, null), // no send date
         lock(99, D)); // not in the pool (retired or another page's caption)
-    Saturation.Result r = Saturation.assess(owned, shared, locks, D, 7);
+    assertThat(Saturation.lockedIds(locks, D, 7), is(Set.of(1L, 10L, 99L)));
+    Saturation.Result r = Saturation.assess(owned, shared, Saturation.lockedIds(locks, D, 7));
     assertThat(r.poolSize(), is(5L));
     assertThat(r.unavailable(), is(2L));
     assertThat(r.pct(), is(40.0));
@@ -55,7 +56,7 @@ class SaturationTest {
 
   @Test
   void aCaptionBothOwnedAndSharedIsCountedOnce() {
-    Saturation.Result r = Saturation.assess(Set.of(1L, 2L), Set.of(2L, 3L), List.of(lock(2, D)), D, 7);
+    Saturation.Result r = Saturation.assess(Set.of(1L, 2L), Set.of(2L, 3L), List.of(2L));
     assertThat(r.poolSize(), is(3L));
     assertThat(r.unavailable(), is(1L));
   }
@@ -63,13 +64,12 @@ class SaturationTest {
   @Test
   void fourOfFiveIsExactlyEightyPercent() {
     Set<Long> owned = Set.of(1L, 2L, 3L, 4L, 5L);
-    List<Saturation.Lock> locks = List.of(lock(1, D), lock(2, D), lock(3, D), lock(4, D));
-    assertThat(Saturation.assess(owned, Set.of(), locks, D, 7).pct(), is(80.0));
+    assertThat(Saturation.assess(owned, Set.of(), List.of(1L, 2L, 3L, 4L)).pct(), is(80.0));
   }
 
   @Test
   void anEmptyPoolHasNoPercentage() {
-    Saturation.Result r = Saturation.assess(Set.of(), Set.of(), List.of(lock(1, D)), D, 7);
+    Saturation.Result r = Saturation.assess(Set.of(), Set.of(), List.of(1L));
     assertThat(r.emptyPool(), is(true));
     assertThat(r.unavailable(), is(0L));
     assertThat(Double.isNaN(r.pct()), is(true));
