@@ -41,14 +41,14 @@ public final class ReadSpec implements Serializable {
 
   /** The columns read from {@code table}, checked against its definition. */
   public List<String> resolveColumns(TableDef table) {
+    for (Filter f : filters) {
+      table.requireColumn(f.column());
+    }
     if (columns.isEmpty()) {
       return table.columnNames();
     }
     for (String c : columns) {
       table.requireColumn(c);
-    }
-    for (Filter f : filters) {
-      table.requireColumn(f.column());
     }
     return columns;
   }

@@ -2,6 +2,7 @@ package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
+import com.eros.pipelines.locksweep.SweepConfig;
 import com.eros.pipelines.support.UsageException;
 import java.io.Serializable;
 import java.time.Instant;
@@ -40,14 +41,10 @@ public record DailyAutomationConfig(
       throw new UsageException("--analysisWindowDays=" + analysisWindowDays + " must be at least " + minAnalysis
           + " (the active window and the fatigue rule's 37 days must fit in it)");
     }
-    if (staleLockDays < 1) {
-      throw new UsageException("--staleLockDays=" + staleLockDays + " must be at least 1");
-    }
-    if (highVolumeThreshold < 0 || bloatWarning < 0 || bloatCritical < 0) {
-      throw new UsageException("--highVolumeThreshold, --bloatWarning and --bloatCritical must be 0 or more");
-    }
-    if (bloatWarning > bloatCritical) {
-      throw new UsageException("--bloatWarning=" + bloatWarning + " must not exceed --bloatCritical=" + bloatCritical);
+    try {
+      new SweepConfig(now, staleLockDays, highVolumeThreshold, bloatWarning, bloatCritical);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e); // the sweep's own rules for its options
     }
   }
 
@@ -65,6 +62,11 @@ public record DailyAutomationConfig(
     return new DailyAutomationConfig(date, now, o.getSaturationThreshold(), o.getCircuitBreakerThreshold(),
         o.getCooldownDays(), o.getActiveWindowDays(), o.getAnalysisWindowDays(), o.getStaleLockDays(),
         o.getHighVolumeThreshold(), o.getBloatWarning(), o.getBloatCritical());
+  }
+
+  /** The lock sweep's settings: this run's clock and the sweep options. */
+  public SweepConfig sweep() {
+    return new SweepConfig(now, staleLockDays, highVolumeThreshold, bloatWarning, bloatCritical);
   }
 
   public Windows windows() {

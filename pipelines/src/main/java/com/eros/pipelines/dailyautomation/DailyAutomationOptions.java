@@ -50,25 +50,25 @@ public interface DailyAutomationOptions extends WarehouseOptions {
 
   void setAnalysisWindowDays(int value);
 
-  @Description("Lock sweep: an active lock with no send date whose assigned_at is older than this many days is STALE.")
+  @Description("Lock sweep: an active lock with no scheduled_send_date is STALE when assigned more than this many Los Angeles days before now.")
   @Default.Integer(7)
   int getStaleLockDays();
 
   void setStaleLockDays(int value);
 
-  @Description("Lock sweep: WARNING alert when more locks than this are swept in one run.")
+  @Description("Lock sweep: WARNING alert (source lock_cleanup) when more locks than this are released in one sweep.")
   @Default.Long(1000)
   long getHighVolumeThreshold();
 
   void setHighVolumeThreshold(long value);
 
-  @Description("Lock sweep: WARNING alert when more active locks than this remain after the sweep.")
+  @Description("Lock sweep: WARNING alert (lock_cleanup) when more than this many locks are active after the sweep.")
   @Default.Long(5000)
   long getBloatWarning();
 
   void setBloatWarning(long value);
 
-  @Description("Lock sweep: CRITICAL alert when more active locks than this remain after the sweep.")
+  @Description("Lock sweep: CRITICAL alert (lock_cleanup) when more than this many locks are active after the sweep.")
   @Default.Long(10000)
   long getBloatCritical();
 

@@ -8,6 +8,7 @@ import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.cli.Eros;
+import com.eros.pipelines.locksweep.SweepLocks;
 import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.support.Runs;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -107,16 +107,12 @@ public final class DailyAutomationPipeline {
   }
 
   /**
-   * >>> LOCK SWEEP PLUG-IN POINT (REFERENCE §3.6, §4) <<<
-   * The lock sweep runs as part of the job; its output (the lock_sweep_log row) is a signal the
-   * queue write waits on.
+   * The lock sweep (REFERENCE §3.6, §4) as one step of the job, with this run's job id and clock
+   * (its writes are named lock_sweep_*, distinct from ours). Its output, the lock_sweep_log row, is
+   * emitted once the locks, the log and its alerts are written: the queue write waits on it.
    */
   static PCollection<Row> sweepLocks(Pipeline p, Warehouse wh, DailyAutomationConfig cfg, String jobId) {
-    // TODO(locksweep): replace with
-    //   p.apply("Sweep locks", new SweepLocks(wh, new SweepConfig(cfg.now(), cfg.staleLockDays(),
-    //       cfg.highVolumeThreshold(), cfg.bloatWarning(), cfg.bloatCritical()), jobId));
-    // once com.eros.pipelines.locksweep.SweepLocks is on main. Until then no lock is swept.
-    return p.apply("Sweep locks (not wired yet)", Create.empty(Tables.LOCK_SWEEP_LOG.schema()));
+    return p.apply("Sweep locks", new SweepLocks(wh, cfg.sweep(), jobId));
   }
 
   // ------------------------------------------------------------------------------------ running

@@ -58,7 +58,9 @@ class DailyAutomationConfigTest {
     assertThat(assertThrows(UsageException.class, () -> parse("--activeWindowDays=60", "--analysisWindowDays=50"))
         .getMessage(), containsString("must be at least 60"));
     assertThat(assertThrows(UsageException.class, () -> parse("--bloatWarning=20000")).getMessage(),
-        containsString("must not exceed --bloatCritical"));
+        containsString("--bloatWarning (20000) must not exceed --bloatCritical (10000)"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--staleLockDays=-1")).getMessage(),
+        containsString("--staleLockDays must be 0 or more"));
     // a malformed number is refused by Beam's parser (its message quotes the value, not the option)
     assertThat(assertThrows(UsageException.class, () -> parse("--saturationThreshold=abc")).getMessage(),
         containsString("\"abc\""));

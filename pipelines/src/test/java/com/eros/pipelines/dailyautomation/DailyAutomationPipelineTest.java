@@ -135,6 +135,17 @@ class DailyAutomationPipelineTest {
         containsInAnyOrder("VIEWED_COUNT_OUT_OF_RANGE", "PAGE_NAME_MISSING"));
     assertThat(Fixture.all(wh, Tables.CREATOR_PROCESSING_ERRORS), empty());
 
+    // the lock sweep ran as part of the job (today = D): the two active locks sent before D are released
+    List<Row> sweeps = Fixture.all(wh, Tables.LOCK_SWEEP_LOG);
+    assertThat(sweeps.size(), is(1));
+    assertThat(sweeps.get(0).getString("sweep_id"), is("run-1"));
+    assertThat(sweeps.get(0).getInt64("locks_expired_past_date"), is(2L));
+    assertThat(sweeps.get(0).getInt64("locks_expired_stale"), is(0L));
+    List<String> released = Fixture.all(wh, Tables.ACTIVE_CAPTION_ASSIGNMENTS).stream()
+        .filter(r -> "PAST_SEND_DATE".equals(r.getString("deactivation_reason")))
+        .map(r -> r.getString("page_name") + "/" + r.getInt64("caption_id")).sorted().toList();
+    assertThat(released, contains("queued/1", "saturated/10"));
+
     // a second run of the same date: same queue and profiles, nothing duplicated, a new job row
     run(wh, CFG, "run-2", new CreatorAnalyzer());
     List<Row> queue2 = Fixture.forDate(wh, Tables.SCHEDULE_GENERATION_QUEUE, D);
@@ -146,5 +157,7 @@ class DailyAutomationPipelineTest {
     assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is(2));
     assertThat(Fixture.jobRow(wh, "run-2").getString("job_status"), is("SUCCESS"));
     assertThat(Fixture.all(wh, Tables.ETL_JOB_RUNS).size(), is(2));
+    // released locks still count for saturation (active or not), so the decisions did not move
+    assertThat(Fixture.all(wh, Tables.LOCK_SWEEP_LOG).size(), is(2));
   }
 }

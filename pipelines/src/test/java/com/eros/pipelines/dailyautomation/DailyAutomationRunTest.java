@@ -162,6 +162,8 @@ class DailyAutomationRunTest {
     assertThat(job.getInt64("rows_rejected"), greaterThan(0L));
     assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid)));
     assertThat(printed, containsString("queue for 2026-11-29: " + queue.size() + " creator(s)"));
+    Row sweep = wh.query(Tables.LOCK_SWEEP_LOG, com.eros.common.warehouse.ReadSpec.all()).get(0);
+    assertThat(printed, containsString("lock sweep: " + sweep.getInt64("total_locks_cleaned") + " swept"));
     assertThat(printed, containsString("job row: SUCCESS  processed " + expected.size() + ", failed 0, skipped 0; rows read " + inWindow));
   }
 

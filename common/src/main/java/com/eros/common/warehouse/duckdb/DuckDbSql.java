@@ -159,9 +159,12 @@ public final class DuckDbSql {
   /** Appends one Row (full table schema, in column order) with the DuckDB appender. */
   public static void append(DuckDBAppender appender, TableDef table, Row row) throws SQLException {
     List<Column> cols = table.columns();
+    // Rows built with the table's schema hold the columns in table order: read them by index.
+    boolean sameOrder = row.getSchema() == table.schema()
+        || row.getSchema().getFieldNames().equals(table.columnNames());
     appender.beginRow();
     for (int i = 0; i < cols.size(); i++) {
-      Object v = row.getValue(cols.get(i).name());
+      Object v = sameOrder ? row.getValue(i) : row.getValue(cols.get(i).name());
       appendValue(appender, cols.get(i).type(), v);
     }
     appender.endRow();

@@ -252,6 +252,20 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         for (String c : spec.setColumns()) {
           set.add(c + " = s." + c);
         }
+        // DuckDB detects write-write conflicts per column: an update that only writes the set columns
+        // does not conflict with a concurrent change of a key or guard column, and would then change a
+        // row that no longer matches (e.g. a lock re-planned to a new date while the sweep commits).
+        // Writing the key and guard columns to the values they were matched on (unchanged) makes any
+        // such concurrent change a conflict, which DuckDbTx retries on a fresh snapshot.
+        for (String k : spec.keyColumns()) {
+          if (!spec.setColumns().contains(k)) {
+            set.add(k + " = s." + k);
+          }
+        }
+        if (spec.guardColumn() != null && !spec.setColumns().contains(spec.guardColumn())
+            && !spec.keyColumns().contains(spec.guardColumn())) {
+          set.add(spec.guardColumn() + " = " + t + "." + spec.guardColumn());
+        }
         StringJoiner match = new StringJoiner(" AND ");
         for (String k : spec.keyColumns()) {
           match.add(t + "." + k + " IS NOT DISTINCT FROM s." + k);

@@ -1,0 +1,211 @@
+package com.eros.common.warehouse.bigquery;
+
+import com.eros.common.table.TableDef;
+import com.eros.common.warehouse.WriteSpec;
+import com.google.api.services.bigquery.model.Clustering;
+import com.google.api.services.bigquery.model.Dataset;
+import com.google.api.services.bigquery.model.Job;
+import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TimePartitioning;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
+import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Writes Rows (the table's full schema) to BigQuery; the output has one element once committed.
+ *
+ * <ul>
+ *   <li>APPEND: a FILE_LOADS load job, WRITE_APPEND, CREATE_IF_NEEDED with the table's schema, daily
+ *       partitioning and clustering. Output: the rows loaded.
+ *   <li>REPLACE: the same as a WRITE_TRUNCATE load job, which swaps the table's contents atomically.
+ *   <li>INSERT_IF_ABSENT, UPDATE, REPLACE_WHERE: the rows are loaded into a staging table named
+ *       from the run and the write (WRITE_TRUNCATE, so a retried load replaces it); after the load,
+ *       one statement (MERGE, UPDATE … FROM, or a DELETE + INSERT transaction) applies it to the
+ *       target as a query job with an id derived from run and write, so that a retried bundle
+ *       finds the job and uses its result instead of running it twice; then the staging table is
+ *       dropped. Output: rows changed (numDmlAffectedRows; for REPLACE_WHERE the rows inserted).
+ * </ul>
+ */
+final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
+  private final String project;
+  private final String dataset;
+  private final TableDef table;
+  private final WriteSpec spec;
+  private final String runId;
+  private final String writeName;
+  private final BigQueryServices services;
+
+  BigQueryWrite(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
+      BigQueryServices services) {
+    super("Write " + table.name());
+    if (runId == null || runId.isBlank() || writeName == null || writeName.isBlank()) {
+      throw new IllegalArgumentException("a BigQuery write of " + table.name() + " needs a run id and a write name");
+    }
+    BigQuerySchemas.tableRef(project, dataset, table.name());
+    BigQuerySql.checkSpec(table, spec);
+    this.project = project;
+    this.dataset = dataset;
+    this.table = table;
+    this.spec = spec;
+    this.runId = runId;
+    this.writeName = writeName;
+    this.services = services;
+  }
+
+  boolean staged() {
+    return spec.mode() != WriteSpec.Mode.APPEND && spec.mode() != WriteSpec.Mode.REPLACE;
+  }
+
+  TableReference targetRef() {
+    return BigQuerySchemas.tableRef(project, dataset, table.name());
+  }
+
+  TableReference stagingRef() {
+    return BigQuerySchemas.tableRef(project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
+  }
+
+  /** The load: into the target (APPEND/REPLACE, with partitioning and clustering) or into staging. */
+  BigQueryIO.Write<Row> load() {
+    boolean toStaging = staged();
+    BigQueryIO.Write<Row> w = BigQueryIO.<Row>write()
+        .to(toStaging ? stagingRef() : targetRef())
+        .withSchema(BigQuerySchemas.tableSchema(table))
+        .withFormatFunction(BigQueryUtils.toTableRow())
+        .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
+        .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+        .withWriteDisposition(spec.mode() == WriteSpec.Mode.APPEND ? WriteDisposition.WRITE_APPEND : WriteDisposition.WRITE_TRUNCATE)
+        .withLoadJobProjectId(project);
+    if (!toStaging) {
+      TimePartitioning p = BigQuerySchemas.timePartitioning(table);
+      if (p != null) {
+        w = w.withTimePartitioning(p);
+      }
+      Clustering c = BigQuerySchemas.clustering(table);
+      if (c != null) {
+        w = w.withClustering(c);
+      }
+    }
+    if (services != null) {
+      w = w.withTestServices(services);
+    }
+    return w;
+  }
+
+  @Override
+  public PCollection<Long> expand(PCollection<Row> rows) {
+    String temp = rows.getPipeline().getOptions().getTempLocation();
+    if (temp == null || temp.isBlank()) {
+      throw new IllegalArgumentException("writing " + table.name() + " to BigQuery stages files first: pass "
+          + "--tempLocation=gs://BUCKET/tmp (a Cloud Storage folder the pipeline may write)");
+    }
+    PCollection<Long> count = rows.apply("Count rows", Count.globally());
+    WriteResult loaded = rows.apply(staged() ? "Load staging table" : "Load " + table.name(), load());
+    PCollection<Long> afterLoad = count.apply("Wait for load", Wait.on(loaded.getSuccessfulTableLoads()));
+    if (!staged()) {
+      return afterLoad.apply("Report loaded rows", ParDo.of(new ReportFn(table.name())));
+    }
+    return afterLoad.apply("Commit " + table.name(),
+        ParDo.of(new CommitStatementFn(project, dataset, table, spec, runId, writeName, services)));
+  }
+
+  /** Passes the committed row count on and counts it as {@code warehouse:rows_committed_<table>}. */
+  static final class ReportFn extends DoFn<Long, Long> {
+    private final Counter committed;
+
+    ReportFn(String table) {
+      this.committed = Metrics.counter("warehouse", "rows_committed_" + table);
+    }
+
+    @ProcessElement
+    public void process(@Element Long n, OutputReceiver<Long> out) {
+      committed.inc(n);
+      out.output(n);
+    }
+  }
+
+  /** Runs the commit statement of a staged write once (deterministic job id), then drops the staging table. */
+  static final class CommitStatementFn extends DoFn<Long, Long> {
+    private final String project;
+    private final String dataset;
+    private final TableDef table;
+    private final WriteSpec spec;
+    private final String runId;
+    private final String writeName;
+    private final BigQueryServices services;
+    private final Counter committed;
+
+    CommitStatementFn(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
+        BigQueryServices services) {
+      this.project = project;
+      this.dataset = dataset;
+      this.table = table;
+      this.spec = spec;
+      this.runId = runId;
+      this.writeName = writeName;
+      this.services = services;
+      this.committed = Metrics.counter("warehouse", "rows_committed_" + table.name());
+    }
+
+    @ProcessElement
+    public void process(@Element Long stagedRows, OutputReceiver<Long> out, PipelineOptions options) throws Exception {
+      BigQueryOptions bq = options.as(BigQueryOptions.class);
+      BigQueryServices s = services != null ? services : new BigQueryServicesImpl();
+      long changed;
+      try (DatasetService ds = s.getDatasetService(bq); JobService jobs = s.getJobService(bq)) {
+        changed = commit(ds, jobs, project, dataset, table, spec, runId, writeName, stagedRows);
+      }
+      committed.inc(changed);
+      out.output(changed);
+    }
+  }
+
+  /**
+   * Applies the staging table of (run, write) to the target with one statement job, creating the
+   * target first when absent, then drops the staging table. Safe to call again for the same
+   * (run, write): the job is found by its id and its result reused. Returns the rows changed.
+   */
+  static long commit(DatasetService ds, JobService jobs, String project, String dataset, TableDef table, WriteSpec spec,
+      String runId, String writeName, long stagedRows) throws Exception {
+    String staging = BigQueryJobs.stagingTable(table.name(), runId, writeName);
+    long changed = 0;
+    if (stagedRows > 0) {
+      TableReference target = BigQuerySchemas.tableRef(project, dataset, table.name());
+      if (ds.getTable(target) == null) {
+        ds.createTable(BigQuerySchemas.table(project, dataset, table));
+      }
+      String sql = BigQuerySql.commitStatement(table, spec,
+          BigQuerySql.tablePath(project, dataset, table.name()), BigQuerySql.tablePath(project, dataset, staging));
+      Job job = BigQueryJobs.runOnce(jobs, project, location(ds, project, dataset),
+          BigQueryJobs.commitJobBase(table.name(), runId, writeName), sql);
+      changed = spec.mode() == WriteSpec.Mode.REPLACE_WHERE ? stagedRows : BigQueryJobs.dmlAffectedRows(job);
+    }
+    TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, staging);
+    if (ds.getTable(stagingRef) != null) {
+      ds.deleteTable(stagingRef);
+    }
+    return changed;
+  }
+
+  /** The dataset's location (jobs are looked up by id within a location); null when unknown. */
+  static String location(DatasetService ds, String project, String dataset) throws Exception {
+    Dataset d = ds.getDataset(project, dataset);
+    return d == null ? null : d.getLocation();
+  }
+}

@@ -1,0 +1,89 @@
+package com.eros.pipelines.healthmonitor;
+
+import com.eros.common.table.Tables;
+import com.eros.common.time.Clock;
+import com.eros.common.time.LaTime;
+import com.eros.common.warehouse.Filter;
+import com.eros.common.warehouse.ReadSpec;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.cli.Command;
+import com.eros.pipelines.support.OptionsParser;
+import com.eros.pipelines.support.UsageException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * {@code ./eros health}: the quick scorecard, read driver-side through {@link Warehouse#query} (so
+ * it works on DuckDB and BigQuery alike). Exit 0 when every check passes, 1 otherwise.
+ */
+public final class HealthCommand implements Command {
+  @Override
+  public String name() {
+    return "health";
+  }
+
+  @Override
+  public String summary() {
+    return "print the health scorecard (exit 1 when a check fails; for cron or CI probes)";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) {
+    if (OptionsParser.wantsHelp(args)) {
+      out.println("./eros health [--warehouse=...] [--now=ISO]: the quick health scorecard; exit 1 when a check fails.");
+      out.flush();
+      OptionsParser.printHelp(HealthOptions.class);
+      return 0;
+    }
+    HealthOptions options = OptionsParser.parse(HealthOptions.class, args);
+    Instant now;
+    try {
+      now = Clock.fromOption(options.getNow()).now();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    Warehouse warehouse = OptionsParser.warehouse(options);
+    List<Scorecard.Check> checks = measure(warehouse, now);
+    print(checks, warehouse, now, out);
+    return Scorecard.allOk(checks) ? 0 : 1;
+  }
+
+  /** Reads what the scorecard needs (small, filtered queries) and evaluates it. */
+  public static List<Scorecard.Check> measure(Warehouse warehouse, Instant now) {
+    HealthMeasures m = new HealthMeasures(Scorecard.config(now));
+    for (Row r : warehouse.query(Tables.ETL_JOB_RUNS, HealthRows.jobRuns(now, RuleSet.MIN_JOB_LOOKBACK))) {
+      HealthRows.addJobRun(m, r);
+    }
+    for (Row r : warehouse.query(Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(now, RuleSet.MIN_JOB_LOOKBACK))) {
+      HealthRows.addSweep(m, r);
+    }
+    m.addActiveLocks(warehouse.query(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()).size());
+    long critical = 0;
+    for (Row r : warehouse.query(Tables.AUTOMATION_ALERTS,
+        ReadSpec.columns("acknowledged")
+            .where(Filter.between("alert_time", now.minus(Scorecard.CRITICAL_ALERT_WINDOW), now.plusMillis(1)))
+            .where(Filter.eq("alert_level", Level.CRITICAL.name())))) {
+      if (!Boolean.TRUE.equals(r.getBoolean("acknowledged"))) {
+        critical++;
+      }
+    }
+    return Scorecard.evaluate(m.snapshot(), critical);
+  }
+
+  static void print(List<Scorecard.Check> checks, Warehouse warehouse, Instant now, PrintStream out) {
+    out.println("EROS health at " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " ("
+        + now.atZone(LaTime.ZONE).toLocalDateTime().withNano(0) + " " + LaTime.ZONE + ") on " + warehouse.spec());
+    out.printf("  %-6s %-34s %-34s %s%n", "status", "check", "measured", "limit");
+    int failed = 0;
+    for (Scorecard.Check c : checks) {
+      out.printf("  %-6s %-34s %-34s %s%n", c.ok() ? "✓" : "✗", c.name(), c.measured(), c.limit());
+      if (!c.ok()) {
+        failed++;
+      }
+    }
+    out.println(failed == 0 ? "health: all " + checks.size() + " checks passed"
+        : "health: " + failed + " of " + checks.size() + " checks failed");
+  }
+}

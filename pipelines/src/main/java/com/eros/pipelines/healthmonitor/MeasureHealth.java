@@ -1,0 +1,139 @@
+package com.eros.pipelines.healthmonitor;
+
+import com.eros.common.table.Tables;
+import com.eros.common.warehouse.Warehouse;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableBiConsumer;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Reads what the rules need (through the storage port, filters pushed down) and combines it into
+ * one {@link HealthSnapshot}: job runs of the lookback, active locks, recent sweeps and PENDING queue rows.
+ */
+public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSnapshot>> {
+  private final Warehouse warehouse;
+  private final HealthMeasures.Config config;
+
+  public MeasureHealth(Warehouse warehouse, HealthMeasures.Config config) {
+    super("Measure health");
+    this.warehouse = warehouse;
+    this.config = config;
+  }
+
+  @Override
+  public PCollection<HealthSnapshot> expand(PBegin begin) {
+    Coder<HealthMeasures> coder = SerializableCoder.of(HealthMeasures.class);
+    PCollection<HealthMeasures> jobs = begin
+        .apply("Read job runs", warehouse.read(Tables.ETL_JOB_RUNS, HealthRows.jobRuns(config.now(), config.lookback())))
+        .apply("Measure job runs", Combine.globally(new MeasureFn(config, HealthRows::addJobRun)))
+        .setCoder(coder);
+    PCollection<HealthMeasures> locks = begin
+        .apply("Read active locks", warehouse.read(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()))
+        .apply("Count active locks", Combine.globally(new MeasureFn(config, (m, r) -> m.addActiveLocks(1))))
+        .setCoder(coder);
+    PCollection<HealthMeasures> sweeps = begin
+        .apply("Read sweeps", warehouse.read(Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(config.now(), config.lookback())))
+        .apply("Measure sweeps", Combine.globally(new MeasureFn(config, HealthRows::addSweep)))
+        .setCoder(coder);
+    PCollection<HealthMeasures> queue = begin
+        .apply("Read pending queue", warehouse.read(Tables.SCHEDULE_GENERATION_QUEUE, HealthRows.pendingQueue()))
+        .apply("Measure pending queue", Combine.globally(new MeasureFn(config, HealthRows::addPending)))
+        .setCoder(coder);
+    return PCollectionList.of(jobs).and(locks).and(sweeps).and(queue)
+        .apply("Flatten measures", Flatten.pCollections())
+        .apply("Combine snapshot", Combine.globally(new SnapshotFn(config)))
+        .setCoder(SerializableCoder.of(HealthSnapshot.class));
+  }
+
+  /** Feeds one table's rows into a {@link HealthMeasures}. */
+  static final class MeasureFn extends Combine.CombineFn<Row, HealthMeasures, HealthMeasures> {
+    private final HealthMeasures.Config config;
+    private final SerializableBiConsumer<HealthMeasures, Row> add;
+
+    MeasureFn(HealthMeasures.Config config, SerializableBiConsumer<HealthMeasures, Row> add) {
+      this.config = config;
+      this.add = add;
+    }
+
+    @Override
+    public HealthMeasures createAccumulator() {
+      return new HealthMeasures(config);
+    }
+
+    @Override
+    public HealthMeasures addInput(HealthMeasures acc, Row row) {
+      add.accept(acc, row);
+      return acc;
+    }
+
+    @Override
+    public HealthMeasures mergeAccumulators(Iterable<HealthMeasures> accs) {
+      HealthMeasures merged = new HealthMeasures(config);
+      for (HealthMeasures a : accs) {
+        merged.merge(a);
+      }
+      return merged;
+    }
+
+    @Override
+    public HealthMeasures extractOutput(HealthMeasures acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<HealthMeasures> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder) {
+      return SerializableCoder.of(HealthMeasures.class);
+    }
+
+    @Override
+    public Coder<HealthMeasures> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> inputCoder) {
+      return SerializableCoder.of(HealthMeasures.class);
+    }
+  }
+
+  /** Merges the per-table measures into the snapshot. */
+  static final class SnapshotFn extends Combine.CombineFn<HealthMeasures, HealthMeasures, HealthSnapshot> {
+    private final HealthMeasures.Config config;
+
+    SnapshotFn(HealthMeasures.Config config) {
+      this.config = config;
+    }
+
+    @Override
+    public HealthMeasures createAccumulator() {
+      return new HealthMeasures(config);
+    }
+
+    @Override
+    public HealthMeasures addInput(HealthMeasures acc, HealthMeasures in) {
+      return acc.merge(in);
+    }
+
+    @Override
+    public HealthMeasures mergeAccumulators(Iterable<HealthMeasures> accs) {
+      HealthMeasures merged = new HealthMeasures(config);
+      for (HealthMeasures a : accs) {
+        merged.merge(a);
+      }
+      return merged;
+    }
+
+    @Override
+    public HealthSnapshot extractOutput(HealthMeasures acc) {
+      return acc.snapshot();
+    }
+
+    @Override
+    public Coder<HealthMeasures> getAccumulatorCoder(CoderRegistry registry, Coder<HealthMeasures> inputCoder) {
+      return SerializableCoder.of(HealthMeasures.class);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package com.eros.pipelines.locksweep;
+
+import com.eros.common.warehouse.WarehouseOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/** Options of {@code ./eros lock-sweep} (and of its Flex Template). */
+public interface LockSweepOptions extends WarehouseOptions {
+  @Description("The run's clock as an ISO-8601 instant, e.g. 2026-11-29T11:05:00Z (for backfills and tests). "
+      + "Los Angeles today is taken from it; default: the current time.")
+  @Default.String("")
+  String getNow();
+
+  void setNow(String value);
+
+  @Description("A lock with no scheduled_send_date is STALE when assigned more than this many Los Angeles days before now.")
+  @Default.Integer(SweepConfig.DEFAULT_STALE_LOCK_DAYS)
+  Integer getStaleLockDays();
+
+  void setStaleLockDays(Integer value);
+
+  @Description("WARNING alert (lock_cleanup_high_volume) when a sweep releases more than this many locks.")
+  @Default.Long(SweepConfig.DEFAULT_HIGH_VOLUME)
+  Long getHighVolumeThreshold();
+
+  void setHighVolumeThreshold(Long value);
+
+  @Description("WARNING alert (lock_table_bloat) when more than this many locks are active after the sweep.")
+  @Default.Long(SweepConfig.DEFAULT_BLOAT_WARNING)
+  Long getBloatWarning();
+
+  void setBloatWarning(Long value);
+
+  @Description("CRITICAL alert (lock_table_bloat) when more than this many locks are active after the sweep; "
+      + "must be at least --bloatWarning.")
+  @Default.Long(SweepConfig.DEFAULT_BLOAT_CRITICAL)
+  Long getBloatCritical();
+
+  void setBloatCritical(Long value);
+}

@@ -1,0 +1,302 @@
+package com.eros.pipelines.locksweep;
+
+import com.eros.common.table.TableDef;
+import com.eros.common.table.Tables;
+import com.eros.common.warehouse.Filter;
+import com.eros.common.warehouse.ReadSpec;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.locksweep.LockRules.Verdict;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.ReadableInstant;
+
+/**
+ * The lock sweep (REFERENCE §4) as one composite: read the active locks, classify them with
+ * {@link LockRules}, release the selected ones with the port's guarded conditional update, count
+ * the locks still active once the update has committed, append one {@code lock_sweep_log} row and
+ * the {@code lock_cleanup} alerts. The output is that log row, emitted only after the locks, the
+ * log and the alerts are written, so a caller can order its own job row after it with
+ * {@code Wait.on} or by deriving it from the row.
+ *
+ * <p>Safety: the update's key is every identifying column of a lock ({@link #KEY_COLUMNS}, NULL
+ * matching NULL), guarded by {@code is_active = true}. So a lock is released only when it is still
+ * active and still exactly as the sweep read it: a lock inserted after the read has no row in the
+ * update's input and cannot match (unless it duplicates every key column of a read lock, which would
+ * make it the same lock); a lock re-planned meanwhile (new send date, new schedule, new
+ * assigned_at) no longer matches and is left alone; a lock deactivated meanwhile fails the guard.
+ * Nothing is ever deleted. Each rule's release is one write whose commit is idempotent (staging +
+ * commit marker per run), so a retried bundle changes nothing more; its output is the number of
+ * rows the update really changed, which is what the log reports per rule.
+ *
+ * <p>Write names are prefixed {@code lock_sweep_} so that a pipeline applying this composite with
+ * its own job id (daily automation) keeps its own writes distinct.
+ */
+public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
+  private static final long serialVersionUID = 1L;
+  static final TableDef LOCKS = Tables.ACTIVE_CAPTION_ASSIGNMENTS;
+  /** Identify one lock, also when assignment_key is NULL (the update matches them NULL-safely). */
+  public static final List<String> KEY_COLUMNS = List.of(
+      "assignment_key", "page_name", "caption_id", "assigned_at", "scheduled_send_date", "scheduled_send_hour", "schedule_id");
+  public static final List<String> SET_COLUMNS = List.of("is_active", "deactivated_at", "deactivation_reason");
+  /** Metrics namespace of the sweep's counters. */
+  public static final String METRICS = "lock_sweep";
+
+  static final TupleTag<Row> PAST_SEND_DATE = new TupleTag<>("past_send_date") {};
+  static final TupleTag<Row> STALE = new TupleTag<>("stale") {};
+
+  private final Warehouse wh;
+  private final SweepConfig cfg;
+  private final String jobId;
+
+  public SweepLocks(Warehouse wh, SweepConfig cfg, String jobId) {
+    this.wh = Objects.requireNonNull(wh, "wh");
+    this.cfg = Objects.requireNonNull(cfg, "cfg");
+    if (jobId == null || jobId.isBlank()) {
+      throw new IllegalArgumentException("jobId is required");
+    }
+    this.jobId = jobId;
+  }
+
+  /** What the sweep reads: the columns it classifies and matches on, active locks only (in the store). */
+  public static ReadSpec readSpec() {
+    List<String> cols = new ArrayList<>(KEY_COLUMNS);
+    cols.add("assigned_date");
+    cols.add("is_active");
+    return ReadSpec.columns(cols.toArray(new String[0])).where(Filter.eq("is_active", true));
+  }
+
+  /** The conditional update releasing locks: set the three sweep columns where the key matches and the lock is still active. */
+  public static WriteSpec releaseSpec() {
+    return WriteSpec.update(KEY_COLUMNS, SET_COLUMNS, "is_active", true);
+  }
+
+  @Override
+  public PCollection<Row> expand(PBegin input) {
+    PCollectionView<Long> startMillis = input
+        .apply("Start", Create.of(0))
+        .apply("Note start time", ParDo.of(new NoteStartFn()))
+        .apply("As start time", View.asSingleton());
+
+    PCollectionTuple classified = input
+        .apply("Read active locks", wh.read(LOCKS, readSpec()))
+        .apply("Classify locks", ParDo.of(new ClassifyLockFn(cfg)).withOutputTags(PAST_SEND_DATE, TupleTagList.of(STALE)));
+    PCollection<Row> past = classified.get(PAST_SEND_DATE).setRowSchema(LOCKS.schema());
+    PCollection<Row> stale = classified.get(STALE).setRowSchema(LOCKS.schema());
+
+    PCollection<Long> pastReleased =
+        past.apply("Release past-send-date locks", wh.write(LOCKS, releaseSpec(), jobId, "lock_sweep_past_send_date"));
+    PCollection<Long> staleReleased =
+        stale.apply("Release stale locks", wh.write(LOCKS, releaseSpec(), jobId, "lock_sweep_stale"));
+    PCollectionView<Long> pastView = pastReleased.apply("As past-send-date count", View.asSingleton());
+    PCollectionView<Long> staleView = staleReleased.apply("As stale count", View.asSingleton());
+
+    // Sum of both commit signals: it exists only once both updates have committed.
+    PCollection<Long> activeAfter = PCollectionList.of(pastReleased).and(staleReleased)
+        .apply("Join releases", Flatten.pCollections())
+        .apply("Total released", Sum.longsGlobally())
+        .apply("Count active locks after", ParDo.of(new CountActiveLocksFn(wh)));
+
+    PCollection<Row> log = activeAfter
+        .apply("Build sweep log", ParDo.of(new BuildSweepLogFn(cfg, jobId, pastView, staleView, startMillis))
+            .withSideInputs(pastView, staleView, startMillis))
+        .setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
+
+    PCollection<Long> logWritten =
+        log.apply("Append sweep log", wh.write(Tables.LOCK_SWEEP_LOG, WriteSpec.append(), jobId, "lock_sweep_log"));
+    PCollection<Long> alertsWritten = log
+        .apply("Raise alerts", ParDo.of(new RaiseAlertsFn(cfg, jobId)))
+        .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
+        .apply("Write alerts", wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "lock_sweep_alerts"));
+
+    return log.apply("Wait for log and alerts", Wait.on(logWritten, alertsWritten)).setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
+  }
+
+  // ------------------------------------------------------------------ DoFns
+
+  /** Wall-clock start of the sweep, for sweep_duration_seconds only (never for decisions). */
+  static final class NoteStartFn extends DoFn<Integer, Long> {
+    @ProcessElement
+    public void process(OutputReceiver<Long> out) {
+      out.output(System.currentTimeMillis());
+    }
+  }
+
+  /** Applies {@link LockRules}; emits a release row (full table schema) per selected lock, by rule. */
+  static final class ClassifyLockFn extends DoFn<Row, Row> {
+    private final SweepConfig cfg;
+    private final Counter read = Metrics.counter(METRICS, "locks_read");
+    private final Counter selectedPast = Metrics.counter(METRICS, "selected_past_send_date");
+    private final Counter selectedStale = Metrics.counter(METRICS, "selected_stale");
+    private final Counter kept = Metrics.counter(METRICS, "kept");
+    private final Counter undatable = Metrics.counter(METRICS, "kept_undatable");
+    private final Counter nullKeys = Metrics.counter(METRICS, "selected_null_assignment_key");
+
+    ClassifyLockFn(SweepConfig cfg) {
+      this.cfg = cfg;
+    }
+
+    @ProcessElement
+    public void process(@Element Row lock, MultiOutputReceiver out) {
+      read.inc();
+      Boolean active = lock.getBoolean("is_active");
+      LocalDate sendDate = lock.getValue("scheduled_send_date");
+      Instant assignedAt = toJava(lock.getValue("assigned_at"));
+      LocalDate assignedDate = lock.getValue("assigned_date");
+      Verdict v = LockRules.classify(active, sendDate, assignedAt, assignedDate, cfg.now(), cfg.staleLockDays());
+      switch (v) {
+        case PAST_SEND_DATE -> {
+          selectedPast.inc();
+          out.get(PAST_SEND_DATE).output(release(lock, v, cfg.now()));
+        }
+        case STALE -> {
+          selectedStale.inc();
+          out.get(STALE).output(release(lock, v, cfg.now()));
+        }
+        default -> {
+          kept.inc();
+          if (LockRules.isUndatable(active, sendDate, assignedAt, assignedDate)) {
+            undatable.inc();
+          }
+        }
+      }
+      if (v.releases() && lock.getString("assignment_key") == null) {
+        nullKeys.inc();
+      }
+    }
+  }
+
+  /** The update row of a released lock: its key columns and the three sweep columns. */
+  static Row release(Row lock, Verdict verdict, Instant now) {
+    Row.FieldValueBuilder b = Row.withSchema(LOCKS.schema()).withFieldValue("assigned_date", lock.getValue("assigned_date"));
+    for (String k : KEY_COLUMNS) {
+      b = b.withFieldValue(k, lock.getValue(k));
+    }
+    return b.withFieldValue("is_active", false)
+        .withFieldValue("deactivated_at", new org.joda.time.Instant(now.toEpochMilli()))
+        .withFieldValue("deactivation_reason", verdict.name())
+        .build();
+  }
+
+  /**
+   * Active locks once the releases have committed (its input exists only then). Counted in the
+   * store rather than as "active before minus released" so that locks the schedule builder
+   * inserted or reactivated during the sweep count too: it is the figure the bloat rule is about.
+   */
+  static final class CountActiveLocksFn extends DoFn<Long, Long> {
+    private final Warehouse wh;
+
+    CountActiveLocksFn(Warehouse wh) {
+      this.wh = wh;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<Long> out) {
+      out.output((long) wh.query(LOCKS, ReadSpec.columns("is_active").where(Filter.eq("is_active", true))).size());
+    }
+  }
+
+  static final class BuildSweepLogFn extends DoFn<Long, Row> {
+    private final SweepConfig cfg;
+    private final String jobId;
+    private final PCollectionView<Long> pastView;
+    private final PCollectionView<Long> staleView;
+    private final PCollectionView<Long> startView;
+    private final Counter releasedPast = Metrics.counter(METRICS, "released_past_send_date");
+    private final Counter releasedStale = Metrics.counter(METRICS, "released_stale");
+
+    BuildSweepLogFn(SweepConfig cfg, String jobId, PCollectionView<Long> pastView, PCollectionView<Long> staleView,
+        PCollectionView<Long> startView) {
+      this.cfg = cfg;
+      this.jobId = jobId;
+      this.pastView = pastView;
+      this.staleView = staleView;
+      this.startView = startView;
+    }
+
+    @ProcessElement
+    public void process(@Element Long activeAfter, ProcessContext c) {
+      long past = c.sideInput(pastView);
+      long stale = c.sideInput(staleView);
+      double seconds = Math.max(0, System.currentTimeMillis() - c.sideInput(startView)) / 1000.0;
+      releasedPast.inc(past);
+      releasedStale.inc(stale);
+      c.output(logRow(jobId, cfg.now(), stale, past, seconds, activeAfter));
+    }
+  }
+
+  /** A lock_sweep_log row. */
+  static Row logRow(String jobId, Instant now, long stale, long past, double seconds, long activeAfter) {
+    return Row.withSchema(Tables.LOCK_SWEEP_LOG.schema())
+        .withFieldValue("sweep_id", jobId)
+        .withFieldValue("sweep_time", new org.joda.time.Instant(now.toEpochMilli()))
+        .withFieldValue("locks_expired_stale", stale)
+        .withFieldValue("locks_expired_past_date", past)
+        .withFieldValue("total_locks_cleaned", stale + past)
+        .withFieldValue("sweep_duration_seconds", seconds)
+        .withFieldValue("active_locks_after", activeAfter)
+        .build();
+  }
+
+  static final class RaiseAlertsFn extends DoFn<Row, Row> {
+    private final SweepConfig cfg;
+    private final String jobId;
+    private final Counter raised = Metrics.counter(METRICS, "alerts_raised");
+
+    RaiseAlertsFn(SweepConfig cfg, String jobId) {
+      this.cfg = cfg;
+      this.jobId = jobId;
+    }
+
+    @ProcessElement
+    public void process(@Element Row log, OutputReceiver<Row> out) {
+      for (Row alert : alertRows(log, cfg, jobId)) {
+        raised.inc();
+        out.output(alert);
+      }
+    }
+  }
+
+  /** The automation_alerts rows the sweep log row calls for. */
+  static List<Row> alertRows(Row log, SweepConfig cfg, String jobId) {
+    List<Row> rows = new ArrayList<>();
+    for (SweepAlerts.Alert a : SweepAlerts.evaluate(log.getInt64("total_locks_cleaned"), log.getInt64("active_locks_after"),
+        cfg.highVolumeThreshold(), cfg.bloatWarning(), cfg.bloatCritical())) {
+      rows.add(Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
+          .withFieldValue("alert_id", SweepAlerts.alertId(jobId, a.rule()))
+          .withFieldValue("alert_time", new org.joda.time.Instant(cfg.now().toEpochMilli()))
+          .withFieldValue("alert_level", a.level())
+          .withFieldValue("alert_source", SweepAlerts.SOURCE)
+          .withFieldValue("alert_message", a.rule() + ": " + a.message())
+          .withFieldValue("job_id", jobId)
+          .withFieldValue("acknowledged", false)
+          .build());
+    }
+    return rows;
+  }
+
+  static Instant toJava(Object timestamp) {
+    return timestamp == null ? null : Instant.ofEpochMilli(((ReadableInstant) timestamp).getMillis());
+  }
+}
