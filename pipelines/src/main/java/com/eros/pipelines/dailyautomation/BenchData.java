@@ -16,7 +16,8 @@ import java.time.LocalDate;
  *       (viewed &gt; sent); prices vary by page so segments vary;
  *   <li>caption_bank: 300 shared captions and 40 per page (every tenth retired);
  *   <li>locks: page p locks (p mod 10) × 37 of its pool captions, send dates D − 8 .. D + 3 (every
- *       50th without a date, a third inactive), so saturation ranges from 0 to about 90 %.
+ *       50th without a date, a third inactive), so saturation ranges from 0 to about 90 %. Locks
+ *       sent before D are inactive (released by earlier hourly sweeps) unless {@code lockBacklog}.
  * </ul>
  */
 public final class BenchData {
@@ -29,7 +30,16 @@ public final class BenchData {
     return String.format("page_%05d", p);
   }
 
+  /** Loads the steady state: the hourly lock sweep has already released the locks sent before D. */
   public static void load(DuckDbWarehouse wh, long messages, int pages, LocalDate d, long seed) {
+    load(wh, messages, pages, d, seed, false);
+  }
+
+  /**
+   * @param lockBacklog leave a third of the locks sent before D active (as if the hourly sweep had
+   *     not run for days), so the daily run's own sweep releases them
+   */
+  public static void load(DuckDbWarehouse wh, long messages, int pages, LocalDate d, long seed, boolean lockBacklog) {
     if (messages < 0 || pages < 1) {
       throw new IllegalArgumentException("need messages >= 0 and pages >= 1");
     }
@@ -85,10 +95,11 @@ public final class BenchData {
         )
         SELECT sha256('page_' || lpad(CAST(p AS VARCHAR), 5, '0') || '|' || caption_id || '|' || coalesce(CAST(send_date AS VARCHAR), '') || '|10'),
           'page_' || lpad(CAST(p AS VARCHAR), 5, '0'), caption_id, 'caption ' || caption_id,
-          coalesce(send_date, CAST(? AS DATE)) - 2, epoch_ms(CAST(? AS BIGINT)), send_date, 10, 'mid', 'bench', k % 3 <> 0,
+          coalesce(send_date, CAST(? AS DATE)) - 2, epoch_ms(CAST(? AS BIGINT)), send_date, 10, 'mid', 'bench',
+          k % 3 <> 0 AND (? OR send_date IS NULL OR send_date >= CAST(? AS DATE)),
           NULL, NULL
         FROM l
         """, (long) SHARED_CAPTIONS, (long) SHARED_CAPTIONS, d, (long) pages, (long) (SHARED_CAPTIONS + OWNED_CAPTIONS),
-        d, LaTime.startOf(d.minusDays(3)).toEpochMilli());
+        d, LaTime.startOf(d.minusDays(3)).toEpochMilli(), lockBacklog, d);
   }
 }
