@@ -1,22 +1,23 @@
 package com.eros.pipelines.dailyautomation;
 
-import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.locksweep.LockSweepOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code ./eros daily-automation} (and of its Flex Template). */
-public interface DailyAutomationOptions extends WarehouseOptions {
+/**
+ * Options of {@code ./eros daily-automation} (and of its Flex Template). The lock sweep runs inside
+ * the job, so its options ({@code --now}, {@code --staleLockDays}, {@code --highVolumeThreshold},
+ * {@code --bloatWarning}, {@code --bloatCritical}) are inherited from {@link LockSweepOptions}: one
+ * definition, and Beam requires options of the same name to agree across every options interface
+ * of the jar.
+ */
+public interface DailyAutomationOptions extends LockSweepOptions {
   @Description("Los Angeles date the run is for, YYYY-MM-DD. Every window is relative to its Los Angeles midnight, "
-      + "so re-running or backfilling a date gives the same decisions. Default: today in Los Angeles (by --now).")
+      + "so re-running or backfilling a date gives the same decisions. Default: today in Los Angeles by --now "
+      + "(the run's clock, which also sets queued_at, the job times and the lock sweep's today).")
   String getExecutionDate();
 
   void setExecutionDate(String value);
-
-  @Description("The run's clock, an ISO-8601 instant such as 2026-11-29T11:05:00Z: queued_at, job times, the "
-      + "'not in the future' validity rule and the lock sweep use it. Default: the system clock.")
-  String getNow();
-
-  void setNow(String value);
 
   @Description("A creator is queued when its caption saturation_pct is below this (percent, 0-100).")
   @Default.Double(80.0)
@@ -49,28 +50,4 @@ public interface DailyAutomationOptions extends WarehouseOptions {
   int getAnalysisWindowDays();
 
   void setAnalysisWindowDays(int value);
-
-  @Description("Lock sweep: an active lock with no scheduled_send_date is STALE when assigned more than this many Los Angeles days before now.")
-  @Default.Integer(7)
-  int getStaleLockDays();
-
-  void setStaleLockDays(int value);
-
-  @Description("Lock sweep: WARNING alert (source lock_cleanup) when more locks than this are released in one sweep.")
-  @Default.Long(1000)
-  long getHighVolumeThreshold();
-
-  void setHighVolumeThreshold(long value);
-
-  @Description("Lock sweep: WARNING alert (lock_cleanup) when more than this many locks are active after the sweep.")
-  @Default.Long(5000)
-  long getBloatWarning();
-
-  void setBloatWarning(long value);
-
-  @Description("Lock sweep: CRITICAL alert (lock_cleanup) when more than this many locks are active after the sweep.")
-  @Default.Long(10000)
-  long getBloatCritical();
-
-  void setBloatCritical(long value);
 }

@@ -33,6 +33,14 @@ class DailyAutomationConfigTest {
   }
 
   @Test
+  void parsesInTheSameJvmAsTheLockSweepOptions() {
+    // ./eros demo parses every pipeline's options in one JVM: Beam needs same-named options to agree
+    OptionsParser.parse(com.eros.pipelines.locksweep.LockSweepOptions.class, new String[] {"--staleLockDays=3"});
+    assertThat(parse("--now=2026-11-29T11:05:00Z", "--staleLockDays=3").staleLockDays(), is(3));
+    assertThat(parse("--now=2026-11-29T11:05:00Z", "--bloatCritical=20000").sweep().bloatCritical(), is(20000L));
+  }
+
+  @Test
   void theDefaultDateIsTodayInLosAngeles() {
     // 07:00 UTC on the 29th is 23:00 on the 28th in Los Angeles
     assertThat(parse("--now=2026-11-29T07:00:00Z").executionDate(), is(LocalDate.of(2026, 11, 28)));
