@@ -27,13 +27,15 @@ import org.apache.beam.sdk.values.Row;
  * The daily automation (REFERENCE §3), the system's main job:
  *
  * <pre>
- *   read messages of [D−90, D) grouped by page ─► validate + analyse (parallel) ─► saturation (join
- *   with caption pool and recent locks) ─► profiles ──────────────────────────────► write (replace D)
- *                                          └► outcomes ─► decide in page order (breaker) ─► errors
- *                                                                                         └► queue*
- *   lock sweep (§4) ──────────────────────────────────────────────────────────────────────────┘
- *   * the queue is written only after every other write committed; then alerts; the job row last.
- * </pre>
+ *   messages of [D−90, D), grouped by page ─► validate (bad rows ─► rejected_rows) + analyse, in parallel
+ *     ─► saturation (caption pool and locks in the cooldown as side inputs) ─► profiles (replace D's)
+ *                                                                        └► compact outcomes
+ *     ─► decide in page_name order (circuit breaker, threshold) ─► errors (insert-if-absent)
+ *                                                               └► queue rows ┐
+ *   lock sweep (§4) ─► lock_sweep_log row ───────────────────────────────────┤
+ *   queue write (insert-if-absent) after every other write has committed ◄───┘
+ *     ─► alerts ─► etl_job_runs row, last
+ *  * </pre>
  *
  * {@link #main} is usable as a Flex Template main class.
  */
