@@ -35,7 +35,7 @@ import org.apache.beam.sdk.values.Row;
  *   lock sweep (§4) ─► lock_sweep_log row ───────────────────────────────────┤
  *   queue write (insert-if-absent) after every other write has committed ◄───┘
  *     ─► alerts ─► etl_job_runs row, last
- *  * </pre>
+ * </pre>
  *
  * {@link #main} is usable as a Flex Template main class.
  */
