@@ -1,0 +1,67 @@
+package com.eros.pipelines.captionperformance;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The parameters of one caption-performance run (REFERENCE §2), resolved and checked.
+ *
+ * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 ms): they are
+ * relative to an instant, not to Los Angeles calendar dates, so a DST change inside a window does
+ * not move its start. Every window is half-open: {@code [asOf − days, asOf)}.
+ */
+public record CaptionPerformanceConfig(
+    Instant asOf, int medianWindowDays, int statsWindowDays, double halfLifeDays, double z)
+    implements Serializable {
+
+  /** Milliseconds in one window day. */
+  public static final long DAY_MS = 86_400_000L;
+
+  public static final int DEFAULT_MEDIAN_WINDOW_DAYS = 30;
+  public static final int DEFAULT_STATS_WINDOW_DAYS = 90;
+  public static final double DEFAULT_HALF_LIFE_DAYS = 14.0;
+  public static final double DEFAULT_Z = 1.96;
+
+  /** Checks every value; the message names the option and says what is allowed. */
+  public CaptionPerformanceConfig {
+    Objects.requireNonNull(asOf, "asOf");
+    if (medianWindowDays <= 0) {
+      throw new IllegalArgumentException("--medianWindowDays=" + medianWindowDays + " must be a positive number of days");
+    }
+    if (statsWindowDays <= 0) {
+      throw new IllegalArgumentException("--statsWindowDays=" + statsWindowDays + " must be a positive number of days");
+    }
+    if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
+      throw new IllegalArgumentException("--halfLifeDays=" + halfLifeDays + " must be a finite number of days > 0");
+    }
+    if (!(z > 0) || Double.isInfinite(z)) {
+      throw new IllegalArgumentException("--z=" + z + " must be a finite number > 0 (e.g. 1.96 for 95 %)");
+    }
+  }
+
+  /** The defaults of REFERENCE §2 at {@code asOf}. */
+  public static CaptionPerformanceConfig defaults(Instant asOf) {
+    return new CaptionPerformanceConfig(
+        asOf, DEFAULT_MEDIAN_WINDOW_DAYS, DEFAULT_STATS_WINDOW_DAYS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_Z);
+  }
+
+  public long asOfMs() {
+    return asOf.toEpochMilli();
+  }
+
+  /** Inclusive start of the median window. */
+  public long medianFromMs() {
+    return asOfMs() - medianWindowDays * DAY_MS;
+  }
+
+  /** Inclusive start of the statistics window. */
+  public long statsFromMs() {
+    return asOfMs() - statsWindowDays * DAY_MS;
+  }
+
+  /** Inclusive start of what must be read: the earlier of the two window starts. */
+  public Instant readFrom() {
+    return Instant.ofEpochMilli(Math.min(medianFromMs(), statsFromMs()));
+  }
+}
