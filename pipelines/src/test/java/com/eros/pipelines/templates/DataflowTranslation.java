@@ -152,6 +152,9 @@ final class DataflowTranslation {
         throw new IllegalStateException("not a DataflowRunner pipeline: " + pipeline.getOptions().getRunner());
       }
       result = pipeline.run();
+    } finally {
+      // Beam's file systems are process-wide: do not leave them bound to this test's mocks.
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     }
     Mockito.verifyNoInteractions(dataflowClient);
     if (!(result instanceof DataflowTemplateJob)) {

@@ -96,15 +96,8 @@ final class DeploySandbox {
     Files.createDirectories(bin);
     install("fake-gcloud.sh", bin.resolve("gcloud"));
     install("fake-mvnw.sh", root.resolve("mvnw"));
-    // TEMPORARY until every pipeline has landed: a placeholder metadata file for the script's
-    // existence check where the repository has none yet (the metadata itself is tested elsewhere).
-    for (String job : Schedules.load().jobs().keySet()) {
-      Path m = root.resolve("templates").resolve(job).resolve("metadata.json");
-      if (!Files.exists(m)) {
-        Files.createDirectories(m.getParent());
-        Files.writeString(m, "{}\n");
-      }
-    }
+    // Every job of schedules.yaml has its templates/<job>/metadata.json in the repository
+    // (TemplateMetadataTest checks them); the script refuses to deploy a job without one.
   }
 
   private static void install(String resource, Path target) throws IOException {

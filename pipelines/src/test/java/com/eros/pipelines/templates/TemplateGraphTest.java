@@ -59,6 +59,8 @@ class TemplateGraphTest {
     assertThat("building the graph must not touch the network", attempts, empty());
   }
 
+  // The DuckDB graphs go through the same translation in LauncherMainTest (the command's own path).
+
   /**
    * On Dataflow, submitting also runs Beam's validation of each BigQueryIO transform, which asks
    * BigQuery whether the dataset and tables exist (a network call, fine on the launcher). Offline,
@@ -78,12 +80,6 @@ class TemplateGraphTest {
     Warehouse fake = new BigQueryWarehouse(DataflowTranslation.PROJECT, "eros",
         new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
     assertTranslates(p, BIGQUERY, fake);
-  }
-
-  @ParameterizedTest(name = "{0} with the DuckDB warehouse")
-  @MethodSource("pipelines")
-  void theGraphWithTheDuckDbWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p) throws Exception {
-    assertTranslates(p, "duckdb:" + temp.resolve("eros.duckdb"), null);
   }
 
   private static final String BIGQUERY = "bigquery:" + DataflowTranslation.PROJECT + ".eros";

@@ -3,7 +3,13 @@ package com.eros.pipelines.templates;
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.common.time.Clock;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
+import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationConfig;
+import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
 import com.eros.pipelines.locksweep.LockSweepOptions;
 import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.locksweep.SweepConfig;
@@ -64,6 +70,23 @@ final class TemplatePipelines {
 
   static List<TemplatePipeline> all() {
     return List.of(
+        new TemplatePipeline("caption-performance", CaptionPerformanceOptions.class,
+            CaptionPerformancePipeline.class.getName(),
+            kinds("asOf", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              CaptionPerformanceOptions c = o.as(CaptionPerformanceOptions.class);
+              Clock clock = Clock.fixed(NOW);
+              return CaptionPerformancePipeline.build(c, warehouse, CaptionPerformancePipeline.config(c, clock), NOW, clock);
+            }),
+        new TemplatePipeline("daily-automation", DailyAutomationOptions.class, DailyAutomationPipeline.class.getName(),
+            kinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              DailyAutomationOptions d = o.as(DailyAutomationOptions.class);
+              d.setNow(NOW.toString());
+              return DailyAutomationPipeline.build(d, warehouse, DailyAutomationConfig.from(d));
+            }),
         new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
             kinds("now", SampleKind.INSTANT),
             Set.of(),
