@@ -299,6 +299,20 @@ class DeployScriptTest {
     assertThat("one fixed Dataflow job name per pipeline", jobNames.stream().distinct().count(), is(4L));
   }
 
+  @Test
+  void theLauncherImageCopiesTheJarTheBuildProducesAndRunsTheMainClassItIsGiven() throws Exception {
+    String docker = Files.readString(Repo.root().resolve("templates/Dockerfile"));
+    String pom = Files.readString(Repo.root().resolve("pipelines/pom.xml"));
+    assertThat(pom, containsString("<finalName>eros-bundled</finalName>"));
+    assertThat(docker, containsString("ARG BASE_IMAGE=gcr.io/dataflow-templates-base/java17-template-launcher-base:"));
+    assertThat(docker, containsString("FROM ${BASE_IMAGE}"));
+    assertThat(docker, containsString("COPY pipelines/target/eros-bundled.jar /template/eros-bundled.jar"));
+    assertThat(docker, containsString("ENV FLEX_TEMPLATE_JAVA_CLASSPATH=/template/eros-bundled.jar"));
+    assertThat(docker, containsString("ENV FLEX_TEMPLATE_JAVA_MAIN_CLASS=${MAIN_CLASS}"));
+    // The main class is declared after the jar is copied, so the four images share the jar layer.
+    assertThat(docker.indexOf("ARG MAIN_CLASS"), greaterThan(docker.indexOf("COPY pipelines/target/eros-bundled.jar")));
+  }
+
   /** Every scheduler flag that must come from schedules.yaml and the deploy settings, checked for one job. */
   private static void assertScheduledLaunch(Call c, String job, Schedules s) {
     assertThat(job, c.flag("uri"), equalTo(URI));
