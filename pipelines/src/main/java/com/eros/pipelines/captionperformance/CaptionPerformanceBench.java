@@ -90,8 +90,9 @@ public final class CaptionPerformanceBench implements Command {
     Runtime rt = Runtime.getRuntime();
     out.printf("bench caption-performance: %,d messages, %d pages, seed %d, asOf %s, on %s%n", messages, pages, seed, now,
         wh.path());
-    out.printf("  JVM max heap %,d MB, %d processors (shared with whatever else runs on this machine)%n",
-        rt.maxMemory() >> 20, rt.availableProcessors());
+    out.printf("  JVM max heap %,d MB, %d processors (shared with whatever else runs on this machine), JVM flags %s%n",
+        rt.maxMemory() >> 20, rt.availableProcessors(),
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
 
     String config = "messages=" + messages + " pages=" + pages + " seed=" + seed + " now=" + now;
     String held = heldConfig(wh);
@@ -107,6 +108,7 @@ public final class CaptionPerformanceBench implements Command {
 
     // --- the pipeline, as ./eros caption-performance runs it (cold DuckDB cache)
     settle(wh);
+    String loadBefore = loadAverage();
     String[] pipelineArgs = {"--warehouse=" + wh.spec(), "--asOf=" + now, "--jobId=bench-" + UUID.randomUUID()};
     CaptionPerformanceOptions options = CaptionPerformancePipeline.parseOptions(pipelineArgs);
     CaptionPerformancePipeline.Result result;
@@ -147,6 +149,7 @@ public final class CaptionPerformanceBench implements Command {
     }
 
     List<String> diffs = CaptionPerformanceOracle.differences(expected, written);
+    out.printf("%n  machine load average (1 min) before the pipeline %s, after the oracle %s%n", loadBefore, loadAverage());
     double ps = pipelineNanos / 1e9;
     double os = oracleNanos / 1e9;
     out.println();
@@ -167,6 +170,15 @@ public final class CaptionPerformanceBench implements Command {
     out.println("  DISAGREEMENT: " + diffs.size() + " differences, first ones:");
     diffs.stream().limit(10).forEach(d -> out.println("    " + d));
     return 1;
+  }
+
+  /** The 1-minute load average of the machine (other processes included), or "?" off Linux. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   /** CPU time of the whole process (every thread, DuckDB's included), or 0 when unavailable. */

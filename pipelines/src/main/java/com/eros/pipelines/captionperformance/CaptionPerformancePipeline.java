@@ -37,7 +37,7 @@ import org.apache.beam.sdk.values.Row;
  *   caption_bank ─ read ─ index texts (side input) ───────────────────────────────────────────┤
  *     validate + attribute (per page) ─┬─ rejected_rows (insert if absent)                     │
  *                                      └─ page calculator ─ caption_bandit_stats (replace) ────┘
- *     tallies ─ sum ─ wait for both writes ─ etl_job_runs (last)
+ *     tallies + the two commit signals ─ sum ─ etl_job_runs (last: needs both commits)
  * </pre>
  *
  * <p>One element per page all the way: the store groups by page, and all of §2 except the

@@ -21,6 +21,7 @@ public final class RunTally implements Serializable {
   long pagesWithStats;
   long pagesWithoutMedian;
   long statsRows;
+  long writesCommitted;
 
   public long rowsRead() {
     return rowsRead;
@@ -67,6 +68,18 @@ public final class RunTally implements Serializable {
     return statsRows;
   }
 
+  /** Table writes committed before this tally was summed (the job row waits for them). */
+  public long writesCommitted() {
+    return writesCommitted;
+  }
+
+  /** A tally that only records one committed write. */
+  static RunTally committedWrite() {
+    RunTally t = new RunTally();
+    t.writesCommitted = 1;
+    return t;
+  }
+
   /** Adds {@code other} into this tally and returns this. */
   public RunTally add(RunTally other) {
     rowsRead += other.rowsRead;
@@ -80,6 +93,7 @@ public final class RunTally implements Serializable {
     pagesWithStats += other.pagesWithStats;
     pagesWithoutMedian += other.pagesWithoutMedian;
     statsRows += other.statsRows;
+    writesCommitted += other.writesCommitted;
     return this;
   }
 
@@ -88,13 +102,14 @@ public final class RunTally implements Serializable {
     return o instanceof RunTally t && rowsRead == t.rowsRead && Arrays.equals(rejectedByRule, t.rejectedByRule)
         && captioned == t.captioned && attributed == t.attributed && unattributedNoMatch == t.unattributedNoMatch
         && unattributedAmbiguous == t.unattributedAmbiguous && pagesWithStats == t.pagesWithStats
-        && pagesWithoutMedian == t.pagesWithoutMedian && statsRows == t.statsRows;
+        && pagesWithoutMedian == t.pagesWithoutMedian && statsRows == t.statsRows
+        && writesCommitted == t.writesCommitted;
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(rowsRead, Arrays.hashCode(rejectedByRule), captioned, attributed, unattributedNoMatch,
-        unattributedAmbiguous, pagesWithStats, pagesWithoutMedian, statsRows);
+        unattributedAmbiguous, pagesWithStats, pagesWithoutMedian, statsRows, writesCommitted);
   }
 
   @Override

@@ -15,13 +15,18 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Sums the per-page tallies and, once every write signal has fired (Wait.on), writes the run's
- * SUCCESS row to {@code etl_job_runs}: last, so the row exists only when the tables are written.
+ * Sums the per-page tallies together with the commit signals of the table writes and writes the
+ * run's SUCCESS row to {@code etl_job_runs}. Each write emits one element once committed; those
+ * elements are inputs of the sum, so the sum (and the job row) exists only after every write is
+ * committed, on any runner. The signals also make the input of the sum never empty.
  */
 final class WriteJobRow extends PTransform<PCollection<RunTally>, PCollection<Long>> {
   private final Warehouse warehouse;
@@ -29,9 +34,9 @@ final class WriteJobRow extends PTransform<PCollection<RunTally>, PCollection<Lo
   private final Instant start;
   private final Instant asOf;
   private final Clock clock;
-  private final List<PCollection<?>> signals;
+  private final List<PCollection<Long>> signals;
 
-  WriteJobRow(Warehouse warehouse, String jobId, Instant start, Instant asOf, Clock clock, List<PCollection<?>> signals) {
+  WriteJobRow(Warehouse warehouse, String jobId, Instant start, Instant asOf, Clock clock, List<PCollection<Long>> signals) {
     super("Write job row");
     this.warehouse = warehouse;
     this.jobId = jobId;
@@ -43,10 +48,16 @@ final class WriteJobRow extends PTransform<PCollection<RunTally>, PCollection<Lo
 
   @Override
   public PCollection<Long> expand(PCollection<RunTally> tallies) {
-    return tallies
-        .apply("Sum tallies", Combine.globally(new SumTalliesFn()))
-        .apply("Wait for table writes", Wait.on(signals))
-        .apply("Build job row", ParDo.of(new JobRowFn(jobId, start, asOf, clock)))
+    PCollectionList<RunTally> all = PCollectionList.of(tallies);
+    for (int i = 0; i < signals.size(); i++) {
+      all = all.and(signals.get(i).apply("Count commit " + (i + 1),
+          MapElements.into(TypeDescriptor.of(RunTally.class)).via((Long committed) -> RunTally.committedWrite()))
+          .setCoder(SerializableCoder.of(RunTally.class)));
+    }
+    return all
+        .apply("Join commits and tallies", Flatten.pCollections())
+        .apply("Sum tallies", Combine.globally(new SumTalliesFn()).withoutDefaults())
+        .apply("Build job row", ParDo.of(new JobRowFn(jobId, start, asOf, clock, signals.size())))
         .setRowSchema(Tables.ETL_JOB_RUNS.schema())
         .apply("Write etl_job_runs", warehouse.write(Tables.ETL_JOB_RUNS, WriteSpec.append(), jobId, "job"));
   }
@@ -93,16 +104,21 @@ final class WriteJobRow extends PTransform<PCollection<RunTally>, PCollection<Lo
     private final Instant start;
     private final Instant asOf;
     private final Clock clock;
+    private final int writes;
 
-    JobRowFn(String jobId, Instant start, Instant asOf, Clock clock) {
+    JobRowFn(String jobId, Instant start, Instant asOf, Clock clock, int writes) {
       this.jobId = jobId;
       this.start = start;
       this.asOf = asOf;
       this.clock = clock;
+      this.writes = writes;
     }
 
     @ProcessElement
     public void process(@Element RunTally t, OutputReceiver<Row> out) {
+      if (t.writesCommitted() != writes) {
+        throw new IllegalStateException("expected " + writes + " committed writes before the job row, saw " + t.writesCommitted());
+      }
       out.output(JobRuns.row(jobId, CaptionPerformancePipeline.JOB_NAME, start, clock.now(), JobRuns.SUCCESS,
           LaTime.dateOf(asOf), t.pagesWithStats(), null, null, t.rowsRead(), t.rejected(), null));
     }
