@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS `${dataset}.creator_performance_profiles` (
   baseline_view_rate FLOAT64 OPTIONS(description="View rate over the 30 days before those"),
   recent_rpr FLOAT64 OPTIONS(description="RPR over the last 7 days"),
   baseline_rpr FLOAT64 OPTIONS(description="RPR over the 30 days before those"),
+  last_3_days_below_baseline BOOL OPTIONS(description="Each of D-1, D-2, D-3 had messages with RPR below baseline_rpr"),
   fatigue_score FLOAT64 OPTIONS(description="0..1"),
   fatigue_risk STRING OPTIONS(description="LOW | MEDIUM | HIGH"),
   volume_factor FLOAT64 OPTIONS(description="1.0 | 0.85 | 0.70"),

@@ -117,6 +117,7 @@ public final class Tables {
           .nullable("baseline_view_rate", FLOAT64, "View rate over the 30 days before those")
           .nullable("recent_rpr", FLOAT64, "RPR over the last 7 days")
           .nullable("baseline_rpr", FLOAT64, "RPR over the 30 days before those")
+          .nullable("last_3_days_below_baseline", BOOL, "Each of D-1, D-2, D-3 had messages with RPR below baseline_rpr")
           .nullable("fatigue_score", FLOAT64, "0..1")
           .nullable("fatigue_risk", STRING, "LOW | MEDIUM | HIGH")
           .nullable("volume_factor", FLOAT64, "1.0 | 0.85 | 0.70")

@@ -27,6 +27,25 @@ public final class BenchCommand implements Command {
 
   static {
     BENCHES.put("caption-performance", com.eros.pipelines.captionperformance.CaptionPerformanceBench::new);
+    BENCHES.put("daily-automation", DailyAutomationBenchCommand::new);
+  }
+
+  /** {@code ./eros bench daily-automation}: see {@link com.eros.pipelines.dailyautomation.DailyAutomationBench}. */
+  static final class DailyAutomationBenchCommand implements Command {
+    @Override
+    public String name() {
+      return "daily-automation";
+    }
+
+    @Override
+    public String summary() {
+      return "daily automation on generated data (1 000 creators, 3 M messages by default)";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+      return com.eros.pipelines.dailyautomation.DailyAutomationBench.run(args, out);
+    }
   }
 
   @Override
@@ -36,7 +55,7 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark a pipeline against its SQL oracle on generated data: " + String.join(", ", BENCHES.keySet());
+    return "benchmark a pipeline on generated data: " + String.join(", ", BENCHES.keySet());
   }
 
   @Override

@@ -12,12 +12,13 @@ public final class Commands {
     List<Command> commands = new ArrayList<>();
     commands.add(new DemoCommand());
     commands.add(new com.eros.pipelines.generate.GenerateCommand());
+    commands.add(new com.eros.pipelines.captionperformance.CaptionPerformanceCommand());
     commands.add(new com.eros.pipelines.locksweep.LockSweepCommand());
+    commands.add(new com.eros.pipelines.dailyautomation.DailyAutomationCommand());
     commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
     commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
-    commands.add(new DdlCommand());
-    commands.add(new com.eros.pipelines.captionperformance.CaptionPerformanceCommand());
     commands.add(new BenchCommand());
+    commands.add(new DdlCommand());
     return commands;
   }
 

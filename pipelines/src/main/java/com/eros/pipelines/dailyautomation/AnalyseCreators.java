@@ -1,0 +1,157 @@
+package com.eros.pipelines.dailyautomation;
+
+import com.eros.common.table.Tables;
+import com.eros.common.validate.MessageRule;
+import com.eros.common.validate.MessageValidator;
+import com.eros.common.validate.RejectedRows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.ReadableInstant;
+
+/**
+ * Validates each page's messages (invalid ones to {@link #REJECTED} as rejected_rows), decides
+ * whether the page is an active creator and analyses it with the given {@link Analyzer}. Runs in
+ * parallel, one element per page. A thrown analysis becomes a failed {@link PageAnalysis} with the
+ * exception's message; it never fails the run.
+ */
+public final class AnalyseCreators
+    extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
+
+  /** The columns of mass_messages the run reads. */
+  public static final String[] COLUMNS = {
+    "message_id", "page_name", "sending_time", "price", "sent_count", "viewed_count", "purchased_count", "earnings"
+  };
+
+  public static final TupleTag<PageAnalysis> ANALYSES = new TupleTag<>() {};
+  public static final TupleTag<Row> REJECTED = new TupleTag<>() {};
+
+  private final Analyzer analyzer;
+  private final Windows windows;
+  private final Instant now;
+  private final String jobId;
+
+  public AnalyseCreators(Analyzer analyzer, Windows windows, Instant now, String jobId) {
+    this.analyzer = analyzer;
+    this.windows = windows;
+    this.now = now;
+    this.jobId = jobId;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
+    PCollectionTuple out = pages.apply("Validate and analyse pages",
+        ParDo.of(new AnalysePageFn(analyzer, windows, now, jobId)).withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
+    out.get(ANALYSES).setCoder(SerializableCoder.of(PageAnalysis.class));
+    out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
+    return out;
+  }
+
+  /** Describes a failed analysis in one deterministic line (no time, no run id: errors are deduplicated on it). */
+  static String describe(Throwable t) {
+    String m = t.getMessage();
+    String first = m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m);
+    return "analysis failed: " + t.getClass().getSimpleName() + first;
+  }
+
+  static final class AnalysePageFn extends DoFn<KV<String, List<Row>>, PageAnalysis> {
+    private final Analyzer analyzer;
+    private final Windows windows;
+    private final long nowMs;
+    private final Instant now;
+    private final String jobId;
+    private final Counter rowsRead = Metrics.counter(OutputRows.JOB_NAME, "rows_read");
+    private final Counter rowsRejected = Metrics.counter(OutputRows.JOB_NAME, "rows_rejected");
+    private final Counter activeCreators = Metrics.counter(OutputRows.JOB_NAME, "creators_active");
+    private final Counter analysisFailures = Metrics.counter(OutputRows.JOB_NAME, "creators_analysis_failed");
+    private transient int[] idx;
+
+    AnalysePageFn(Analyzer analyzer, Windows windows, Instant now, String jobId) {
+      this.analyzer = analyzer;
+      this.windows = windows;
+      this.now = now;
+      this.nowMs = now.toEpochMilli();
+      this.jobId = jobId;
+    }
+
+    private int[] indexes(Schema s) {
+      if (idx == null) {
+        int[] i = new int[COLUMNS.length];
+        for (int c = 0; c < COLUMNS.length; c++) {
+          i[c] = s.indexOf(COLUMNS[c]);
+        }
+        idx = i;
+      }
+      return idx;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, List<Row>> page, MultiOutputReceiver out) {
+      String pageName = page.getKey();
+      List<Row> rows = page.getValue();
+      long activeFrom = windows.startMs(windows.activeDays());
+      long end = windows.startMs(0);
+      List<Message> valid = new ArrayList<>(rows.size());
+      long rejected = 0;
+      boolean active = false;
+      for (Row r : rows) {
+        int[] i = indexes(r.getSchema());
+        ReadableInstant ts = (ReadableInstant) r.getValue(i[2]);
+        Long sendMs = ts == null ? null : ts.getMillis();
+        Long sent = r.getValue(i[4]);
+        Long viewed = r.getValue(i[5]);
+        Long purchased = r.getValue(i[6]);
+        Double earnings = r.getValue(i[7]);
+        MessageRule broken = MessageValidator.check(
+            r.getValue(i[1]), sendMs, sent, viewed, purchased, earnings, r.getValue(i[3]), nowMs);
+        if (broken != null) {
+          rejected++;
+          Object id = r.getValue(i[0]);
+          out.get(REJECTED).output(RejectedRows.of(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(),
+              id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(r), now));
+          continue;
+        }
+        if (sendMs >= activeFrom && sendMs < end) {
+          active = true;
+        }
+        valid.add(new Message(sendMs, sent, viewed, purchased, earnings));
+      }
+      rowsRead.inc(rows.size());
+      rowsRejected.inc(rejected);
+      PageAnalysis result;
+      if (!active) {
+        result = PageAnalysis.inactive(pageName, rows.size(), rejected);
+      } else {
+        activeCreators.inc();
+        CreatorProfile profile = null;
+        String error = null;
+        try {
+          profile = analyzer.analyze(pageName, valid, windows);
+          if (profile == null) {
+            error = "analysis failed: the analyser returned no profile";
+          }
+        } catch (RuntimeException e) {
+          error = describe(e);
+        }
+        if (error != null) {
+          analysisFailures.inc();
+        }
+        result = new PageAnalysis(pageName, rows.size(), rejected, true, profile, error);
+      }
+      out.get(ANALYSES).output(result);
+    }
+  }
+}

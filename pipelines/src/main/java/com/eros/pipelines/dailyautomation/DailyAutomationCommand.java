@@ -1,0 +1,27 @@
+package com.eros.pipelines.dailyautomation;
+
+import com.eros.pipelines.cli.Command;
+import com.eros.pipelines.support.OptionsParser;
+import java.io.PrintStream;
+
+/** {@code ./eros daily-automation}: REFERENCE §3. */
+public final class DailyAutomationCommand implements Command {
+  @Override
+  public String name() {
+    return DailyAutomationPipeline.COMMAND;
+  }
+
+  @Override
+  public String summary() {
+    return "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) {
+    if (OptionsParser.wantsHelp(args)) {
+      OptionsParser.printHelp(DailyAutomationOptions.class);
+      return 0;
+    }
+    return DailyAutomationPipeline.run(args, out);
+  }
+}

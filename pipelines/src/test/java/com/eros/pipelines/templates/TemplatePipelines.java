@@ -1,0 +1,109 @@
+package com.eros.pipelines.templates;
+
+import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.common.time.Clock;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
+import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationConfig;
+import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.locksweep.LockSweepOptions;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.locksweep.SweepConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The pipelines that ship as Flex Templates, listed once: name (as in schedules.yaml and
+ * templates/NAME/metadata.json), options interface, main class, the sample kind of each String
+ * option (for the regex checks), options that are deliberately not template parameters, and how to
+ * build the pipeline's graph from parsed options (for the Dataflow translation test).
+ */
+final class TemplatePipelines {
+  private TemplatePipelines() {}
+
+  /** Builds a pipeline's graph from options parsed as its options interface, on a warehouse (no run). */
+  interface GraphFactory {
+    Pipeline build(PipelineOptions options, Warehouse warehouse) throws Exception;
+  }
+
+  record TemplatePipeline(
+      String name,
+      Class<? extends PipelineOptions> options,
+      String mainClass,
+      Map<String, SampleKind> stringKinds,
+      Set<String> localOnly,
+      GraphFactory graph) {
+
+    Path metadataFile() {
+      return Repo.root().resolve("templates").resolve(name).resolve("metadata.json");
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** String options every pipeline has (from WarehouseOptions). */
+  static Map<String, SampleKind> kinds(Object... more) {
+    Map<String, SampleKind> m = new HashMap<>();
+    m.put("warehouse", SampleKind.BIGQUERY_WAREHOUSE);
+    m.put("jobId", SampleKind.RUN_ID);
+    for (int i = 0; i < more.length; i += 2) {
+      m.put((String) more[i], (SampleKind) more[i + 1]);
+    }
+    return m;
+  }
+
+  /** The "now" every graph built here is evaluated at (graph construction must not read the clock's network). */
+  static final Instant NOW = Instant.parse("2026-03-08T11:05:00Z");
+
+  static List<TemplatePipeline> all() {
+    return List.of(
+        new TemplatePipeline("caption-performance", CaptionPerformanceOptions.class,
+            CaptionPerformancePipeline.class.getName(),
+            kinds("asOf", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              CaptionPerformanceOptions c = o.as(CaptionPerformanceOptions.class);
+              Clock clock = Clock.fixed(NOW);
+              return CaptionPerformancePipeline.build(c, warehouse, CaptionPerformancePipeline.config(c, clock), NOW, clock);
+            }),
+        new TemplatePipeline("daily-automation", DailyAutomationOptions.class, DailyAutomationPipeline.class.getName(),
+            kinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              DailyAutomationOptions d = o.as(DailyAutomationOptions.class);
+              d.setNow(NOW.toString());
+              return DailyAutomationPipeline.build(d, warehouse, DailyAutomationConfig.from(d));
+            }),
+        new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
+            kinds("now", SampleKind.INSTANT),
+            Set.of(),
+            (o, warehouse) -> {
+              LockSweepOptions l = o.as(LockSweepOptions.class);
+              return LockSweepPipeline.build(l, warehouse, new SweepConfig(NOW, l.getStaleLockDays(),
+                  l.getHighVolumeThreshold(), l.getBloatWarning(), l.getBloatCritical()));
+            }),
+        new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
+            kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
+                "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
+                "pagerDutyEventsUrl", SampleKind.HTTPS_URL),
+            Set.of(),
+            (o, warehouse) -> {
+              HealthMonitorOptions h = o.as(HealthMonitorOptions.class);
+              return HealthMonitorPipeline.build(Pipeline.create(h), HealthMonitorPipeline.setup(h), NOW, warehouse,
+                  Environment.system());
+            }));
+  }
+}
