@@ -32,7 +32,7 @@ public final class OptionsParser {
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(cls);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new UsageException(firstLine(e.getMessage()) + " (see --help)", e);
+      throw new UsageException(explain(firstLine(e.getMessage()), args) + " (see --help)", e);
     }
     if (options instanceof WarehouseOptions w && (w.getJobId() == null || w.getJobId().isBlank())) {
       w.setJobId(UUID.randomUUID().toString());
@@ -66,6 +66,30 @@ public final class OptionsParser {
   /** Whether the pipeline runs in this process (and so the caller should wait and summarise). */
   public static boolean runsLocally(PipelineOptions options) {
     return DirectRunner.class.equals(options.getRunner());
+  }
+
+  private static final java.util.regex.Pattern MISSING_PROPERTY =
+      java.util.regex.Pattern.compile(".*missing a property named '([^']+)'.*");
+  private static final java.util.regex.Pattern BAD_VALUE =
+      java.util.regex.Pattern.compile(".*Cannot deserialize value of type `([^`]+)` from String \"([^\"]*)\".*");
+
+  /** Rewrites Beam's messages about unknown options and unparsable values to name the option. */
+  static String explain(String message, String[] args) {
+    java.util.regex.Matcher missing = MISSING_PROPERTY.matcher(message);
+    if (missing.matches()) {
+      return "unknown option --" + missing.group(1);
+    }
+    java.util.regex.Matcher bad = BAD_VALUE.matcher(message);
+    if (bad.matches()) {
+      for (String a : args) {
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 2 && a.substring(eq + 1).equals(bad.group(2))) {
+          return a.substring(0, eq) + "=" + bad.group(2) + " is not a valid " + bad.group(1);
+        }
+      }
+      return "'" + bad.group(2) + "' is not a valid " + bad.group(1);
+    }
+    return message;
   }
 
   private static String firstLine(String s) {
