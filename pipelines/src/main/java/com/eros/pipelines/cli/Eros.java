@@ -1,5 +1,6 @@
 package com.eros.pipelines.cli;
 
+import com.eros.common.warehouse.WarehouseSetupException;
 import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,14 +45,16 @@ public final class Eros {
     } catch (Throwable t) {
       Throwable root = rootCause(t);
       boolean usage = root instanceof UsageException || t instanceof UsageException;
-      String message = usage ? (t instanceof UsageException ? t.getMessage() : root.getMessage()) : describe(root);
+      boolean setup = !usage && setupProblem(t) != null;
+      String message = usage ? (t instanceof UsageException ? t.getMessage() : root.getMessage())
+          : setup ? setupProblem(t).getMessage() : describe(root);
       err.println("eros " + name + ": " + message);
       if (verbose) {
         t.printStackTrace(err);
-      } else if (!usage) {
+      } else if (!usage && !setup) {
         err.println("(run again with --verbose for the stack trace)");
       }
-      return usage ? 2 : 1;
+      return usage || setup ? 2 : 1;
     }
   }
 
@@ -66,6 +69,16 @@ public final class Eros {
     out.println("Global flags: --verbose (stack traces on errors), --help");
     out.println("Default warehouse: --warehouse=duckdb:eros-local.duckdb (an embedded file in this folder);");
     out.println("production: --warehouse=bigquery:PROJECT.DATASET");
+  }
+
+  /** The {@link WarehouseSetupException} in the cause chain: a configuration problem (exit 2). */
+  private static WarehouseSetupException setupProblem(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof WarehouseSetupException w) {
+        return w;
+      }
+    }
+    return null;
   }
 
   private static Throwable rootCause(Throwable t) {

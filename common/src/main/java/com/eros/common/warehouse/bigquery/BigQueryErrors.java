@@ -1,5 +1,7 @@
 package com.eros.common.warehouse.bigquery;
 
+import com.eros.common.warehouse.WarehouseSetupException;
+
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -26,12 +28,12 @@ public final class BigQueryErrors {
         String msg = apiMessage(g);
         switch (g.getStatusCode()) {
           case 401:
-            return new IllegalStateException("BigQuery rejected the credentials while " + what + " (" + msg + "); " + LOGIN_HINT, error);
+            return new WarehouseSetupException("BigQuery rejected the credentials while " + what + " (" + msg + "); " + LOGIN_HINT, error);
           case 403:
-            return new IllegalStateException("BigQuery denied access while " + what + " in " + where + " (" + msg
+            return new WarehouseSetupException("BigQuery denied access while " + what + " in " + where + " (" + msg
                 + "); check the project id in --warehouse and that your account has the BigQuery Data Editor and Job User roles on it", error);
           case 404:
-            return new IllegalArgumentException("BigQuery: " + msg + " while " + what + "; check --warehouse=bigquery:" + where
+            return new WarehouseSetupException("BigQuery: " + msg + " while " + what + "; check --warehouse=bigquery:" + where
                 + " (the project and the dataset must exist; create the dataset with `bq mk --dataset " + project + ":" + dataset + "`)", error);
           default:
             return new IllegalStateException("BigQuery error " + g.getStatusCode() + " while " + what + " in " + where + ": " + msg, error);
@@ -39,12 +41,12 @@ public final class BigQueryErrors {
       }
       if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof NoRouteToHostException
           || t instanceof SocketTimeoutException) {
-        return new IllegalStateException("cannot reach BigQuery while " + what + " (" + t.getClass().getSimpleName() + ": "
+        return new WarehouseSetupException("cannot reach BigQuery while " + what + " (" + t.getClass().getSimpleName() + ": "
             + firstLine(t.getMessage()) + "); check the network connection and proxy settings", error);
       }
       String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("application default credentials") || m.contains("default credentials")) {
-        return new IllegalStateException("no Google Cloud credentials found while " + what + "; " + LOGIN_HINT, error);
+        return new WarehouseSetupException("no Google Cloud credentials found while " + what + "; " + LOGIN_HINT, error);
       }
     }
     return new IllegalStateException("BigQuery failed while " + what + " in " + where + ": " + firstLine(String.valueOf(error.getMessage())), error);

@@ -1,5 +1,7 @@
 package com.eros.common.warehouse.bigquery;
 
+import com.eros.common.warehouse.WarehouseSetupException;
+
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.bigquery.Bigquery;
 import com.google.api.services.bigquery.BigqueryScopes;
@@ -23,7 +25,7 @@ final class BigQueryPreflight {
     try {
       creds = GoogleCredentials.getApplicationDefault();
     } catch (IOException e) {
-      throw new IllegalStateException("no Google Cloud credentials found for --warehouse=bigquery:" + project + "." + dataset
+      throw new WarehouseSetupException("no Google Cloud credentials found for --warehouse=bigquery:" + project + "." + dataset
           + "; " + BigQueryErrors.LOGIN_HINT, e);
     }
     if (creds.createScopedRequired()) {

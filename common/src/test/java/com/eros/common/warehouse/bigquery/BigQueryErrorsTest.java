@@ -25,7 +25,7 @@ class BigQueryErrorsTest {
   void aMissingDatasetIsABadWarehouseValue() {
     RuntimeException e = BigQueryErrors.describe("opening dataset eros", "my-project", "eros",
         new IOException("wrapped", api(404, "Not found: Dataset my-project:eros")));
-    assertThat(e, instanceOf(IllegalArgumentException.class));
+    assertThat(e, instanceOf(com.eros.common.warehouse.WarehouseSetupException.class));
     assertThat(e.getMessage(), containsString("Not found: Dataset my-project:eros"));
     assertThat(e.getMessage(), containsString("bq mk --dataset my-project:eros"));
     assertThat(e.getMessage(), not(containsString("\n")));
@@ -34,7 +34,9 @@ class BigQueryErrorsTest {
   @Test
   void authenticationAndPermissionProblemsSayHowToFixThem() {
     RuntimeException e401 = BigQueryErrors.describe("reading x", "my-project", "eros", api(401, "Request had invalid authentication credentials."));
-    assertThat(e401, instanceOf(IllegalStateException.class));
+    assertThat(e401, instanceOf(com.eros.common.warehouse.WarehouseSetupException.class));
+    assertThat(BigQueryErrors.describe("reading x", "my-project", "eros", api(403, "Access Denied")),
+        instanceOf(com.eros.common.warehouse.WarehouseSetupException.class));
     assertThat(e401.getMessage(), containsString("gcloud auth application-default login"));
     RuntimeException e403 = BigQueryErrors.describe("reading x", "my-project", "eros", api(403, "Access Denied: Project my-project"));
     assertThat(e403.getMessage(), containsString("Access Denied: Project my-project"));
