@@ -69,8 +69,8 @@ class DailyAutomationConfigTest {
         containsString("--bloatWarning (20000) must not exceed --bloatCritical (10000)"));
     assertThat(assertThrows(UsageException.class, () -> parse("--staleLockDays=-1")).getMessage(),
         containsString("--staleLockDays must be 0 or more"));
-    // a malformed number is refused by Beam's parser (its message quotes the value, not the option)
+    // a malformed number is refused by Beam's parser; OptionsParser rewrites its message to name the option
     assertThat(assertThrows(UsageException.class, () -> parse("--saturationThreshold=abc")).getMessage(),
-        containsString("\"abc\""));
+        containsString("--saturationThreshold=abc is not a valid double"));
   }
 }
