@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Warehouses {
   public static final String DEFAULT_SPEC = "duckdb:eros-local.duckdb";
   /** Google's rule for project ids (plus the legacy domain-scoped form {@code example.com:proj}). */
-  private static final Pattern PROJECT = Pattern.compile("([a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
+  public static final Pattern PROJECT_ID = Pattern.compile("([a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
 
   private Warehouses() {}
@@ -45,7 +45,7 @@ public final class Warehouses {
       }
       String project = rest.substring(0, dot);
       String dataset = rest.substring(dot + 1);
-      if (!PROJECT.matcher(project).matches()) {
+      if (!PROJECT_ID.matcher(project).matches()) {
         throw new IllegalArgumentException("--warehouse=" + spec + ": '" + project
             + "' is not a Google Cloud project id (6-30 characters: lower-case letters, digits, hyphens; starts with a letter)");
       }

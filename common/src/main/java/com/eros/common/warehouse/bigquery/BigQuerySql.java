@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.ReadableInstant;
 
@@ -26,7 +25,6 @@ import org.joda.time.ReadableInstant;
  */
 public final class BigQuerySql {
   /** Google's rule for project ids (plus the legacy domain-scoped form {@code example.com:proj}). */
-  private static final Pattern PROJECT = Pattern.compile("([a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
   /** GoogleSQL reserved keywords: a column with one of these names must be quoted. */
@@ -47,7 +45,7 @@ public final class BigQuerySql {
 
   /** Validates a Google Cloud project id before it is put into SQL or a job reference. */
   public static String checkProject(String project) {
-    if (project == null || !PROJECT.matcher(project).matches()) {
+    if (project == null || !com.eros.common.warehouse.Warehouses.PROJECT_ID.matcher(project).matches()) {
       throw new IllegalArgumentException("'" + project + "' is not a Google Cloud project id "
           + "(6-30 characters: lower-case letters, digits, hyphens; starts with a letter)");
     }
