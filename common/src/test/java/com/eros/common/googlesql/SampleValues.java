@@ -44,17 +44,8 @@ public final class SampleValues {
     return out;
   }
 
-  /** The value as a Beam Row field of the column type holds it. */
+  /** The value as a Beam Row field of the column type holds it (TIMESTAMP: a java.time.Instant with microseconds). */
   static Object beam(ColumnType type, Object v) {
-    if (type == ColumnType.TIMESTAMP && v instanceof Instant i
-        && timestampsAreJoda()) {
-      return new org.joda.time.Instant(i.toEpochMilli());
-    }
     return v;
-  }
-
-  /** Until TIMESTAMP columns become micro-precision Instants in Beam Rows, they are Joda instants. */
-  private static boolean timestampsAreJoda() {
-    return ColumnType.TIMESTAMP.beam().getTypeName() == org.apache.beam.sdk.schemas.Schema.TypeName.DATETIME;
   }
 }

@@ -1,7 +1,7 @@
 package com.eros.pipelines.healthmonitor;
 
-import com.eros.common.table.ColumnType;
 import com.eros.common.table.TableDef;
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.support.JobRuns;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -30,12 +29,9 @@ final class HealthFixture {
 
   private HealthFixture() {}
 
-  /** A TIMESTAMP field value as the Beam schema of the tables holds it. */
-  static Object ts(Instant i) {
-    if (i == null) {
-      return null;
-    }
-    return ColumnType.TIMESTAMP.beam().getTypeName() == Schema.TypeName.DATETIME ? new org.joda.time.Instant(i.toEpochMilli()) : i;
+  /** A TIMESTAMP field value (microsecond precision). */
+  static Instant ts(Instant i) {
+    return i == null ? null : Timestamps.truncate(i);
   }
 
   /** Rows per table, in the order they are inserted. */

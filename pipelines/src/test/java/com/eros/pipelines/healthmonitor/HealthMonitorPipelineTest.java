@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on DuckDB: the tables hold what the other pipelines would have written up to the last
- * sweep S ({@link HealthFixture#base()}); then the sweep stops. The monitor at S + 3 h raises lock_sweep_not_run once, delivers
- * it to Slack (a local server) and records the outcome; at S + 3.5 h the cooldown suppresses it.
+ * sweep S ({@link HealthFixture#base()}); then the sweep stops. The monitor at S + 3 h raises
+ * lock_sweep_not_run once, delivers it to Slack (a local server) and records the outcome; at
+ * S + 3.5 h the cooldown suppresses it.
  */
 class HealthMonitorPipelineTest {
   static final Instant LAST_SWEEP = HealthFixture.LAST_SWEEP;
@@ -57,10 +59,6 @@ class HealthMonitorPipelineTest {
   void close() {
     slack.close();
     db.close();
-  }
-
-  static org.joda.time.Instant joda(Instant i) {
-    return new org.joda.time.Instant(i.toEpochMilli());
   }
 
   Environment env() {
@@ -95,8 +93,8 @@ class HealthMonitorPipelineTest {
     assertThat(a.getBoolean("acknowledged"), equalTo(false));
     assertThat(a.getString("delivery_status"), equalTo("DELIVERED"));
     assertThat(a.getString("delivery_detail"), equalTo("slack: delivered (HTTP 200, 1 attempt)"));
-    assertThat(((org.joda.time.Instant) a.getValue("delivered_at")).getMillis(), equalTo(first.toEpochMilli()));
-    assertThat(((org.joda.time.Instant) a.getValue("alert_time")).getMillis(), equalTo(first.toEpochMilli()));
+    assertThat(Timestamps.get(a, "delivered_at"), equalTo(first));
+    assertThat(Timestamps.get(a, "alert_time"), equalTo(first));
     List<LocalServer.Request> posts = slack.requests("/services/T0/B0/e2eSecretToken");
     assertThat(posts, hasSize(1));
     assertThat(new ObjectMapper().readTree(posts.get(0).body()).get("text").asText(),

@@ -1,6 +1,7 @@
 package com.eros.common.warehouse.bigquery;
 
 import com.eros.common.table.TableDef;
+import com.eros.common.time.Clock;
 import com.eros.common.warehouse.WriteSpec;
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.Dataset;
@@ -16,12 +17,10 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
-import com.eros.common.time.Clock;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -96,7 +95,7 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     BigQueryIO.Write<Row> w = BigQueryIO.<Row>write()
         .to(toStaging ? stagingRef() : targetRef())
         .withSchema(BigQuerySchemas.tableSchema(table))
-        .withFormatFunction(BigQueryUtils.toTableRow())
+        .withFormatFunction(BigQueryRows::toTableRow)
         .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
         .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
         .withWriteDisposition(spec.mode() == WriteSpec.Mode.APPEND ? WriteDisposition.WRITE_APPEND : WriteDisposition.WRITE_TRUNCATE)

@@ -42,7 +42,7 @@ class StatementSemanticsTest {
 
   static Row queued(String page, LocalDate date, String jobId) {
     return Row.withSchema(QUEUE.schema()).withFieldValue("page_name", page).withFieldValue("execution_date", date)
-        .withFieldValue("job_id", jobId).withFieldValue("queued_at", new org.joda.time.Instant(0L))
+        .withFieldValue("job_id", jobId).withFieldValue("queued_at", java.time.Instant.EPOCH)
         .withFieldValue("status", "PENDING").build();
   }
 

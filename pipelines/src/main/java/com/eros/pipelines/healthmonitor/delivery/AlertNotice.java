@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor.delivery;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.pipelines.healthmonitor.Level;
 import java.time.Instant;
@@ -10,10 +11,9 @@ public record AlertNotice(String alertId, String rule, Level level, String messa
 
   /** From an automation_alerts row ({@link Tables#AUTOMATION_ALERTS} schema). */
   public static AlertNotice of(Row alert) {
-    org.joda.time.Instant t = (org.joda.time.Instant) alert.getValue("alert_time");
     Level level = Level.parse(alert.getString("alert_level"));
     return new AlertNotice(alert.getString("alert_id"), alert.getString("alert_source"),
         level == null ? Level.WARNING : level, alert.getString("alert_message"),
-        t == null ? null : Instant.ofEpochMilli(t.getMillis()), alert.getString("job_id"));
+        Timestamps.get(alert, "alert_time"), alert.getString("job_id"));
   }
 }

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor.delivery;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.Clock;
 import com.eros.pipelines.healthmonitor.Channel;
 import com.eros.pipelines.healthmonitor.Level;
@@ -58,7 +59,7 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
     out.output(Row.fromRow(alert)
         .withFieldValue("delivery_status", report.status())
         .withFieldValue("delivery_detail", report.detail())
-        .withFieldValue("delivered_at", new org.joda.time.Instant(clock.now().toEpochMilli()))
+        .withFieldValue("delivered_at", Timestamps.truncate(clock.now()))
         .build());
   }
 
