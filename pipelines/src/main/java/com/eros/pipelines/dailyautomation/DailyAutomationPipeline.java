@@ -7,7 +7,9 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
 import com.eros.pipelines.cli.Eros;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.locksweep.SweepLocks;
 import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.support.OptionsParser;
@@ -64,16 +66,18 @@ public final class DailyAutomationPipeline {
   /** The production pipeline (the default {@link CreatorAnalyzer}). */
   public static Pipeline build(DailyAutomationOptions options, Warehouse warehouse, DailyAutomationConfig cfg) {
     Pipeline p = Pipeline.create(options);
-    compose(p, cfg, warehouse, options.getJobId(), new CreatorAnalyzer(), System.currentTimeMillis());
+    compose(p, cfg, warehouse, options.getJobId(), new CreatorAnalyzer(), System.currentTimeMillis(),
+        LockSweepPipeline.alerts(options));
     return p;
   }
 
   /**
    * Adds the run's transforms to {@code p}. The analyser is a parameter so tests can inject one
-   * that fails for chosen pages; production always passes {@link CreatorAnalyzer}.
+   * that fails for chosen pages; production always passes {@link CreatorAnalyzer}. {@code alerts}
+   * says where the run's alerts (and its lock sweep's) are delivered.
    */
-  public static void compose(
-      Pipeline p, DailyAutomationConfig cfg, Warehouse wh, String jobId, Analyzer analyzer, long startWallMs) {
+  public static void compose(Pipeline p, DailyAutomationConfig cfg, Warehouse wh, String jobId, Analyzer analyzer,
+      long startWallMs, AlertDelivery alerts) {
     Windows w = cfg.windows();
     Instant now = cfg.now();
 
@@ -95,7 +99,7 @@ public final class DailyAutomationPipeline {
     PCollection<Long> errorsWritten = decided.get(DecideInOrder.ERRORS)
         .apply("Write errors", wh.write(Tables.CREATOR_PROCESSING_ERRORS, WriteSpec.insertIfAbsent(ERROR_KEY), jobId, "daily_automation_errors"));
 
-    PCollection<Row> sweepLog = sweepLocks(p, wh, cfg, jobId);
+    PCollection<Row> sweepLog = sweepLocks(p, wh, cfg, jobId, alerts);
 
     // The queue is the run's product: written only once everything else has committed, in one
     // atomic insert-if-absent, so a run that breaks leaves no partial queue for D.
@@ -105,7 +109,7 @@ public final class DailyAutomationPipeline {
         .apply("Write queue", wh.write(Tables.SCHEDULE_GENERATION_QUEUE, WriteSpec.insertIfAbsent("page_name", "execution_date"), jobId, "daily_automation_queue"));
 
     decided.get(DecideInOrder.REPORT)
-        .apply("Record run", new RecordRun(wh, jobId, now, startWallMs, List.of(queueWritten, sweepLog)));
+        .apply("Record run", new RecordRun(wh, jobId, now, startWallMs, List.of(queueWritten, sweepLog), alerts));
   }
 
   /**
@@ -113,8 +117,8 @@ public final class DailyAutomationPipeline {
    * (its writes are named lock_sweep_*, distinct from ours). Its output, the lock_sweep_log row, is
    * emitted once the locks, the log and its alerts are written: the queue write waits on it.
    */
-  static PCollection<Row> sweepLocks(Pipeline p, Warehouse wh, DailyAutomationConfig cfg, String jobId) {
-    return p.apply("Sweep locks", new SweepLocks(wh, cfg.sweep(), jobId));
+  static PCollection<Row> sweepLocks(Pipeline p, Warehouse wh, DailyAutomationConfig cfg, String jobId, AlertDelivery alerts) {
+    return p.apply("Sweep locks", new SweepLocks(wh, cfg.sweep(), jobId, alerts));
   }
 
   // ------------------------------------------------------------------------------------ running
@@ -123,6 +127,7 @@ public final class DailyAutomationPipeline {
   public static int run(String[] args, PrintStream out) {
     DailyAutomationOptions options = OptionsParser.parse(DailyAutomationOptions.class, args);
     DailyAutomationConfig cfg = DailyAutomationConfig.from(options);
+    LockSweepPipeline.alerts(options); // a bad alert option or rules file is refused before anything is written
     Warehouse wh = OptionsParser.warehouse(options);
     String jobId = options.getJobId();
     boolean local = OptionsParser.runsLocally(options);

@@ -2,6 +2,8 @@ package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.support.JobRuns;
 import java.time.Instant;
@@ -15,8 +17,9 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * The end of the run: once every earlier write has committed ({@code Wait.on} the signals), writes
- * the run's alerts (insert-if-absent on their deterministic alert_id) and then its etl_job_runs
- * row, last. Job times: start = the run's clock; end = start + the wall time elapsed since the
+ * the run's alerts (insert-if-absent on their deterministic alert_id), delivers them and records
+ * the outcome ({@link DeliverAlerts}, with the daily_automation cooldown), and then writes its
+ * etl_job_runs row, last. Job times: start = the run's clock; end = start + the wall time elapsed since the
  * pipeline was built, so the duration is real even with a fixed {@code --now}.
  */
 public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<Long>> {
@@ -25,13 +28,17 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   private final Instant start;
   private final long startWallMs;
   private final List<PCollection<?>> signals;
+  private final AlertDelivery alerts;
 
-  public RecordRun(Warehouse warehouse, String jobId, Instant start, long startWallMs, List<PCollection<?>> signals) {
+  /** @param alerts where the run's alerts are delivered (channels, routing, the daily_automation cooldown) */
+  public RecordRun(Warehouse warehouse, String jobId, Instant start, long startWallMs, List<PCollection<?>> signals,
+      AlertDelivery alerts) {
     this.warehouse = warehouse;
     this.jobId = jobId;
     this.start = start;
     this.startWallMs = startWallMs;
     this.signals = signals;
+    this.alerts = alerts;
   }
 
   @Override
@@ -39,10 +46,11 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
     PCollection<RunReport> afterWrites =
         report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
             .setCoder(report.getCoder());
-    PCollection<Long> alertsWritten = afterWrites
+    PCollection<Row> alertsWritten = afterWrites
         .apply("Raise alerts", ParDo.of(new AlertRowsFn(jobId, start, startWallMs)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", warehouse.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "daily_automation_alerts"));
+        .apply("Write and deliver alerts", new DeliverAlerts(warehouse, jobId, "daily_automation_alerts", alerts)
+            .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, start));
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))
         .setCoder(report.getCoder())

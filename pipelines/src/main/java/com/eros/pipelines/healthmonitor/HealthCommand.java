@@ -6,6 +6,7 @@ import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.alerts.Level;
 import com.eros.pipelines.cli.Command;
 import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.support.UsageException;

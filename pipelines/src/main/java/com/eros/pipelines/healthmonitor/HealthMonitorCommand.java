@@ -1,8 +1,9 @@
 package com.eros.pipelines.healthmonitor;
 
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.alerts.Channel;
 import com.eros.pipelines.cli.Command;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.OptionsParser;
 import java.io.PrintStream;
 import org.apache.beam.sdk.Pipeline;

@@ -8,10 +8,11 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.cli.Eros;
-import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
-import com.eros.pipelines.healthmonitor.delivery.DeliverAlertsFn;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
-import com.eros.pipelines.healthmonitor.delivery.RetryPolicy;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
+import com.eros.pipelines.alerts.RuleFileException;
+import com.eros.pipelines.alerts.delivery.ChannelSettings;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -64,22 +65,7 @@ public final class HealthMonitorPipeline {
     } catch (RuleFileException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    int attempts = options.getDeliveryAttempts();
-    int timeout = options.getDeliveryTimeoutSeconds();
-    if (attempts < 1 || attempts > 10) {
-      throw new UsageException("--deliveryAttempts=" + attempts + " must be between 1 and 10");
-    }
-    if (timeout < 1 || timeout > 120) {
-      throw new UsageException("--deliveryTimeoutSeconds=" + timeout + " must be between 1 and 120");
-    }
-    ChannelSettings channels;
-    try {
-      channels = new ChannelSettings(options.getSlackWebhookSecret(), options.getPagerDutyRoutingKeySecret(),
-          options.getWebhookUrlSecret(), options.getPagerDutyEventsUrl(),
-          RetryPolicy.of(attempts, Duration.ofSeconds(timeout)));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    ChannelSettings channels = AlertDelivery.channels(options);
     return new Setup(options, clock, rules, channels);
   }
 
@@ -93,8 +79,8 @@ public final class HealthMonitorPipeline {
         p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), now)));
     snapshot
         .apply(new DecideAlerts(warehouse, setup.rules(), jobId, now))
-        .apply(new DeliverAlerts(warehouse, jobId,
-            new DeliverAlertsFn(setup.channels(), env, setup.rules(), setup.clock())))
+        .apply(new DeliverAlerts(warehouse, jobId, "alerts",
+            new AlertDelivery(setup.channels(), setup.rules().policy(), env, setup.clock())))
         .apply(new RecordRun(warehouse, jobId, now, System.currentTimeMillis(), snapshot));
     return p;
   }

@@ -1,11 +1,15 @@
 package com.eros.pipelines.locksweep;
 
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.alerts.AlertOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code ./eros lock-sweep} (and of its Flex Template). */
-public interface LockSweepOptions extends WarehouseOptions {
+/**
+ * Options of {@code ./eros lock-sweep} (and of its Flex Template), with where its alerts go
+ * ({@link AlertOptions}).
+ */
+public interface LockSweepOptions extends WarehouseOptions, AlertOptions {
   @Description("The run's clock as an ISO-8601 instant, e.g. 2026-11-29T11:05:00Z (for backfills and tests). "
       + "Los Angeles today is taken from it; default: the current time.")
   @Default.String("")

@@ -7,6 +7,8 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.cli.Eros;
 import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.support.OptionsParser;
@@ -91,11 +93,24 @@ public final class LockSweepPipeline {
     }
   }
 
+  /**
+   * Where the sweep's alerts go (options and rules file), validated: a {@link UsageException} names
+   * a bad option. Environment variables are those of this process.
+   */
+  public static AlertDelivery alerts(LockSweepOptions o) {
+    return AlertDelivery.from(o, Environment.system(), Clock.fromOption(o.getNow()));
+  }
+
   /** The pipeline: sweep, then the job row. */
   public static Pipeline build(LockSweepOptions options, Warehouse wh, SweepConfig cfg) {
+    return build(options, wh, cfg, alerts(options));
+  }
+
+  /** The pipeline, with its alerts delivered as {@code alerts} says. */
+  public static Pipeline build(LockSweepOptions options, Warehouse wh, SweepConfig cfg, AlertDelivery alerts) {
     String jobId = options.getJobId();
     Pipeline p = Pipeline.create(options);
-    PCollection<Row> log = p.apply("Sweep locks", new SweepLocks(wh, cfg, jobId));
+    PCollection<Row> log = p.apply("Sweep locks", new SweepLocks(wh, cfg, jobId, alerts));
     log.apply("Build job row", ParDo.of(new JobRowFn(jobId)))
         .setRowSchema(Tables.ETL_JOB_RUNS.schema())
         .apply("Write job row", wh.write(Tables.ETL_JOB_RUNS, WriteSpec.append(), jobId, "lock_sweep_job"));
@@ -187,6 +202,7 @@ public final class LockSweepPipeline {
     out.printf("  alerts written              %,10d%n", alerts.size());
     for (Row a : alerts) {
       out.printf("    %-8s %s%n", a.getString("alert_level"), a.getString("alert_message"));
+      out.printf("             -> %s: %s%n", a.getString("delivery_status"), a.getString("delivery_detail"));
     }
   }
 

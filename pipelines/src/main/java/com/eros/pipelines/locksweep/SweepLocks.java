@@ -6,6 +6,8 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +38,8 @@ import org.joda.time.ReadableInstant;
  * The lock sweep (REFERENCE §4) as one composite: read the active locks, classify them with
  * {@link LockRules}, release the selected ones with the port's guarded conditional update, count
  * the locks still active once the update has committed, append one {@code lock_sweep_log} row and
- * the {@code lock_cleanup} alerts. The output is that log row, emitted only after the locks, the
- * log and the alerts are written, so a caller can order its own job row after it with
+ * raise the {@code lock_cleanup} alerts (written, delivered, outcome recorded: {@link DeliverAlerts}).
+ * The output is that log row, emitted only after the locks, the log and the alerts are written, so a caller can order its own job row after it with
  * {@code Wait.on} or by deriving it from the row.
  *
  * <p>Safety: the update's key is every identifying column of a lock ({@link #KEY_COLUMNS}, NULL
@@ -69,10 +71,13 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
   private final Warehouse wh;
   private final SweepConfig cfg;
   private final String jobId;
+  private final AlertDelivery alerts;
 
-  public SweepLocks(Warehouse wh, SweepConfig cfg, String jobId) {
+  /** @param alerts where the lock_cleanup alerts are delivered (channels, routing, cooldown) */
+  public SweepLocks(Warehouse wh, SweepConfig cfg, String jobId, AlertDelivery alerts) {
     this.wh = Objects.requireNonNull(wh, "wh");
     this.cfg = Objects.requireNonNull(cfg, "cfg");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
     if (jobId == null || jobId.isBlank()) {
       throw new IllegalArgumentException("jobId is required");
     }
@@ -125,12 +130,14 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
 
     PCollection<Long> logWritten =
         log.apply("Append sweep log", wh.write(Tables.LOCK_SWEEP_LOG, WriteSpec.append(), jobId, "lock_sweep_log"));
-    PCollection<Long> alertsWritten = log
+    // Written, then delivered (with the lock_cleanup cooldown), then the outcome recorded on the row.
+    PCollection<Row> alertsDelivered = log
         .apply("Raise alerts", ParDo.of(new RaiseAlertsFn(cfg, jobId)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "lock_sweep_alerts"));
+        .apply("Write and deliver alerts", new DeliverAlerts(wh, jobId, "lock_sweep_alerts", alerts)
+            .withCooldown(SweepAlerts.SOURCE, SweepAlerts::kindOf, cfg.now()));
 
-    return log.apply("Wait for log and alerts", Wait.on(logWritten, alertsWritten)).setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
+    return log.apply("Wait for log and alerts", Wait.on(logWritten, alertsDelivered)).setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
   }
 
   // ------------------------------------------------------------------ DoFns

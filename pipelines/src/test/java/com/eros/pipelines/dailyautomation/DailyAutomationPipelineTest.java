@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.eros.pipelines.alerts.TestAlerts;
 import com.eros.common.table.Tables;
 import com.eros.common.testing.Pipelines;
 import com.eros.common.testing.TempDuckDb;
@@ -48,7 +49,7 @@ class DailyAutomationPipelineTest {
 
   static void run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer) {
     Pipeline p = Pipelines.create();
-    DailyAutomationPipeline.compose(p, cfg, wh, jobId, analyzer, System.currentTimeMillis());
+    DailyAutomationPipeline.compose(p, cfg, wh, jobId, analyzer, System.currentTimeMillis(), TestAlerts.unconfigured());
     Pipelines.run(p);
   }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.eros.pipelines.alerts.TestAlerts;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.testing.Pipelines;
@@ -127,7 +128,7 @@ class SweepLocksConcurrencyTest {
     wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, seed);
 
     Pipeline p = Pipelines.create();
-    p.apply("Sweep locks", new SweepLocks(new RecordingWarehouse(wh), SweepConfig.defaults(NOW), RUN_ID));
+    p.apply("Sweep locks", new SweepLocks(new RecordingWarehouse(wh), SweepConfig.defaults(NOW), RUN_ID, TestAlerts.unconfigured()));
 
     AtomicReference<Throwable> builderError = new AtomicReference<>();
     Set<Long> phaseBInserted = ConcurrentHashMap.newKeySet();

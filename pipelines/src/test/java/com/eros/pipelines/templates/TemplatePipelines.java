@@ -2,7 +2,7 @@ package com.eros.pipelines.templates;
 
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.common.time.Clock;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
