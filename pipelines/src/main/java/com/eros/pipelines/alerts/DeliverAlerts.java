@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -107,6 +112,18 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
     return outcomes
         .apply("Wait for recorded outcomes", Wait.on(recorded))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
+  }
+
+  /**
+   * For alerts raised outside a pipeline (a launcher recording a run that broke): applies this
+   * composite to them in a small pipeline of its own on the DirectRunner and waits for it.
+   */
+  public void runLocally(List<Row> alerts) {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    options.setRunner(DirectRunner.class);
+    Pipeline p = Pipeline.create(options);
+    p.apply("Raised alerts", Create.of(alerts).withRowSchema(Tables.AUTOMATION_ALERTS.schema())).apply(this);
+    p.run().waitUntilFinish();
   }
 
   /**

@@ -19,6 +19,9 @@ public final class DailyAutomationCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) {
     if (OptionsParser.wantsHelp(args)) {
+      out.println("./eros daily-automation [options]: the daily run of REFERENCE §3 for one Los Angeles date. Its alerts");
+      out.println("(and its lock sweep's) are delivered like the health monitor's: channels, routing and cooldown below.");
+      out.flush();
       OptionsParser.printHelp(DailyAutomationOptions.class);
       return 0;
     }

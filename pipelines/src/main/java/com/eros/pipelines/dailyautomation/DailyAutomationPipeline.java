@@ -8,6 +8,7 @@ import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.cli.Eros;
 import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.locksweep.SweepLocks;
@@ -127,7 +128,7 @@ public final class DailyAutomationPipeline {
   public static int run(String[] args, PrintStream out) {
     DailyAutomationOptions options = OptionsParser.parse(DailyAutomationOptions.class, args);
     DailyAutomationConfig cfg = DailyAutomationConfig.from(options);
-    LockSweepPipeline.alerts(options); // a bad alert option or rules file is refused before anything is written
+    AlertDelivery alerts = LockSweepPipeline.alerts(options); // a bad alert option or rules file is refused here
     Warehouse wh = OptionsParser.warehouse(options);
     String jobId = options.getJobId();
     boolean local = OptionsParser.runsLocally(options);
@@ -145,7 +146,7 @@ public final class DailyAutomationPipeline {
         throw e;
       }
       throw new IllegalStateException("daily-automation for " + cfg.executionDate() + " failed: "
-          + firstLine(rootMessage(e)) + "; " + recordFailure(wh, jobId, cfg, firstLine(rootMessage(e))), e);
+          + firstLine(rootMessage(e)) + "; " + recordFailure(wh, jobId, cfg, firstLine(rootMessage(e)), alerts), e);
     }
     if (!outcome.waited()) {
       return 0;
@@ -157,7 +158,7 @@ public final class DailyAutomationPipeline {
    * Writes the FAILED job row (and its CRITICAL alert) of a run that broke, unless the pipeline
    * already wrote its job row; says what it did, for the error line.
    */
-  static String recordFailure(Warehouse wh, String jobId, DailyAutomationConfig cfg, String why) {
+  static String recordFailure(Warehouse wh, String jobId, DailyAutomationConfig cfg, String why, AlertDelivery alerts) {
     try {
       if (!wh.query(Tables.ETL_JOB_RUNS, ReadSpec.columns("job_id").where(Filter.eq("job_id", jobId))).isEmpty()) {
         return "its job row was already written";
@@ -166,8 +167,10 @@ public final class DailyAutomationPipeline {
       String message = "the run broke: " + why;
       wh.insertNow(Tables.ETL_JOB_RUNS, List.of(JobRuns.row(jobId, OutputRows.JOB_NAME, cfg.now(), end,
           JobRuns.FAILED, cfg.executionDate(), null, null, null, null, null, message)));
-      wh.insertNow(Tables.AUTOMATION_ALERTS, List.of(OutputRows.alert(
-          new RunReport.Alert("job_failed", RunReport.CRITICAL,
+      // written, delivered and recorded like the pipeline's own alerts (same composite, same cooldown)
+      new DeliverAlerts(wh, jobId, "daily_automation_failure_alert", alerts)
+          .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, end)
+          .runLocally(List.of(OutputRows.alert(new RunReport.Alert("job_failed", RunReport.CRITICAL,
               "daily_automation FAILED for " + cfg.executionDate() + ": " + message), jobId, end)));
       int queued = wh.query(Tables.SCHEDULE_GENERATION_QUEUE, ReadSpec.columns("page_name")
           .where(Filter.eq("execution_date", cfg.executionDate())).where(Filter.eq("job_id", jobId))).size();

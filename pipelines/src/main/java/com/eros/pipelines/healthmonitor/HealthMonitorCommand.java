@@ -1,7 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.alerts.Channel;
 import com.eros.pipelines.cli.Command;
 import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.OptionsParser;
@@ -35,9 +34,10 @@ public final class HealthMonitorCommand implements Command {
   public int run(String[] args, PrintStream out) {
     if (OptionsParser.wantsHelp(args)) {
       out.println("./eros health-monitor [options]: evaluates the alert rules of REFERENCE §5 on the tables,");
-      out.println("writes automation_alerts rows (respecting each rule's cooldown), delivers them to Slack,");
-      out.println("PagerDuty and a JSON webhook, and records the outcome. Channel secrets come from the");
-      out.println("environment (EROS_SLACK_WEBHOOK_URL, EROS_PAGERDUTY_ROUTING_KEY, EROS_WEBHOOK_URL) or Secret Manager.");
+      out.println("writes automation_alerts rows (respecting each rule's cooldown), delivers them to Slack, Google Chat,");
+      out.println("PagerDuty, a JSON webhook and e-mail (routing per level in --rules), and records the outcome.");
+      out.println("Channel secrets come from the environment (EROS_SLACK_WEBHOOK_URL, EROS_GOOGLE_CHAT_WEBHOOK_URL,");
+      out.println("EROS_PAGERDUTY_ROUTING_KEY, EROS_WEBHOOK_URL, EROS_SMTP_PASSWORD) or Secret Manager.");
       out.flush();
       OptionsParser.printHelp(HealthMonitorOptions.class);
       return 0;

@@ -102,6 +102,20 @@ class DailyAutomationAlertDeliveryTest {
   }
 
   @Test
+  void theAlertOfARunThatBrokeIsDeliveredToo() {
+    DailyAutomationConfig cfg = new DailyAutomationConfig(CircuitBreakerPipelineTest.D, NOW, 80, 5, 7, 30, 90, 7, 1000, 5000, 10000);
+    String said = DailyAutomationPipeline.recordFailure(wh, "broken", cfg, "the warehouse went away",
+        TestAlerts.withEnv(Map.of(ChannelSettings.ENV_SLACK, slack.url() + SLACK), NOW));
+    assertThat(said, containsString("wrote a FAILED job row and a CRITICAL alert (job broken)"));
+    Row a = alert("broken", "job_failed");
+    assertThat(a.getString("alert_level"), is("CRITICAL"));
+    assertThat(a.getString("delivery_status"), is("DELIVERED"));
+    assertThat(a.getString("delivery_detail"), containsString("slack: delivered (HTTP 200, 1 attempt); pagerduty: not configured"));
+    assertThat(slack.requests(SLACK), hasSize(1));
+    assertThat(slack.requests(SLACK).get(0).body(), containsString("the run broke: the warehouse went away"));
+  }
+
+  @Test
   void kindsAreReadBackFromTheAlertIds() {
     Row a = OutputRows.alert(new RunReport.Alert("job_failed", "CRITICAL", "m"), "job:with:colons", NOW);
     assertThat(OutputRows.kindOf(a), is("job_failed"));

@@ -65,6 +65,19 @@ final class TemplatePipelines {
     return m;
   }
 
+  /** The String options of where alerts go ({@link com.eros.pipelines.alerts.AlertOptions}), for every pipeline that raises alerts. */
+  static Object[] alertKinds(Object... more) {
+    Object[] alerts = {"rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
+        "googleChatWebhookSecret", SampleKind.SECRET_NAME, "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME,
+        "webhookUrlSecret", SampleKind.SECRET_NAME, "smtpPasswordSecret", SampleKind.SECRET_NAME,
+        "pagerDutyEventsUrl", SampleKind.HTTPS_URL, "mailTo", SampleKind.EMAIL_LIST, "mailFrom", SampleKind.EMAIL,
+        "smtpHost", SampleKind.HOSTNAME, "smtpTls", SampleKind.SMTP_TLS, "smtpUser", SampleKind.SMTP_USER};
+    Object[] all = new Object[alerts.length + more.length];
+    System.arraycopy(alerts, 0, all, 0, alerts.length);
+    System.arraycopy(more, 0, all, alerts.length, more.length);
+    return all;
+  }
+
   /** The "now" every graph built here is evaluated at (graph construction must not read the clock's network). */
   static final Instant NOW = Instant.parse("2026-03-08T11:05:00Z");
 
@@ -80,7 +93,7 @@ final class TemplatePipelines {
               return CaptionPerformancePipeline.build(c, warehouse, CaptionPerformancePipeline.config(c, clock), NOW, clock);
             }),
         new TemplatePipeline("daily-automation", DailyAutomationOptions.class, DailyAutomationPipeline.class.getName(),
-            kinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT),
+            kinds(alertKinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> {
               DailyAutomationOptions d = o.as(DailyAutomationOptions.class);
@@ -88,7 +101,7 @@ final class TemplatePipelines {
               return DailyAutomationPipeline.build(d, warehouse, DailyAutomationConfig.from(d));
             }),
         new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
-            kinds("now", SampleKind.INSTANT),
+            kinds(alertKinds("now", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> {
               LockSweepOptions l = o.as(LockSweepOptions.class);
@@ -96,9 +109,7 @@ final class TemplatePipelines {
                   l.getHighVolumeThreshold(), l.getBloatWarning(), l.getBloatCritical()));
             }),
         new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
-            kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
-                "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
-                "pagerDutyEventsUrl", SampleKind.HTTPS_URL),
+            kinds(alertKinds("now", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> {
               HealthMonitorOptions h = o.as(HealthMonitorOptions.class);
