@@ -6,14 +6,15 @@
 -- `./eros bench caption-performance` run both on the same file and require equal results.
 --
 -- Parameters (substituted as literals before the query runs; used only in the `params` CTE):
---   $as_of_ms            asOf as epoch milliseconds (every window ends here, exclusive)
+--   $as_of_us            asOf as epoch microseconds (every window ends here, exclusive)
 --   $median_window_days  median window, in days of 24 h   (default 30)
 --   $stats_window_days   statistics window, in days of 24 h (default 90)
 --   $half_life_days      decay half-life in days           (default 14)
 --   $z                   Wilson z                          (default 1.96)
 --
 -- Choices shared with the pipeline (they are part of the contract of the two, not shortcuts):
---   * times are compared as epoch milliseconds (epoch_ms), like the pipeline's rows;
+--   * times are compared as epoch microseconds (epoch_us), every digit the store keeps, like the
+--     pipeline's rows;
 --   * attribution: visible captions are the page's own plus the shared ones (page_name NULL),
 --     retired ones (is_active = false) included; exactly one distinct caption_id must match;
 --   * last_emv_observed: latest sending_time, then highest message_id (NULL lowest), then
@@ -22,9 +23,9 @@
 --     exactly (the percentile depends on exact ties).
 WITH params AS (
     SELECT
-        CAST($as_of_ms AS BIGINT)                                                        AS as_of_ms,
-        CAST($as_of_ms AS BIGINT) - CAST($median_window_days AS BIGINT) * 86400000       AS median_from_ms,
-        CAST($as_of_ms AS BIGINT) - CAST($stats_window_days AS BIGINT) * 86400000        AS stats_from_ms,
+        CAST($as_of_us AS BIGINT)                                                        AS as_of_us,
+        CAST($as_of_us AS BIGINT) - CAST($median_window_days AS BIGINT) * 86400000000       AS median_from_us,
+        CAST($as_of_us AS BIGINT) - CAST($stats_window_days AS BIGINT) * 86400000000        AS stats_from_us,
         CAST($half_life_days AS DOUBLE)                                                  AS half_life_days,
         CAST($z AS DOUBLE)                                                               AS z
 ),
@@ -38,7 +39,7 @@ valid AS (
         m.page_name,
         m.caption_id,
         m.message,
-        epoch_ms(m.sending_time)                AS send_ms,
+        epoch_us(m.sending_time)                AS send_us,
         m.earnings,
         m.viewed_count,
         m.purchased_count,
@@ -49,14 +50,14 @@ valid AS (
       AND NOT regexp_full_match(m.page_name,
             '[\t\n\x0B\f\r\x1C-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200A}\x{2028}\x{2029}\x{205F}\x{3000}]*')
       AND m.sending_time IS NOT NULL
-      AND epoch_ms(m.sending_time) <= p.as_of_ms + 3600000
+      AND epoch_us(m.sending_time) <= p.as_of_us + 3600000000
       AND m.sent_count >= 1
       AND m.viewed_count >= 0 AND m.viewed_count <= m.sent_count
       AND m.purchased_count >= 0 AND m.purchased_count <= m.viewed_count
       AND isfinite(m.earnings) AND m.earnings >= 0
       AND (m.price IS NULL OR (isfinite(m.price) AND m.price >= 0))
-      AND epoch_ms(m.sending_time) >= least(p.median_from_ms, p.stats_from_ms)
-      AND epoch_ms(m.sending_time) < p.as_of_ms
+      AND epoch_us(m.sending_time) >= least(p.median_from_us, p.stats_from_us)
+      AND epoch_us(m.sending_time) < p.as_of_us
 ),
 
 -- §2.3 normalised caption texts: trim (every char <= U+0020, as Java's String.trim), lower case,
@@ -104,7 +105,7 @@ page_median AS (
     SELECT c.page_name, median(c.emv) AS median_emv
     FROM counted AS c
     CROSS JOIN params AS p
-    WHERE c.send_ms >= p.median_from_ms AND c.send_ms < p.as_of_ms
+    WHERE c.send_us >= p.median_from_us AND c.send_us < p.as_of_us
     GROUP BY c.page_name
 ),
 
@@ -114,18 +115,18 @@ observations AS (
         c.page_name,
         c.counted_caption AS caption_id,
         c.message_id,
-        c.send_ms,
+        c.send_us,
         c.emv,
         c.earnings,
         c.viewed_count,
         c.purchased_count,
         c.emv > pm.median_emv AS success,
-        pow(0.5, (CAST(p.as_of_ms - c.send_ms AS DOUBLE) / 86400000.0::DOUBLE) / p.half_life_days) AS weight
+        pow(0.5, (CAST(p.as_of_us - c.send_us AS DOUBLE) / 86400000000.0::DOUBLE) / p.half_life_days) AS weight
     FROM counted AS c
     JOIN page_median AS pm ON pm.page_name = c.page_name
     CROSS JOIN params AS p
     WHERE c.counted_caption IS NOT NULL
-      AND c.send_ms >= p.stats_from_ms AND c.send_ms < p.as_of_ms
+      AND c.send_us >= p.stats_from_us AND c.send_us < p.as_of_us
 ),
 
 per_caption AS (
@@ -138,11 +139,11 @@ per_caption AS (
         coalesce(sum(weight) FILTER (WHERE success), 0.0)        AS effective_successes,
         coalesce(sum(weight) FILTER (WHERE NOT success), 0.0)    AS effective_failures,
         sum(emv ORDER BY emv) / count(*)                         AS avg_emv,
-        first(emv ORDER BY send_ms DESC, message_id DESC NULLS LAST, emv DESC) AS last_emv_observed,
+        first(emv ORDER BY send_us DESC, message_id DESC NULLS LAST, emv DESC) AS last_emv_observed,
         sum(earnings)                                            AS total_revenue,
         sum(viewed_count)                                        AS viewed,
         sum(purchased_count)                                     AS purchased,
-        max(send_ms)                                             AS last_used_ms
+        max(send_us)                                             AS last_used_us
     FROM observations
     GROUP BY page_name, caption_id
 ),
@@ -197,8 +198,8 @@ SELECT
     CASE WHEN b.viewed = 0 THEN 0.0 ELSE CAST(b.purchased AS DOUBLE) / b.viewed END AS avg_conversion_rate,
     CASE WHEN b.page_captions = 1 THEN 0
          ELSE (100 * (b.emv_rank - 1)) // (b.page_captions - 1) END                AS performance_percentile,
-    epoch_ms(b.last_used_ms)                                  AS last_used,
-    epoch_ms(p.as_of_ms)                                      AS last_updated
+    make_timestamp(b.last_used_us)                                  AS last_used,
+    make_timestamp(p.as_of_us)                                      AS last_updated
 FROM bounded AS b
 CROSS JOIN params AS p
 ORDER BY b.page_name, b.caption_id

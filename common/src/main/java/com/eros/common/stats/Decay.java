@@ -5,7 +5,7 @@ package com.eros.common.stats;
  *
  * <pre>
  *   weight   = 0.5 ^ (ageDays / halfLifeDays)
- *   ageDays  = (asOfMillis − sendMillis) / 86 400 000   (fractional days)
+ *   ageDays  = (asOfMicros − sendMicros) / 86 400 000 000   (fractional days)
  * </pre>
  *
  * <p>A message sent exactly one half-life ago weighs 0.5. Ages are not clamped: callers select
@@ -13,8 +13,8 @@ package com.eros.common.stats;
  */
 public final class Decay {
 
-  /** Milliseconds in one day. */
-  public static final double MILLIS_PER_DAY = 86_400_000.0;
+  /** Microseconds in one day (timestamps are microsecond-precise). */
+  public static final double MICROS_PER_DAY = 86_400_000_000.0;
 
   private Decay() {}
 
@@ -34,8 +34,8 @@ public final class Decay {
     return Math.pow(0.5, ageDays / halfLifeDays);
   }
 
-  /** Age in fractional days: (asOfMillis − sendMillis) / 86 400 000. */
-  public static double ageDays(long asOfMillis, long sendMillis) {
-    return (asOfMillis - sendMillis) / MILLIS_PER_DAY;
+  /** Age in fractional days: (asOfMicros − sendMicros) / 86 400 000 000. */
+  public static double ageDays(long asOfMicros, long sendMicros) {
+    return (asOfMicros - sendMicros) / MICROS_PER_DAY;
   }
 }

@@ -1,5 +1,6 @@
 package com.eros.common.validate;
 
+import com.eros.common.table.Timestamps;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -10,26 +11,25 @@ import java.time.Instant;
  */
 public final class MessageValidator implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final long HOUR_MS = 3_600_000L;
 
   private MessageValidator() {}
 
   /**
    * The first rule the message breaks, or null when it is valid.
    *
-   * @param sendingTimeMs epoch millis, or null
-   * @param nowMs the run's "now" (epoch millis); messages up to now + 1 hour are accepted
+   * @param sendingTimeMicros epoch microseconds, or null
+   * @param nowMicros the run's "now" (epoch microseconds); messages up to now + 1 hour are accepted
    */
   public static MessageRule check(
-      String pageName, Long sendingTimeMs, Long sentCount, Long viewedCount, Long purchasedCount,
-      Double earnings, Double price, long nowMs) {
+      String pageName, Long sendingTimeMicros, Long sentCount, Long viewedCount, Long purchasedCount,
+      Double earnings, Double price, long nowMicros) {
     if (pageName == null || pageName.isBlank()) {
       return MessageRule.PAGE_NAME_MISSING;
     }
-    if (sendingTimeMs == null) {
+    if (sendingTimeMicros == null) {
       return MessageRule.SENDING_TIME_MISSING;
     }
-    if (sendingTimeMs > nowMs + HOUR_MS) {
+    if (sendingTimeMicros > nowMicros + Timestamps.HOUR_MICROS) {
       return MessageRule.SENDING_TIME_IN_FUTURE;
     }
     if (sentCount == null || sentCount < 1) {
@@ -55,10 +55,10 @@ public final class MessageValidator implements Serializable {
    * page_name, sending_time, sent_count, viewed_count, purchased_count, earnings and price.
    */
   public static MessageRule check(org.apache.beam.sdk.values.Row row, Instant now) {
-    Object ts = row.getValue("sending_time");
-    Long sendMs = ts == null ? null : ((org.joda.time.ReadableInstant) ts).getMillis();
+    Instant ts = Timestamps.get(row, "sending_time");
     return check(
-        row.getString("page_name"), sendMs, row.getInt64("sent_count"), row.getInt64("viewed_count"),
-        row.getInt64("purchased_count"), row.getDouble("earnings"), row.getDouble("price"), now.toEpochMilli());
+        row.getString("page_name"), ts == null ? null : Timestamps.micros(ts), row.getInt64("sent_count"),
+        row.getInt64("viewed_count"), row.getInt64("purchased_count"), row.getDouble("earnings"),
+        row.getDouble("price"), Timestamps.micros(now));
   }
 }

@@ -1,6 +1,7 @@
 package com.eros.common.validate;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.ReadableInstant;
 
 /** Builds {@code rejected_rows} dead letters. */
 public final class RejectedRows {
@@ -28,7 +28,7 @@ public final class RejectedRows {
         .withFieldValue("row_key", rowKey)
         .withFieldValue("reason", reason)
         .withFieldValue("payload", payload)
-        .withFieldValue("rejected_at", new org.joda.time.Instant(at.toEpochMilli()))
+        .withFieldValue("rejected_at", Timestamps.truncate(at))
         .build();
   }
 
@@ -47,8 +47,8 @@ public final class RejectedRows {
   }
 
   private static Object jsonValue(Object v) {
-    if (v instanceof ReadableInstant ri) {
-      return Instant.ofEpochMilli(ri.getMillis()).toString();
+    if (v instanceof Instant i) {
+      return i.toString(); // ISO-8601, every microsecond digit kept
     }
     if (v instanceof LocalDate d) {
       return d.toString();

@@ -20,8 +20,8 @@ class DecayTest {
   @Test
   void ageIsFractionalDays() {
     long asOf = 1_700_000_000_000L;
-    assertThat(Decay.ageDays(asOf, asOf - 129_600_000L), is(1.5));
-    assertThat(Decay.ageDays(asOf, asOf - 3_600_000L), closeTo(1.0 / 24, 1e-15));
+    assertThat(Decay.ageDays(asOf, asOf - 129_600_000_000L), is(1.5));
+    assertThat(Decay.ageDays(asOf, asOf - 3_600_000_000L), closeTo(1.0 / 24, 1e-15));
     assertThat(Decay.ageDays(asOf, asOf), is(0.0));
   }
 

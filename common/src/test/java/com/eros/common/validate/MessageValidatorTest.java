@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import java.time.Instant;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 class MessageValidatorTest {
-  private static final long NOW = Instant.parse("2026-11-29T12:00:00Z").toEpochMilli();
-  private static final long HOUR = 3_600_000L;
+  private static final Instant NOW_INSTANT = Instant.parse("2026-11-29T12:00:00Z");
+  private static final long NOW = Timestamps.micros(NOW_INSTANT);
+  private static final long HOUR = Timestamps.HOUR_MICROS;
 
   private static MessageRule check(String page, Long ts, Long sent, Long viewed, Long bought, Double earn, Double price) {
     return MessageValidator.check(page, ts, sent, viewed, bought, earn, price, NOW);
@@ -50,10 +52,10 @@ class MessageValidatorTest {
   void checksRowsAndSerialisesThemForDeadLetters() {
     Row r = Row.withSchema(Tables.MASS_MESSAGES.schema())
         .withFieldValue("message_id", 7L).withFieldValue("page_name", "p")
-        .withFieldValue("sending_time", new org.joda.time.Instant(NOW))
+        .withFieldValue("sending_time", NOW_INSTANT)
         .withFieldValue("sent_count", 3L).withFieldValue("viewed_count", 4L).withFieldValue("purchased_count", 0L)
         .withFieldValue("earnings", Double.NaN).build();
-    assertThat(MessageValidator.check(r, Instant.ofEpochMilli(NOW)), equalTo(MessageRule.VIEWED_COUNT_OUT_OF_RANGE));
+    assertThat(MessageValidator.check(r, NOW_INSTANT), equalTo(MessageRule.VIEWED_COUNT_OUT_OF_RANGE));
     String json = RejectedRows.toJson(r);
     assertThat(json, containsString("\"sending_time\":\"2026-11-29T12:00:00Z\""));
     assertThat(json, containsString("\"earnings\":\"NaN\""));

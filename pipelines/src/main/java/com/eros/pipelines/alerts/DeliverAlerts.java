@@ -1,5 +1,6 @@
 package com.eros.pipelines.alerts;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
@@ -141,14 +142,8 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
     return Row.fromRow(alert)
         .withFieldValue("delivery_status", report.status())
         .withFieldValue("delivery_detail", report.detail())
-        .withFieldValue("delivered_at", timestamp(alert, at))
+        .withFieldValue("delivered_at", Timestamps.truncate(at))
         .build();
-  }
-
-  /** A TIMESTAMP value of the alerts schema: a millisecond Joda instant, or java.time.Instant once the schema uses it. */
-  private static Object timestamp(Row alert, Instant at) {
-    Object current = alert.getValue("alert_time");
-    return current instanceof Instant ? at : new org.joda.time.Instant(at.toEpochMilli());
   }
 
   private static String sourceOf(Row alert) {

@@ -1,5 +1,6 @@
 package com.eros.pipelines.alerts;
 
+import com.eros.common.table.Timestamps;
 import com.eros.pipelines.alerts.delivery.AlertNotice;
 import com.eros.pipelines.alerts.delivery.Deliverer;
 import com.eros.pipelines.alerts.delivery.DeliveryReport;
@@ -93,6 +94,6 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
   private PipelineCooldown.Prior prior(Row r) {
     String level = r.getString("alert_level");
     return new PipelineCooldown.Prior(r.getString("alert_id"), kindOf.apply(r), level == null ? null : Level.parse(level),
-        AlertNotice.instant(r.getValue("alert_time")), r.getBoolean("acknowledged"), r.getString("delivery_status"));
+        Timestamps.get(r, "alert_time"), r.getBoolean("acknowledged"), r.getString("delivery_status"));
   }
 }

@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.Timestamps;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.Objects;
 /**
  * The parameters of one caption-performance run (REFERENCE §2), resolved and checked.
  *
- * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 ms): they are
+ * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 000 µs): they are
  * relative to an instant, not to Los Angeles calendar dates, so a DST change inside a window does
  * not move its start. Every window is half-open: {@code [asOf − days, asOf)}.
  */
@@ -15,8 +16,8 @@ public record CaptionPerformanceConfig(
     Instant asOf, int medianWindowDays, int statsWindowDays, double halfLifeDays, double z)
     implements Serializable {
 
-  /** Milliseconds in one window day. */
-  public static final long DAY_MS = 86_400_000L;
+  /** Microseconds in one window day. */
+  public static final long DAY_MICROS = Timestamps.DAY_MICROS;
 
   public static final int DEFAULT_MEDIAN_WINDOW_DAYS = 30;
   public static final int DEFAULT_STATS_WINDOW_DAYS = 90;
@@ -46,22 +47,22 @@ public record CaptionPerformanceConfig(
         asOf, DEFAULT_MEDIAN_WINDOW_DAYS, DEFAULT_STATS_WINDOW_DAYS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_Z);
   }
 
-  public long asOfMs() {
-    return asOf.toEpochMilli();
+  public long asOfMicros() {
+    return Timestamps.micros(asOf);
   }
 
   /** Inclusive start of the median window. */
-  public long medianFromMs() {
-    return asOfMs() - medianWindowDays * DAY_MS;
+  public long medianFromMicros() {
+    return asOfMicros() - medianWindowDays * DAY_MICROS;
   }
 
   /** Inclusive start of the statistics window. */
-  public long statsFromMs() {
-    return asOfMs() - statsWindowDays * DAY_MS;
+  public long statsFromMicros() {
+    return asOfMicros() - statsWindowDays * DAY_MICROS;
   }
 
   /** Inclusive start of what must be read: the earlier of the two window starts. */
   public Instant readFrom() {
-    return Instant.ofEpochMilli(Math.min(medianFromMs(), statsFromMs()));
+    return Timestamps.ofMicros(Math.min(medianFromMicros(), statsFromMicros()));
   }
 }

@@ -78,7 +78,7 @@ public final class CaptionPerformanceOracle {
 
   static String substitute(String template, CaptionPerformanceConfig cfg) {
     Map<String, String> values = new HashMap<>();
-    values.put("as_of_ms", Long.toString(cfg.asOfMs()));
+    values.put("as_of_us", Long.toString(cfg.asOfMicros()));
     values.put("median_window_days", Integer.toString(cfg.medianWindowDays()));
     values.put("stats_window_days", Integer.toString(cfg.statsWindowDays()));
     // doubles as strings, parsed by DuckDB's (correctly rounded) double parser: same bits as Java
@@ -99,13 +99,13 @@ public final class CaptionPerformanceOracle {
 
   /** Runs the oracle on a DuckDB file. */
   public static List<CaptionStats> run(String duckDbPath, CaptionPerformanceConfig cfg) {
-    return read(duckDbPath, "SELECT * REPLACE (epoch_ms(last_used) AS last_used, epoch_ms(last_updated) AS last_updated) FROM ("
+    return read(duckDbPath, "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated) FROM ("
         + stripTrailingSemicolon(sql(cfg)) + ")");
   }
 
   /** Reads caption_bandit_stats as the pipeline wrote it. */
   public static List<CaptionStats> readTable(String duckDbPath) {
-    return read(duckDbPath, "SELECT * REPLACE (epoch_ms(last_used) AS last_used, epoch_ms(last_updated) AS last_updated)"
+    return read(duckDbPath, "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated)"
         + " FROM caption_bandit_stats");
   }
 
@@ -186,8 +186,8 @@ public final class CaptionPerformanceOracle {
       close(diffs, k, "total_revenue", x.totalRevenue(), y.totalRevenue());
       close(diffs, k, "avg_conversion_rate", x.avgConversionRate(), y.avgConversionRate());
       exact(diffs, k, "performance_percentile", x.performancePercentile(), y.performancePercentile());
-      exact(diffs, k, "last_used", x.lastUsedMs(), y.lastUsedMs());
-      exact(diffs, k, "last_updated", x.lastUpdatedMs(), y.lastUpdatedMs());
+      exact(diffs, k, "last_used", x.lastUsedMicros(), y.lastUsedMicros());
+      exact(diffs, k, "last_updated", x.lastUpdatedMicros(), y.lastUpdatedMicros());
     }
     return diffs;
   }

@@ -1,10 +1,11 @@
 package com.eros.pipelines.captionperformance;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import java.io.Serializable;
 import org.apache.beam.sdk.values.Row;
 
-/** One row of {@code caption_bandit_stats} (REFERENCE §2.5), as plain Java. Times are epoch ms. */
+/** One row of {@code caption_bandit_stats} (REFERENCE §2.5), as plain Java. Times are epoch microseconds. */
 public record CaptionStats(
     String pageName,
     long captionId,
@@ -23,8 +24,8 @@ public record CaptionStats(
     double totalRevenue,
     double avgConversionRate,
     long performancePercentile,
-    long lastUsedMs,
-    long lastUpdatedMs)
+    long lastUsedMicros,
+    long lastUpdatedMicros)
     implements Serializable {
 
   /** The row with the full {@code caption_bandit_stats} schema. */
@@ -33,7 +34,7 @@ public record CaptionStats(
     return Row.withSchema(Tables.CAPTION_BANDIT_STATS.schema()).attachValues(
         pageName, captionId, successes, failures, totalObservations, effectiveSuccesses, effectiveFailures,
         confidenceLowerBound, confidenceUpperBound, posteriorAlpha, posteriorBeta, explorationScore, avgEmv,
-        lastEmvObserved, totalRevenue, avgConversionRate, performancePercentile, new org.joda.time.Instant(lastUsedMs),
-        new org.joda.time.Instant(lastUpdatedMs));
+        lastEmvObserved, totalRevenue, avgConversionRate, performancePercentile, Timestamps.ofMicros(lastUsedMicros),
+        Timestamps.ofMicros(lastUpdatedMicros));
   }
 }

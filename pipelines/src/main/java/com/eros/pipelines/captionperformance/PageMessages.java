@@ -15,7 +15,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  * never handed out for writing.
  *
  * <p>Per message: message_id (or NULL), the caption it counts for (its own caption_id, or the one
- * it was attributed to by text, or none), sending time (epoch ms), earnings, sent, viewed and
+ * it was attributed to by text, or none), sending time (epoch µs), earnings, sent, viewed and
  * purchased counts.
  */
 public final class PageMessages {
@@ -25,21 +25,21 @@ public final class PageMessages {
   private final boolean[] messageIdNull;
   private final long[] captionId;
   private final boolean[] hasCaption;
-  private final long[] sendMs;
+  private final long[] sendMicros;
   private final double[] earnings;
   private final long[] sent;
   private final long[] viewed;
   private final long[] purchased;
 
   private PageMessages(String page, int size, long[] messageId, boolean[] messageIdNull, long[] captionId,
-      boolean[] hasCaption, long[] sendMs, double[] earnings, long[] sent, long[] viewed, long[] purchased) {
+      boolean[] hasCaption, long[] sendMicros, double[] earnings, long[] sent, long[] viewed, long[] purchased) {
     this.page = page;
     this.size = size;
     this.messageId = messageId;
     this.messageIdNull = messageIdNull;
     this.captionId = captionId;
     this.hasCaption = hasCaption;
-    this.sendMs = sendMs;
+    this.sendMicros = sendMicros;
     this.earnings = earnings;
     this.sent = sent;
     this.viewed = viewed;
@@ -76,8 +76,8 @@ public final class PageMessages {
     return captionId[i];
   }
 
-  public long sendMs(int i) {
-    return sendMs[i];
+  public long sendMicros(int i) {
+    return sendMicros[i];
   }
 
   public double earnings(int i) {
@@ -104,7 +104,7 @@ public final class PageMessages {
     private boolean[] messageIdNull = new boolean[16];
     private long[] captionId = new long[16];
     private boolean[] hasCaption = new boolean[16];
-    private long[] sendMs = new long[16];
+    private long[] sendMicros = new long[16];
     private double[] earnings = new double[16];
     private long[] sent = new long[16];
     private long[] viewed = new long[16];
@@ -120,9 +120,9 @@ public final class PageMessages {
      * @param messageIdOrNull message_id, or null
      * @param captionIdOrNull the caption it counts for, or null when it counts for none
      */
-    public Builder add(Long messageIdOrNull, Long captionIdOrNull, long sendMs, double earnings, long sent,
+    public Builder add(Long messageIdOrNull, Long captionIdOrNull, long sendMicros, double earnings, long sent,
         long viewed, long purchased) {
-      if (size == this.sendMs.length) {
+      if (size == this.sendMicros.length) {
         grow();
       }
       int i = size++;
@@ -130,7 +130,7 @@ public final class PageMessages {
       this.messageId[i] = messageIdOrNull == null ? 0L : messageIdOrNull;
       this.hasCaption[i] = captionIdOrNull != null;
       this.captionId[i] = captionIdOrNull == null ? 0L : captionIdOrNull;
-      this.sendMs[i] = sendMs;
+      this.sendMicros[i] = sendMicros;
       this.earnings[i] = earnings;
       this.sent[i] = sent;
       this.viewed[i] = viewed;
@@ -143,12 +143,12 @@ public final class PageMessages {
     }
 
     private void grow() {
-      int n = Math.max(16, sendMs.length * 2);
+      int n = Math.max(16, sendMicros.length * 2);
       messageId = Arrays.copyOf(messageId, n);
       messageIdNull = Arrays.copyOf(messageIdNull, n);
       captionId = Arrays.copyOf(captionId, n);
       hasCaption = Arrays.copyOf(hasCaption, n);
-      sendMs = Arrays.copyOf(sendMs, n);
+      sendMicros = Arrays.copyOf(sendMicros, n);
       earnings = Arrays.copyOf(earnings, n);
       sent = Arrays.copyOf(sent, n);
       viewed = Arrays.copyOf(viewed, n);
@@ -157,7 +157,7 @@ public final class PageMessages {
 
     public PageMessages build() {
       return new PageMessages(page, size, Arrays.copyOf(messageId, size), Arrays.copyOf(messageIdNull, size),
-          Arrays.copyOf(captionId, size), Arrays.copyOf(hasCaption, size), Arrays.copyOf(sendMs, size),
+          Arrays.copyOf(captionId, size), Arrays.copyOf(hasCaption, size), Arrays.copyOf(sendMicros, size),
           Arrays.copyOf(earnings, size), Arrays.copyOf(sent, size), Arrays.copyOf(viewed, size),
           Arrays.copyOf(purchased, size));
     }
@@ -182,7 +182,7 @@ public final class PageMessages {
         out.writeByte((v.messageIdNull[i] ? 1 : 0) | (v.hasCaption[i] ? 2 : 0));
         out.writeLong(v.messageId[i]);
         out.writeLong(v.captionId[i]);
-        out.writeLong(v.sendMs[i]);
+        out.writeLong(v.sendMicros[i]);
         out.writeDouble(v.earnings[i]);
         out.writeLong(v.sent[i]);
         out.writeLong(v.viewed[i]);

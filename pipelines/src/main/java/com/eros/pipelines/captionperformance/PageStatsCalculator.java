@@ -41,8 +41,8 @@ public final class PageStatsCalculator {
   /** Whether the page has a message in the median window (and so a median). */
   public static boolean hasMedian(PageMessages page, CaptionPerformanceConfig cfg) {
     for (int i = 0; i < page.size(); i++) {
-      long t = page.sendMs(i);
-      if (t >= cfg.medianFromMs() && t < cfg.asOfMs()) {
+      long t = page.sendMicros(i);
+      if (t >= cfg.medianFromMicros() && t < cfg.asOfMicros()) {
         return true;
       }
     }
@@ -51,9 +51,9 @@ public final class PageStatsCalculator {
 
   /** The stats rows of one page; empty when the page has no message in the median window. */
   public static List<CaptionStats> compute(PageMessages page, CaptionPerformanceConfig cfg) {
-    long asOf = cfg.asOfMs();
-    long medianFrom = cfg.medianFromMs();
-    long statsFrom = cfg.statsFromMs();
+    long asOf = cfg.asOfMicros();
+    long medianFrom = cfg.medianFromMicros();
+    long statsFrom = cfg.statsFromMicros();
     int n = page.size();
 
     double[] emv = new double[n];
@@ -62,7 +62,7 @@ public final class PageStatsCalculator {
     int inStats = 0;
     for (int i = 0; i < n; i++) {
       emv[i] = Emv.emv(page.earnings(i), page.sent(i));
-      long t = page.sendMs(i);
+      long t = page.sendMicros(i);
       if (t >= medianFrom && t < asOf) {
         medianValues[m++] = emv[i];
       }
@@ -79,7 +79,7 @@ public final class PageStatsCalculator {
     long[] distinct = new long[inStats];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      long t = page.sendMs(i);
+      long t = page.sendMicros(i);
       if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
         distinct[k++] = page.captionId(i);
       }
@@ -98,7 +98,7 @@ public final class PageStatsCalculator {
     int[] groupOf = new int[n];
     int[] start = new int[groups + 1];
     for (int i = 0; i < n; i++) {
-      long t = page.sendMs(i);
+      long t = page.sendMicros(i);
       if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
         groupOf[i] = rank.get(page.captionId(i));
         start[groupOf[i] + 1]++;
@@ -110,7 +110,7 @@ public final class PageStatsCalculator {
     int[] order = new int[inStats];
     int[] fill = java.util.Arrays.copyOf(start, groups);
     for (int i = 0; i < n; i++) {
-      long t = page.sendMs(i);
+      long t = page.sendMicros(i);
       if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
         order[fill[groupOf[i]]++] = i;
       }
@@ -130,7 +130,7 @@ public final class PageStatsCalculator {
       while (end < start[g + 1]) {
         int idx = order[end];
         boolean success = emv[idx] > median;
-        double w = Decay.weight(Decay.ageDays(asOf, page.sendMs(idx)), cfg.halfLifeDays());
+        double w = Decay.weight(Decay.ageDays(asOf, page.sendMicros(idx)), cfg.halfLifeDays());
         if (success) {
           a.successes++;
           a.effectiveSuccesses += w;
@@ -144,7 +144,7 @@ public final class PageStatsCalculator {
         a.sumPurchased += page.purchased(idx);
         // ascending order: the last message of the group is the latest (ties broken as documented)
         a.lastEmv = emv[idx];
-        a.lastUsedMs = page.sendMs(idx);
+        a.lastUsedMicros = page.sendMicros(idx);
         end++;
       }
       // EMVs summed in ascending order: captions with equal EMV multisets get bit-equal means,
@@ -188,7 +188,7 @@ public final class PageStatsCalculator {
           a.sumEarnings,
           a.sumViewed == 0 ? 0.0 : (double) a.sumPurchased / a.sumViewed,
           percentile[c],
-          a.lastUsedMs,
+          a.lastUsedMicros,
           asOf));
     }
     return out;
@@ -234,7 +234,7 @@ public final class PageStatsCalculator {
     if (c != 0) {
       return c;
     }
-    c = Long.compare(p.sendMs(a), p.sendMs(b));
+    c = Long.compare(p.sendMicros(a), p.sendMicros(b));
     if (c != 0) {
       return c;
     }
@@ -276,7 +276,7 @@ public final class PageStatsCalculator {
     long sumViewed;
     long sumPurchased;
     double lastEmv;
-    long lastUsedMs;
+    long lastUsedMicros;
 
     Acc(long captionId) {
       this.captionId = captionId;

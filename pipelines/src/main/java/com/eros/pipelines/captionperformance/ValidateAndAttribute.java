@@ -1,6 +1,7 @@
 package com.eros.pipelines.captionperformance;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.MessageValidator;
 import com.eros.common.validate.RejectedRows;
@@ -22,7 +23,6 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.joda.time.ReadableInstant;
 
 /**
  * Per page: checks every message against REFERENCE §1 (at asOf), routes invalid ones to
@@ -108,17 +108,16 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
       int iViewed = schema.indexOf("viewed_count");
       int iPurchased = schema.indexOf("purchased_count");
       int iEarnings = schema.indexOf("earnings");
-      long asOfMs = asOf.toEpochMilli();
+      long asOfMicros = Timestamps.micros(asOf);
       for (Row row : rows) {
         tally.rowsRead++;
-        ReadableInstant time = row.getValue(iTime);
-        Long sendMs = time == null ? null : time.getMillis();
+        Long sendMicros = Timestamps.microsOf(row, iTime);
         Long sent = row.getInt64(iSent);
         Long viewed = row.getInt64(iViewed);
         Long purchased = row.getInt64(iPurchased);
         Double earnings = row.getDouble(iEarnings);
-        MessageRule broken = MessageValidator.check(row.getString(iPage), sendMs, sent, viewed, purchased, earnings,
-            row.getDouble(iPrice), asOfMs);
+        MessageRule broken = MessageValidator.check(row.getString(iPage), sendMicros, sent, viewed, purchased, earnings,
+            row.getDouble(iPrice), asOfMicros);
         Long id = row.getInt64(iId);
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;
@@ -142,7 +141,7 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
             default -> throw new IllegalStateException("unhandled " + match.outcome());
           }
         }
-        valid.add(id, caption, sendMs, earnings, sent, viewed, purchased);
+        valid.add(id, caption, sendMicros, earnings, sent, viewed, purchased);
       }
       read.inc(tally.rowsRead);
       rejected.inc(tally.rejected());

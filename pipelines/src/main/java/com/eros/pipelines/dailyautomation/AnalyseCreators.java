@@ -1,6 +1,7 @@
 package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.MessageValidator;
 import com.eros.common.validate.RejectedRows;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.joda.time.ReadableInstant;
 
 /**
  * Validates each page's messages (invalid ones to {@link #REJECTED} as rejected_rows), decides
@@ -70,7 +70,7 @@ public final class AnalyseCreators
   static final class AnalysePageFn extends DoFn<KV<String, List<Row>>, PageAnalysis> {
     private final Analyzer analyzer;
     private final Windows windows;
-    private final long nowMs;
+    private final long nowMicros;
     private final Instant now;
     private final String jobId;
     private final Counter rowsRead = Metrics.counter(OutputRows.JOB_NAME, "rows_read");
@@ -83,7 +83,7 @@ public final class AnalyseCreators
       this.analyzer = analyzer;
       this.windows = windows;
       this.now = now;
-      this.nowMs = now.toEpochMilli();
+      this.nowMicros = Timestamps.micros(now);
       this.jobId = jobId;
     }
 
@@ -102,21 +102,20 @@ public final class AnalyseCreators
     public void process(@Element KV<String, List<Row>> page, MultiOutputReceiver out) {
       String pageName = page.getKey();
       List<Row> rows = page.getValue();
-      long activeFrom = windows.startMs(windows.activeDays());
-      long end = windows.startMs(0);
+      long activeFrom = windows.startMicros(windows.activeDays());
+      long end = windows.startMicros(0);
       List<Message> valid = new ArrayList<>(rows.size());
       long rejected = 0;
       boolean active = false;
       for (Row r : rows) {
         int[] i = indexes(r.getSchema());
-        ReadableInstant ts = (ReadableInstant) r.getValue(i[2]);
-        Long sendMs = ts == null ? null : ts.getMillis();
+        Long sendMicros = Timestamps.microsOf(r, i[2]);
         Long sent = r.getValue(i[4]);
         Long viewed = r.getValue(i[5]);
         Long purchased = r.getValue(i[6]);
         Double earnings = r.getValue(i[7]);
         MessageRule broken = MessageValidator.check(
-            r.getValue(i[1]), sendMs, sent, viewed, purchased, earnings, r.getValue(i[3]), nowMs);
+            r.getValue(i[1]), sendMicros, sent, viewed, purchased, earnings, r.getValue(i[3]), nowMicros);
         if (broken != null) {
           rejected++;
           Object id = r.getValue(i[0]);
@@ -124,10 +123,10 @@ public final class AnalyseCreators
               id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(r), now));
           continue;
         }
-        if (sendMs >= activeFrom && sendMs < end) {
+        if (sendMicros >= activeFrom && sendMicros < end) {
           active = true;
         }
-        valid.add(new Message(sendMs, sent, viewed, purchased, earnings));
+        valid.add(new Message(sendMicros, sent, viewed, purchased, earnings));
       }
       rowsRead.inc(rows.size());
       rowsRejected.inc(rejected);

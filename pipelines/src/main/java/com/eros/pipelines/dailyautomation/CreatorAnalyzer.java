@@ -2,6 +2,7 @@ package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.stats.CreatorTiers;
 import com.eros.common.stats.Fatigue;
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class CreatorAnalyzer implements Analyzer {
   private static final ZoneRules LA_RULES = LaTime.ZONE.getRules();
   /** A total order on messages (time, then the figures), written out: it runs ~30 M times per run. */
   private static final Comparator<Message> ORDER = (a, b) -> {
-    int c = Long.compare(a.sendingMs(), b.sendingMs());
+    int c = Long.compare(a.sendingMicros(), b.sendingMicros());
     if (c != 0) {
       return c;
     }
@@ -64,13 +65,13 @@ public final class CreatorAnalyzer implements Analyzer {
 
   @Override
   public CreatorProfile analyze(String pageName, List<Message> messages, Windows w) {
-    long end = w.startMs(0);
-    long analysisStart = w.startMs(w.analysisDays());
-    long recentStart = w.startMs(Windows.RECENT_DAYS);
-    long baselineStart = w.startMs(Windows.FATIGUE_DAYS);
+    long end = w.startMicros(0);
+    long analysisStart = w.startMicros(w.analysisDays());
+    long recentStart = w.startMicros(Windows.RECENT_DAYS);
+    long baselineStart = w.startMicros(Windows.FATIGUE_DAYS);
     long[] dayStart = new long[LAST_DAYS + 1]; // dayStart[k] = start of D − k; day k = [dayStart[k], dayStart[k-1])
     for (int k = 0; k <= LAST_DAYS; k++) {
-      dayStart[k] = w.startMs(k);
+      dayStart[k] = w.startMicros(k);
     }
 
     Totals all = new Totals(-1);
@@ -94,7 +95,7 @@ public final class CreatorAnalyzer implements Analyzer {
     Message[] ordered = messages.toArray(new Message[0]);
     java.util.Arrays.sort(ordered, ORDER);
     for (Message m : ordered) {
-      long t = m.sendingMs();
+      long t = m.sendingMicros();
       if (t < analysisStart || t >= end) {
         continue;
       }
@@ -109,7 +110,7 @@ public final class CreatorAnalyzer implements Analyzer {
       } else if (t >= baselineStart) {
         baseline.add(m);
       }
-      long localSeconds = Math.floorDiv(t, 1000L) + LA_RULES.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds();
+      long localSeconds = Math.floorDiv(t, 1_000_000L) + LA_RULES.getOffset(Timestamps.ofMicros(t)).getTotalSeconds();
       hours[(int) Math.floorMod(Math.floorDiv(localSeconds, 3600L), 24L)].add(m);
       // 1970-01-01 was a Thursday: index 3 when Monday is 0.
       weekdays[(int) Math.floorMod(Math.floorDiv(localSeconds, 86_400L) + 3, 7L)].add(m);

@@ -1,6 +1,7 @@
 package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.beam.sdk.values.Row;
@@ -13,8 +14,8 @@ public final class OutputRows {
 
   private OutputRows() {}
 
-  static org.joda.time.Instant joda(Instant i) {
-    return new org.joda.time.Instant(i.toEpochMilli());
+  static Instant ts(Instant i) {
+    return Timestamps.truncate(i);
   }
 
   private static Double orNull(double v) {
@@ -53,7 +54,7 @@ public final class OutputRows {
         .withFieldValue("caption_pool_size", s.poolSize())
         .withFieldValue("captions_unavailable", s.unavailable())
         .withFieldValue("saturation_pct", orNull(s.pct()))
-        .withFieldValue("computed_at", joda(computedAt))
+        .withFieldValue("computed_at", ts(computedAt))
         .build();
   }
 
@@ -65,7 +66,7 @@ public final class OutputRows {
         .withFieldValue("saturation_pct", saturationPct)
         .withFieldValue("volume_factor", volumeFactor)
         .withFieldValue("job_id", jobId)
-        .withFieldValue("queued_at", joda(queuedAt))
+        .withFieldValue("queued_at", ts(queuedAt))
         .withFieldValue("status", PENDING)
         .build();
   }
@@ -77,7 +78,7 @@ public final class OutputRows {
         .withFieldValue("page_name", page)
         .withFieldValue("execution_date", executionDate)
         .withFieldValue("error_message", message)
-        .withFieldValue("error_time", joda(at))
+        .withFieldValue("error_time", ts(at))
         .build();
   }
 
@@ -99,7 +100,7 @@ public final class OutputRows {
   public static Row alert(RunReport.Alert a, String jobId, Instant at) {
     return Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", alertId(jobId, a.kind()))
-        .withFieldValue("alert_time", joda(at))
+        .withFieldValue("alert_time", ts(at))
         .withFieldValue("alert_level", a.level())
         .withFieldValue("alert_source", ALERT_SOURCE)
         .withFieldValue("alert_message", a.message())

@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import java.io.Serializable;
 import java.time.Instant;
@@ -41,9 +42,9 @@ public record Windows(LocalDate executionDate, int analysisDays, int activeDays)
     return LaTime.startOf(executionDate.minusDays(daysBefore));
   }
 
-  /** Epoch millis of {@link #startOf(int)}. */
-  public long startMs(int daysBefore) {
-    return startOf(daysBefore).toEpochMilli();
+  /** Epoch microseconds of {@link #startOf(int)}. */
+  public long startMicros(int daysBefore) {
+    return Timestamps.micros(startOf(daysBefore));
   }
 
   /** Exclusive end of every window: D's Los Angeles midnight. */

@@ -1,5 +1,6 @@
 package com.eros.pipelines.generate;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.validate.MessageRule;
@@ -118,7 +119,7 @@ public final class Generator {
   static Row captionRow(Caption c) {
     return Row.withSchema(Tables.CAPTION_BANK.schema()).attachValues(
         c.id(), c.text(), c.pageName(), c.category(), c.priceTier(), c.active(),
-        new org.joda.time.Instant(c.createdAtMs()));
+        Timestamps.ofMicros(c.createdAtMs() * 1000L));
   }
 
   /**

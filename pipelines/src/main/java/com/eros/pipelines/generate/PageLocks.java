@@ -1,5 +1,6 @@
 package com.eros.pipelines.generate;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.time.LaTime;
 import java.nio.charset.StandardCharsets;
@@ -165,13 +166,14 @@ final class PageLocks {
     }
     String scheduleId = "SCH-" + page.name() + "-" + assignedDate.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     stats.rows++;
+    long serial = ((long) page.index() << 32) + stats.rows;
     stats.byState[LockState.of(active, sendDate, assignedAtMs, today, plan.nowMs).ordinal()]++;
     if (key == null) {
       stats.withoutKey++;
     }
     out.accept(Row.withSchema(SCHEMA).attachValues(
-        key, page.name(), c.id(), c.text(), assignedDate, new org.joda.time.Instant(assignedAtMs),
+        key, page.name(), c.id(), c.text(), assignedDate, Timestamps.ofMicros(Rngs.micros(assignedAtMs, plan.config.seed(), 2 * serial)),
         sendDate, sendHour == null ? null : Long.valueOf(sendHour), c.priceTier(), scheduleId, active,
-        deactivatedAtMs == null ? null : new org.joda.time.Instant(deactivatedAtMs.longValue()), reason));
+        deactivatedAtMs == null ? null : Timestamps.ofMicros(Rngs.micros(deactivatedAtMs, plan.config.seed(), 2 * serial + 1)), reason));
   }
 }

@@ -1,5 +1,6 @@
 package com.eros.pipelines.generate;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.MessageValidator;
@@ -170,7 +171,9 @@ final class PageMessages {
           default -> throw new IllegalStateException("unhandled corruption " + bad);
         }
       }
-      MessageRule broken = MessageValidator.check(pageName, sendMs, sentCount, viewedCount, purchasedCount, earn, price, plan.nowMs);
+      Long sendMicros = sendMs == null ? null : Rngs.micros(sendMs, plan.config.seed(), id);
+      MessageRule broken = MessageValidator.check(pageName, sendMicros, sentCount, viewedCount, purchasedCount, earn, price,
+          plan.nowMs * 1000L);
       if (broken != (bad == null ? null : bad.rule())) {
         throw new IllegalStateException("generator bug: message " + id + " planted " + bad + " but breaks " + broken);
       }
@@ -181,7 +184,7 @@ final class PageMessages {
       stats.rows++;
       out.accept(Row.withSchema(SCHEMA).attachValues(
           id, pageName, kind == Kind.CAPTIONED ? cap.id() : null, text,
-          sendMs == null ? null : new org.joda.time.Instant(sendMs.longValue()), price,
+          sendMicros == null ? null : Timestamps.ofMicros(sendMicros), price,
           sentCount, viewedCount, purchasedCount, earn, type));
     }
   }

@@ -15,6 +15,7 @@ final class Rngs {
   static final int MESSAGES = 5;
   static final int LOCKS = 6;
   static final int INVALID = 7;
+  static final int SUB_MILLIS = 8;
 
   private Rngs() {}
 
@@ -28,6 +29,21 @@ final class Rngs {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  /**
+   * The microseconds below the millisecond of the timestamp number {@code index}: 0 for about two
+   * timestamps in three, otherwise 1..999, so a share of the generated TIMESTAMP values carries the
+   * sub-millisecond digits BigQuery keeps. From its own stream: the rest of the data does not change.
+   */
+  static long subMillisMicros(long seed, long index) {
+    long z = mix(seed, SUB_MILLIS, index);
+    return Math.floorMod(z, 3) == 0 ? 1 + Math.floorMod(z >>> 8, 999) : 0;
+  }
+
+  /** Epoch microseconds of epoch millis {@code ms} plus the sub-millisecond digits of timestamp {@code index}. */
+  static long micros(long ms, long seed, long index) {
+    return ms * 1000L + subMillisMicros(seed, index);
   }
 
   /** A uniform double in [lo, hi). */

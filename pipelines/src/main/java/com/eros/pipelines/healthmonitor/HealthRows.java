@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.ReadableInstant;
 
 /** What the monitor reads from each table (projections and pushed-down filters), and row conversions. */
 public final class HealthRows {
@@ -68,7 +68,7 @@ public final class HealthRows {
   public static Row alert(Firing f, String jobId, Instant now) {
     return Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", alertId(jobId, f.ruleName()))
-        .withFieldValue("alert_time", new org.joda.time.Instant(now.toEpochMilli()))
+        .withFieldValue("alert_time", Timestamps.truncate(now))
         .withFieldValue("alert_level", f.level().name())
         .withFieldValue("alert_source", f.ruleName())
         .withFieldValue("alert_message", f.message())
@@ -84,7 +84,6 @@ public final class HealthRows {
   }
 
   static Instant instant(Row r, String field) {
-    Object v = r.getValue(field);
-    return v == null ? null : Instant.ofEpochMilli(((ReadableInstant) v).getMillis());
+    return Timestamps.get(r, field);
   }
 }

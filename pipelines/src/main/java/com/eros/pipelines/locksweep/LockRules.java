@@ -1,6 +1,7 @@
 package com.eros.pipelines.locksweep;
 
 import com.eros.common.time.LaTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,11 +11,11 @@ import java.time.LocalDate;
  * <ul>
  *   <li>{@link Verdict#PAST_SEND_DATE}: active, {@code scheduled_send_date < T}, where T is the Los
  *       Angeles date of {@code now}. A lock planned for today is kept until Los Angeles midnight.
- *   <li>{@link Verdict#STALE}: active, no {@code scheduled_send_date}, and assigned more than
- *       {@code staleLockDays} days before {@code now}. Days are Los Angeles calendar days: the cut-off
- *       is the same wall-clock time {@code staleLockDays} days earlier, so across a DST change it is
- *       23 or 25 hours away from a plain 24-hour multiple. "More than" is strict: a lock assigned
- *       exactly at the cut-off is kept.
+ *   <li>{@link Verdict#STALE}: active, no {@code scheduled_send_date}, and {@code assigned_at}
+ *       earlier than {@code now − staleLockDays × 24 h}. The age is elapsed time, not Los Angeles
+ *       calendar days, so a lock 6 d 23 h old is kept across a DST change (a calendar-day cut-off
+ *       moved by the 23- or 25-hour day; corrected). "Earlier than" is strict: a lock assigned
+ *       exactly at the cut-off is kept. Compared to the microsecond.
  *   <li>When {@code assigned_at} is NULL the lock is aged by {@code assigned_date} (its Los Angeles
  *       assignment date) conservatively: STALE only when the whole of that date lies before the
  *       cut-off, i.e. when the lock was certainly assigned more than {@code staleLockDays} days ago.
@@ -49,7 +50,7 @@ public final class LockRules {
     if (staleLockDays < 0) {
       throw new IllegalArgumentException("staleLockDays must be >= 0, got " + staleLockDays);
     }
-    return now.atZone(LaTime.ZONE).minusDays(staleLockDays).toInstant();
+    return now.minus(Duration.ofDays(staleLockDays));
   }
 
   public static Verdict classify(

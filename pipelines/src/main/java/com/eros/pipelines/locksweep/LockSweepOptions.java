@@ -17,7 +17,7 @@ public interface LockSweepOptions extends WarehouseOptions, AlertOptions {
 
   void setNow(String value);
 
-  @Description("A lock with no scheduled_send_date is STALE when assigned more than this many Los Angeles days before now.")
+  @Description("A lock with no scheduled_send_date is STALE when its assigned_at is earlier than now minus this many days of 24 h (elapsed time).")
   @Default.Integer(SweepConfig.DEFAULT_STALE_LOCK_DAYS)
   Integer getStaleLockDays();
 

@@ -1,5 +1,6 @@
 package com.eros.pipelines.locksweep;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.time.Clock;
@@ -127,7 +128,7 @@ public final class LockSweepPipeline {
 
     @ProcessElement
     public void process(@Element Row log, OutputReceiver<Row> out) {
-      Instant start = Instant.ofEpochMilli(log.getDateTime("sweep_time").getMillis());
+      Instant start = Timestamps.get(log, "sweep_time");
       double seconds = log.getDouble("sweep_duration_seconds");
       Instant end = start.plusMillis(Math.round(seconds * 1000));
       out.output(JobRuns.row(jobId, JOB_NAME, start, end, JobRuns.SUCCESS, LockRules.today(start),

@@ -1,5 +1,6 @@
 package com.eros.pipelines.locksweep;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
@@ -32,15 +33,14 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.joda.time.ReadableInstant;
 
 /**
  * The lock sweep (REFERENCE §4) as one composite: read the active locks, classify them with
  * {@link LockRules}, release the selected ones with the port's guarded conditional update, count
  * the locks still active once the update has committed, append one {@code lock_sweep_log} row and
  * raise the {@code lock_cleanup} alerts (written, delivered, outcome recorded: {@link DeliverAlerts}).
- * The output is that log row, emitted only after the locks, the log and the alerts are written, so a caller can order its own job row after it with
- * {@code Wait.on} or by deriving it from the row.
+ * The output is that log row, emitted only after the locks, the log and the alerts are written, so
+ * a caller can order its own job row after it with {@code Wait.on} or by deriving it from the row.
  *
  * <p>Safety: the update's key is every identifying column of a lock ({@link #KEY_COLUMNS}, NULL
  * matching NULL), guarded by {@code is_active = true}. So a lock is released only when it is still
@@ -169,7 +169,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
       read.inc();
       Boolean active = lock.getBoolean("is_active");
       LocalDate sendDate = lock.getValue("scheduled_send_date");
-      Instant assignedAt = toJava(lock.getValue("assigned_at"));
+      Instant assignedAt = Timestamps.get(lock, "assigned_at");
       LocalDate assignedDate = lock.getValue("assigned_date");
       Verdict v = LockRules.classify(active, sendDate, assignedAt, assignedDate, cfg.now(), cfg.staleLockDays());
       switch (v) {
@@ -201,7 +201,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
       b = b.withFieldValue(k, lock.getValue(k));
     }
     return b.withFieldValue("is_active", false)
-        .withFieldValue("deactivated_at", new org.joda.time.Instant(now.toEpochMilli()))
+        .withFieldValue("deactivated_at", Timestamps.truncate(now))
         .withFieldValue("deactivation_reason", verdict.name())
         .build();
   }
@@ -257,7 +257,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
   static Row logRow(String jobId, Instant now, long stale, long past, double seconds, long activeAfter) {
     return Row.withSchema(Tables.LOCK_SWEEP_LOG.schema())
         .withFieldValue("sweep_id", jobId)
-        .withFieldValue("sweep_time", new org.joda.time.Instant(now.toEpochMilli()))
+        .withFieldValue("sweep_time", Timestamps.truncate(now))
         .withFieldValue("locks_expired_stale", stale)
         .withFieldValue("locks_expired_past_date", past)
         .withFieldValue("total_locks_cleaned", stale + past)
@@ -292,7 +292,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
         cfg.highVolumeThreshold(), cfg.bloatWarning(), cfg.bloatCritical())) {
       rows.add(Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
           .withFieldValue("alert_id", SweepAlerts.alertId(jobId, a.rule()))
-          .withFieldValue("alert_time", new org.joda.time.Instant(cfg.now().toEpochMilli()))
+          .withFieldValue("alert_time", Timestamps.truncate(cfg.now()))
           .withFieldValue("alert_level", a.level())
           .withFieldValue("alert_source", SweepAlerts.SOURCE)
           .withFieldValue("alert_message", a.rule() + ": " + a.message())
@@ -301,9 +301,5 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
           .build());
     }
     return rows;
-  }
-
-  static Instant toJava(Object timestamp) {
-    return timestamp == null ? null : Instant.ofEpochMilli(((ReadableInstant) timestamp).getMillis());
   }
 }

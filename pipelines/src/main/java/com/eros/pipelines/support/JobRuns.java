@@ -1,5 +1,6 @@
 package com.eros.pipelines.support;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +23,8 @@ public final class JobRuns {
     return Row.withSchema(Tables.ETL_JOB_RUNS.schema())
         .withFieldValue("job_id", jobId)
         .withFieldValue("job_name", jobName)
-        .withFieldValue("job_start_time", new org.joda.time.Instant(start.toEpochMilli()))
-        .withFieldValue("job_end_time", end == null ? null : new org.joda.time.Instant(end.toEpochMilli()))
+        .withFieldValue("job_start_time", Timestamps.truncate(start))
+        .withFieldValue("job_end_time", end == null ? null : Timestamps.truncate(end))
         .withFieldValue("job_status", status)
         .withFieldValue("execution_date", executionDate)
         .withFieldValue("creators_processed", creatorsProcessed)
@@ -32,7 +33,7 @@ public final class JobRuns {
         .withFieldValue("rows_read", rowsRead)
         .withFieldValue("rows_rejected", rowsRejected)
         .withFieldValue("error_message", errorMessage)
-        .withFieldValue("job_duration_seconds", end == null ? null : (end.toEpochMilli() - start.toEpochMilli()) / 1000.0)
+        .withFieldValue("job_duration_seconds", end == null ? null : (Timestamps.micros(end) - Timestamps.micros(start)) / 1e6)
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package com.eros.pipelines.alerts;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,7 +54,7 @@ class DeliverAlertsTest {
   static Row alert(String id) {
     return Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", id)
-        .withFieldValue("alert_time", new org.joda.time.Instant(AT.toEpochMilli()))
+        .withFieldValue("alert_time", AT)
         .withFieldValue("alert_level", "WARNING")
         .withFieldValue("alert_source", "queue_stuck")
         .withFieldValue("alert_message", "oldest PENDING row 30 h; threshold > 24 h")
@@ -87,7 +88,7 @@ class DeliverAlertsTest {
     assertThat(a.getString("delivery_status"), equalTo("DELIVERED"));
     assertThat(a.getString("delivery_detail"), equalTo("slack: delivered (HTTP 200, 1 attempt); "
         + "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret)"));
-    assertThat(((org.joda.time.Instant) a.getValue("delivered_at")).getMillis(), equalTo(AT.plusSeconds(5).toEpochMilli()));
+    assertThat(Timestamps.get(a, "delivered_at"), equalTo(AT.plusSeconds(5)));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.Timestamps;
+import java.time.Instant;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -11,7 +13,7 @@ class CaptionStatsTest {
   @Test
   void rowPutsEveryValueInItsNamedColumn() {
     CaptionStats s = new CaptionStats("page", 2, 3, 4, 5, 6.5, 7.5, 0.125, 0.875, 7.5, 8.5, 0.25, 1.5, 2.5, 99.0, 0.33,
-        42, 1_700_000_000_000L, 1_800_000_000_000L);
+        42, 1_700_000_000_000_001L, 1_800_000_000_000_999L);
     Row r = s.toRow();
     assertThat(r.getSchema(), is(Tables.CAPTION_BANDIT_STATS.schema()));
     assertThat(r.getString("page_name"), is("page"));
@@ -31,8 +33,8 @@ class CaptionStatsTest {
     assertThat(r.getDouble("total_revenue"), is(99.0));
     assertThat(r.getDouble("avg_conversion_rate"), is(0.33));
     assertThat(r.getInt64("performance_percentile"), is(42L));
-    assertThat(r.getDateTime("last_used").getMillis(), is(1_700_000_000_000L));
-    assertThat(r.getDateTime("last_updated").getMillis(), is(1_800_000_000_000L));
+    assertThat(Timestamps.get(r, "last_used"), is(Instant.parse("2023-11-14T22:13:20.000001Z")));
+    assertThat(Timestamps.get(r, "last_updated"), is(Instant.parse("2027-01-15T08:00:00.000999Z")));
   }
 
   @Test
@@ -47,7 +49,7 @@ class CaptionStatsTest {
     assertThat(back.messageId(0), is(1L));
     assertThat(back.hasCaption(0), is(false));
     assertThat(back.captionId(1), is(7L));
-    assertThat(back.sendMs(1), is(6L));
+    assertThat(back.sendMicros(1), is(6L));
     assertThat(back.earnings(0), is(1.5));
     assertThat(back.sent(0), is(3L));
     assertThat(back.viewed(0), is(2L));

@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
 import java.time.Instant;
@@ -13,21 +14,21 @@ import org.apache.beam.sdk.values.Row;
 /** Test data for the caption-performance pipeline: hand-made rows and seeded random data sets. */
 final class Fixtures {
   static final Instant AS_OF = Instant.parse("2026-03-01T12:00:00Z");
-  static final long NOW = AS_OF.toEpochMilli();
-  static final long DAY = CaptionPerformanceConfig.DAY_MS;
+  static final long NOW = Timestamps.micros(AS_OF);
+  static final long DAY = CaptionPerformanceConfig.DAY_MICROS;
 
   private Fixtures() {}
 
   record Data(List<Row> messages, List<Row> captions) {}
 
-  static Row message(Long id, String page, Long caption, String text, Long sendMs, Double price, Long sent,
+  static Row message(Long id, String page, Long caption, String text, Long sendMicros, Double price, Long sent,
       Long viewed, Long purchased, Double earnings) {
     return Row.withSchema(Tables.MASS_MESSAGES.schema())
         .withFieldValue("message_id", id)
         .withFieldValue("page_name", page)
         .withFieldValue("caption_id", caption)
         .withFieldValue("message", text)
-        .withFieldValue("sending_time", sendMs == null ? null : new org.joda.time.Instant(sendMs))
+        .withFieldValue("sending_time", sendMicros == null ? null : Timestamps.ofMicros(sendMicros))
         .withFieldValue("price", price)
         .withFieldValue("sent_count", sent)
         .withFieldValue("viewed_count", viewed)
@@ -38,8 +39,8 @@ final class Fixtures {
   }
 
   /** A valid message. */
-  static Row valid(long id, String page, Long caption, String text, long sendMs, double earnings, long sent) {
-    return message(id, page, caption, text, sendMs, 9.99, sent, sent / 2, sent / 4, earnings);
+  static Row valid(long id, String page, Long caption, String text, long sendMicros, double earnings, long sent) {
+    return message(id, page, caption, text, sendMicros, 9.99, sent, sent / 2, sent / 4, earnings);
   }
 
   static Row caption(long id, String text, String page, boolean active) {
@@ -50,7 +51,7 @@ final class Fixtures {
         .withFieldValue("content_category", "general")
         .withFieldValue("price_tier", "mid")
         .withFieldValue("is_active", active)
-        .withFieldValue("created_at", new org.joda.time.Instant(NOW - 400 * DAY))
+        .withFieldValue("created_at", Timestamps.ofMicros(NOW - 400 * DAY))
         .build();
   }
 
@@ -194,7 +195,7 @@ final class Fixtures {
       }
       Double price = rnd.nextInt(5) == 0 ? null : rnd.nextInt(5000) / 100.0;
       Long id = rnd.nextInt(30) == 0 ? null : (rnd.nextInt(100) == 0 ? (long) rnd.nextInt(i + 1) : (long) i);
-      Long sendMs = send;
+      Long sendMicros = send;
       Long sentCount = sent;
       Long viewedCount = viewed;
       Long purchasedCount = purchased;
@@ -202,7 +203,7 @@ final class Fixtures {
       if (rnd.nextInt(25) == 0) {
         switch (rnd.nextInt(12)) {
           case 0 -> page = rnd.nextBoolean() ? null : " \t";
-          case 1 -> sendMs = null;
+          case 1 -> sendMicros = null;
           case 2 -> sentCount = rnd.nextBoolean() ? 0L : null;
           case 3 -> viewedCount = sent + 1;
           case 4 -> viewedCount = -1L;
@@ -215,7 +216,7 @@ final class Fixtures {
           default -> price = Double.NaN;
         }
       }
-      rows.add(message(id, page, caption, text, sendMs, price, sentCount, viewedCount, purchasedCount, earn));
+      rows.add(message(id, page, caption, text, sendMicros, price, sentCount, viewedCount, purchasedCount, earn));
     }
     return new Data(rows, captions);
   }

@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class PageStatsCalculatorTest {
   private static final Instant AS_OF = Instant.parse("2026-03-01T12:00:00Z");
-  private static final long NOW = AS_OF.toEpochMilli();
-  private static final long DAY = CaptionPerformanceConfig.DAY_MS;
+  private static final long NOW = Timestamps.micros(AS_OF);
+  private static final long DAY = CaptionPerformanceConfig.DAY_MICROS;
   private static final CaptionPerformanceConfig CFG = CaptionPerformanceConfig.defaults(AS_OF);
 
   /** A message {@code daysAgo} before asOf with the given EMV parts. */
@@ -103,7 +104,7 @@ class PageStatsCalculatorTest {
     // median of {100, 1} = 50.5: message 4 (60) succeeds, message 3 (1) fails
     assertThat(s.totalObservations(), is(2L));
     assertThat(s.successes(), is(1L));
-    assertThat(s.lastUsedMs(), is(NOW - 30 * DAY - 1));
+    assertThat(s.lastUsedMicros(), is(NOW - 30 * DAY - 1));
     assertThat(s.totalRevenue(), is(61.0));
   }
 
@@ -123,7 +124,7 @@ class PageStatsCalculatorTest {
     assertThat(s.posteriorAlpha(), closeTo(1.5, 1e-15));
     assertThat(s.posteriorBeta(), closeTo(1.25, 1e-15));
     assertThat(s.explorationScore(), closeTo(1 / Math.sqrt(1.75), 1e-15));
-    assertThat(s.lastUpdatedMs(), is(NOW));
+    assertThat(s.lastUpdatedMicros(), is(NOW));
   }
 
   @Test
@@ -172,7 +173,7 @@ class PageStatsCalculatorTest {
     b.add(100L, 2L, t - 5, 8.0, 1, 1, 0);
     List<CaptionStats> rows = PageStatsCalculator.compute(b.build(), CFG);
     assertThat(only(rows, 1).lastEmvObserved(), is(90.0));
-    assertThat(only(rows, 1).lastUsedMs(), is(t));
+    assertThat(only(rows, 1).lastUsedMicros(), is(t));
     assertThat(only(rows, 2).lastEmvObserved(), is(4.0));
   }
 

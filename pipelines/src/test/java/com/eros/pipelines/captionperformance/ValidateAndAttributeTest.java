@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.captionperformance.Fixtures.DAY;
 import static com.eros.pipelines.captionperformance.Fixtures.NOW;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -35,14 +36,14 @@ class ValidateAndAttributeTest {
   private static final Schema SCHEMA =
       Tables.MASS_MESSAGES.schema(List.of(CaptionPerformancePipeline.MESSAGE_COLUMNS));
 
-  private static Row msg(long id, String page, Long caption, String text, Long sendMs, Long sent, Long viewed,
+  private static Row msg(long id, String page, Long caption, String text, Long sendMicros, Long sent, Long viewed,
       Long purchased, Double earnings, Double price) {
     return Row.withSchema(SCHEMA)
         .withFieldValue("message_id", id)
         .withFieldValue("page_name", page)
         .withFieldValue("caption_id", caption)
         .withFieldValue("message", text)
-        .withFieldValue("sending_time", sendMs == null ? null : new org.joda.time.Instant(sendMs))
+        .withFieldValue("sending_time", sendMicros == null ? null : Timestamps.ofMicros(sendMicros))
         .withFieldValue("price", price)
         .withFieldValue("sent_count", sent)
         .withFieldValue("viewed_count", viewed)
@@ -59,8 +60,8 @@ class ValidateAndAttributeTest {
         msg(2, "p1", null, "  Hi There ", t, 10L, 5L, 1L, 2.0, 1.0), // attributed to 7
         msg(3, "p1", null, "twin", t, 10L, 5L, 1L, 2.0, 1.0), // ambiguous
         msg(4, "p1", null, "nothing", t, 10L, 5L, 1L, 2.0, 1.0), // no match
-        msg(5, "p1", 5L, "x", NOW + 3_600_001L, 10L, 5L, 1L, 2.0, null), // later than asOf + 1 h
-        msg(6, "p1", 5L, "x", NOW + 3_600_000L, 10L, 5L, 1L, 2.0, null), // exactly asOf + 1 h: valid
+        msg(5, "p1", 5L, "x", NOW + 3_600_000_001L, 10L, 5L, 1L, 2.0, null), // 1 µs later than asOf + 1 h
+        msg(6, "p1", 5L, "x", NOW + 3_600_000_000L, 10L, 5L, 1L, 2.0, null), // exactly asOf + 1 h: valid
         msg(7, "p1", 5L, "x", null, 10L, 5L, 1L, 2.0, null),
         msg(8, "p1", 5L, "x", t, null, 5L, 1L, 2.0, null),
         msg(9, "p1", 5L, "x", t, 10L, null, 1L, 2.0, null),

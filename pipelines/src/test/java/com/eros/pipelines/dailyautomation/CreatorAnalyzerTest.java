@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +27,7 @@ class CreatorAnalyzerTest {
 
   /** A message sent at a Los Angeles local time. */
   static Message at(LocalDateTime la, long sent, long viewed, long purchased, double earnings) {
-    return new Message(la.atZone(LaTime.ZONE).toInstant().toEpochMilli(), sent, viewed, purchased, earnings);
+    return new Message(Timestamps.micros(la.atZone(LaTime.ZONE).toInstant()), sent, viewed, purchased, earnings);
   }
 
   /** n identical messages on D − daysBefore at the given LA hour. */
@@ -61,9 +62,9 @@ class CreatorAnalyzerTest {
   @Test
   void messagesOutsideTheAnalysisWindowAreIgnored() {
     List<Message> m = List.of(
-        new Message(W.startMs(90), 10, 5, 1, 1.0), // first instant of the window: in
-        new Message(W.startMs(90) - 1, 10, 5, 1, 1000.0), // last instant before it: out
-        new Message(W.startMs(0), 10, 5, 1, 1000.0)); // D itself: out
+        new Message(W.startMicros(90), 10, 5, 1, 1.0), // first instant of the window: in
+        new Message(W.startMicros(90) - 1, 10, 5, 1, 1000.0), // last instant before it: out
+        new Message(W.startMicros(0), 10, 5, 1, 1000.0)); // D itself: out
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.messageCount(), is(1L));
     assertThat(p.totalRevenue(), is(1.0));
@@ -72,7 +73,7 @@ class CreatorAnalyzerTest {
   @Test
   void noMessageInTheWindowIsAnError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> analyzer.analyze("a", List.of(new Message(W.startMs(0), 1, 1, 1, 1.0)), W));
+        () -> analyzer.analyze("a", List.of(new Message(W.startMicros(0), 1, 1, 1, 1.0)), W));
     assertThat(e.getMessage(), containsString("no valid message"));
   }
 
@@ -143,15 +144,15 @@ class CreatorAnalyzerTest {
     List<Message> summer = new ArrayList<>();
     List<Message> winter = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      summer.add(new Message(Instant.parse("2026-09-0" + (i + 1) + "T16:00:00Z").toEpochMilli(), 10, 5, 1, 1.0));
-      winter.add(new Message(Instant.parse("2026-11-1" + (i + 1) + "T16:00:00Z").toEpochMilli(), 10, 5, 1, 1.0));
+      summer.add(new Message(Timestamps.micros(Instant.parse("2026-09-0" + (i + 1) + "T16:00:00Z")), 10, 5, 1, 1.0));
+      winter.add(new Message(Timestamps.micros(Instant.parse("2026-11-1" + (i + 1) + "T16:00:00Z")), 10, 5, 1, 1.0));
     }
     assertThat(analyzer.analyze("a", summer, W).bestHour1(), is(9));
     assertThat(analyzer.analyze("a", winter, W).bestHour1(), is(8));
     // 2026-11-24T05:00Z is Monday 21:00 in Los Angeles although it is Tuesday in UTC.
     List<Message> monday = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      monday.add(new Message(Instant.parse("2026-11-24T05:0" + i + ":00Z").toEpochMilli(), 10, 5, 1, 1.0));
+      monday.add(new Message(Timestamps.micros(Instant.parse("2026-11-24T05:0" + i + ":00Z")), 10, 5, 1, 1.0));
     }
     CreatorProfile p = analyzer.analyze("a", monday, W);
     assertThat(p.bestWeekday(), is("MONDAY"));
@@ -269,10 +270,10 @@ class CreatorAnalyzerTest {
   void fatigueWindowsStartAtLosAngelesMidnights() {
     // A message at the first instant of D − 7 is recent; one a millisecond earlier is baseline.
     List<Message> m = new ArrayList<>();
-    m.add(new Message(W.startMs(7), 100, 50, 5, 50.0));
-    m.add(new Message(W.startMs(7) - 1, 100, 80, 5, 100.0));
-    m.add(new Message(W.startMs(37), 100, 80, 5, 100.0)); // first instant of the baseline
-    m.add(new Message(W.startMs(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analysed, not baseline
+    m.add(new Message(W.startMicros(7), 100, 50, 5, 50.0));
+    m.add(new Message(W.startMicros(7) - 1, 100, 80, 5, 100.0));
+    m.add(new Message(W.startMicros(37), 100, 80, 5, 100.0)); // first instant of the baseline
+    m.add(new Message(W.startMicros(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analysed, not baseline
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.recentRpr(), is(0.5));
     assertThat(p.baselineRpr(), is(1.0));
@@ -285,7 +286,7 @@ class CreatorAnalyzerTest {
     Random rnd = new Random(7);
     List<Message> m = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      m.add(new Message(W.startMs(1 + rnd.nextInt(89)) + rnd.nextInt(86_400_000), 1 + rnd.nextInt(1000), 0, 0,
+      m.add(new Message(W.startMicros(1 + rnd.nextInt(89)) + rnd.nextLong(86_400_000_000L), 1 + rnd.nextInt(1000), 0, 0,
           rnd.nextDouble() * 1000 / 3));
     }
     CreatorProfile first = analyzer.analyze("a", m, W);

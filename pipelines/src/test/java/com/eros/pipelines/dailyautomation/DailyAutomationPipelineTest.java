@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -87,7 +88,7 @@ class DailyAutomationPipelineTest {
     wh.insertNow(Tables.SCHEDULE_GENERATION_QUEUE, List.of(Row.withSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
         .withFieldValue("page_name", "moved_on").withFieldValue("execution_date", D).withFieldValue("saturation_pct", 12.5)
         .withFieldValue("volume_factor", 0.7).withFieldValue("job_id", "earlier")
-        .withFieldValue("queued_at", Fixture.joda(Instant.parse("2026-11-29T11:00:00Z")))
+        .withFieldValue("queued_at", Fixture.ts(Instant.parse("2026-11-29T11:00:00Z")))
         .withFieldValue("status", "COMPLETED").withFieldValue("schedule_id", "s-1").build()));
 
     run(wh, CFG, "run-1", new CreatorAnalyzer());
@@ -99,7 +100,7 @@ class DailyAutomationPipelineTest {
     assertThat(edge.getDouble("volume_factor"), is(1.0));
     assertThat(edge.getString("status"), is("PENDING"));
     assertThat(edge.getString("job_id"), is("run-1"));
-    assertThat(edge.getDateTime("queued_at").getMillis(), is(NOW.toEpochMilli()));
+    assertThat(Timestamps.get(edge, "queued_at"), is(NOW));
     Row movedOn = queue.get(1);
     assertThat(movedOn.getString("status"), is("COMPLETED"));
     assertThat(movedOn.getString("job_id"), is("earlier"));

@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
@@ -27,8 +28,8 @@ final class Fixture {
     wh.ensureTables(DailyAutomationPipeline.TABLES);
   }
 
-  static org.joda.time.Instant joda(Instant i) {
-    return i == null ? null : new org.joda.time.Instant(i.toEpochMilli());
+  static Instant ts(Instant i) {
+    return i == null ? null : Timestamps.truncate(i);
   }
 
   Fixture message(String page, Instant at, Long sent, Long viewed, Long purchased, Double earnings) {
@@ -36,7 +37,7 @@ final class Fixture {
         .withFieldValue("message_id", nextMessageId++)
         .withFieldValue("page_name", page)
         .withFieldValue("message", "hello")
-        .withFieldValue("sending_time", joda(at))
+        .withFieldValue("sending_time", ts(at))
         .withFieldValue("price", 5.0)
         .withFieldValue("sent_count", sent)
         .withFieldValue("viewed_count", viewed)
@@ -62,7 +63,7 @@ final class Fixture {
         .withFieldValue("caption_text", "caption " + id)
         .withFieldValue("page_name", page)
         .withFieldValue("is_active", active)
-        .withFieldValue("created_at", joda(Instant.parse("2026-01-01T00:00:00Z")))
+        .withFieldValue("created_at", ts(Instant.parse("2026-01-01T00:00:00Z")))
         .build());
     return this;
   }
@@ -74,7 +75,7 @@ final class Fixture {
         .withFieldValue("caption_id", captionId)
         .withFieldValue("caption_text", "caption " + captionId)
         .withFieldValue("assigned_date", sendDate == null ? null : sendDate.minusDays(1))
-        .withFieldValue("assigned_at", joda(Instant.parse("2026-11-28T12:00:00Z")))
+        .withFieldValue("assigned_at", ts(Instant.parse("2026-11-28T12:00:00Z")))
         .withFieldValue("scheduled_send_date", sendDate)
         .withFieldValue("scheduled_send_hour", 10L)
         .withFieldValue("is_active", active)

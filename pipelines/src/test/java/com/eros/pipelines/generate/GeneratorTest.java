@@ -1,5 +1,6 @@
 package com.eros.pipelines.generate;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -45,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.ReadableInstant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +106,32 @@ class GeneratorTest {
       assertThat(ids.add(m.getInt64("message_id")), is(true));
     }
     assertThat(ids.contains(1L) && ids.contains(CONFIG.messages()), is(true));
+  }
+
+  @Test
+  void aShareOfTimestampsCarriesMicroseconds() {
+    // BigQuery TIMESTAMPs have microseconds: every test and the demo meet them.
+    assertThat(subMillisShare(messages, "sending_time"), allOf(greaterThan(0.25), lessThan(0.42)));
+    assertThat(subMillisShare(locks, "assigned_at"), allOf(greaterThan(0.25), lessThan(0.42)));
+    List<Row> released = locks.stream().filter(l -> Timestamps.get(l, "deactivated_at") != null).toList();
+    assertThat(released.size(), greaterThan(100));
+    assertThat(subMillisShare(released, "deactivated_at"), allOf(greaterThan(0.2), lessThan(0.47)));
+  }
+
+  /** The share of the non-NULL values of a TIMESTAMP column with digits below the millisecond. */
+  private static double subMillisShare(List<Row> rows, String column) {
+    long set = 0;
+    long micro = 0;
+    for (Row r : rows) {
+      Instant t = Timestamps.get(r, column);
+      if (t != null) {
+        set++;
+        if (t.getNano() % 1_000_000 != 0) {
+          micro++;
+        }
+      }
+    }
+    return (double) micro / set;
   }
 
   @Test
@@ -559,7 +585,7 @@ class GeneratorTest {
   }
 
   static long millis(Row r, String column) {
-    return ((ReadableInstant) r.getValue(column)).getMillis();
+    return Timestamps.get(r, column).toEpochMilli();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +71,7 @@ class HealthMonitorPipelineTest {
     for (int h = 12; h >= 0; h--) {
       log.add(Row.withSchema(Tables.LOCK_SWEEP_LOG.schema())
           .withFieldValue("sweep_id", "sweep-" + h)
-          .withFieldValue("sweep_time", joda(LAST_SWEEP.minus(Duration.ofHours(h))))
+          .withFieldValue("sweep_time", ts(LAST_SWEEP.minus(Duration.ofHours(h))))
           .withFieldValue("locks_expired_stale", 1L)
           .withFieldValue("locks_expired_past_date", 4L)
           .withFieldValue("total_locks_cleaned", 5L)
@@ -85,7 +86,7 @@ class HealthMonitorPipelineTest {
           .withFieldValue("assignment_key", "k" + i)
           .withFieldValue("page_name", "page" + (i % 4))
           .withFieldValue("caption_id", (long) i)
-          .withFieldValue("assigned_at", joda(LAST_SWEEP.minus(Duration.ofDays(1))))
+          .withFieldValue("assigned_at", ts(LAST_SWEEP.minus(Duration.ofDays(1))))
           .withFieldValue("scheduled_send_date", LocalDate.of(2026, 11, 30))
           .withFieldValue("is_active", i < 30)
           .build());
@@ -96,7 +97,7 @@ class HealthMonitorPipelineTest {
       queue.add(Row.withSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
           .withFieldValue("page_name", "page" + i)
           .withFieldValue("execution_date", LocalDate.of(2026, 11, 29))
-          .withFieldValue("queued_at", joda(daily.plusSeconds(100)))
+          .withFieldValue("queued_at", ts(daily.plusSeconds(100)))
           .withFieldValue("status", i == 0 ? "COMPLETED" : "PENDING")
           .build());
     }
@@ -109,8 +110,8 @@ class HealthMonitorPipelineTest {
     db.close();
   }
 
-  static org.joda.time.Instant joda(Instant i) {
-    return new org.joda.time.Instant(i.toEpochMilli());
+  static Instant ts(Instant i) {
+    return Timestamps.truncate(i);
   }
 
   Environment env() {
@@ -146,8 +147,8 @@ class HealthMonitorPipelineTest {
     assertThat(a.getString("delivery_status"), equalTo("DELIVERED"));
     assertThat(a.getString("delivery_detail"), equalTo("slack: delivered (HTTP 200, 1 attempt); "
         + "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret)"));
-    assertThat(((org.joda.time.Instant) a.getValue("delivered_at")).getMillis(), equalTo(first.toEpochMilli()));
-    assertThat(((org.joda.time.Instant) a.getValue("alert_time")).getMillis(), equalTo(first.toEpochMilli()));
+    assertThat(Timestamps.get(a, "delivered_at"), equalTo(first));
+    assertThat(Timestamps.get(a, "alert_time"), equalTo(first));
     List<LocalServer.Request> posts = slack.requests("/services/T0/B0/e2eSecretToken");
     assertThat(posts, hasSize(1));
     assertThat(new ObjectMapper().readTree(posts.get(0).body()).get("text").asText(),

@@ -64,31 +64,32 @@ class LockRulesTest {
   void staleIsStrictlyOlderThanTheCutoff() {
     String now = "2026-11-29T20:00:00Z";
     assertThat(LockRules.staleCutoff(Instant.parse(now), DAYS), equalTo(Instant.parse("2026-11-22T20:00:00Z")));
-    assertThat(assigned("2026-11-22T19:59:59.999Z", now), is(STALE));
+    assertThat(assigned("2026-11-22T19:59:59.999999Z", now), is(STALE));
     assertThat(assigned("2026-11-22T20:00:00Z", now), is(KEEP)); // exactly 7 days: not older
-    assertThat(assigned("2026-11-22T20:00:00.001Z", now), is(KEEP));
+    assertThat(assigned("2026-11-22T20:00:00.000001Z", now), is(KEEP));
     assertThat(assigned("2026-01-01T00:00:00Z", now), is(STALE));
   }
 
   @Test
-  void staleCountsLosAngelesDaysAcrossSpringForward() {
-    // now = 2026-03-10 01:30 PDT; 7 LA days earlier is 2026-03-03 01:30 PST = 09:30Z, only 167 h before now.
+  void staleIsElapsedTimeAcrossSpringForward() {
+    // now = 2026-03-10 01:30 PDT. The cut-off is now - 7 x 24 h = 2026-03-03T08:30Z (00:30 PST), not the
+    // same wall-clock time 7 Los Angeles days earlier (09:30Z, only 167 h before now).
     String now = "2026-03-10T08:30:00Z";
-    assertThat(LockRules.staleCutoff(Instant.parse(now), DAYS), equalTo(Instant.parse("2026-03-03T09:30:00Z")));
-    assertThat(Duration.between(Instant.parse("2026-03-03T09:30:00Z"), Instant.parse(now)).toHours(), is(167L));
-    // 167.5 h old: more than 7 LA days (a 168-hour rule would keep it).
-    assertThat(assigned("2026-03-03T09:00:00Z", now), is(STALE));
-    assertThat(assigned("2026-03-03T09:30:00Z", now), is(KEEP));
+    assertThat(LockRules.staleCutoff(Instant.parse(now), DAYS), equalTo(Instant.parse("2026-03-03T08:30:00Z")));
+    // 6 d 23 h 30 min old: kept (a calendar-day rule would have released it)
+    assertThat(assigned("2026-03-03T09:00:00Z", now), is(KEEP));
+    assertThat(assigned("2026-03-03T08:30:00Z", now), is(KEEP)); // exactly 7 x 24 h: not older
+    assertThat(assigned("2026-03-03T08:29:59.999999Z", now), is(STALE)); // one microsecond older
   }
 
   @Test
-  void staleCountsLosAngelesDaysAcrossFallBack() {
-    // now = 2026-11-03 01:00 PST; 7 LA days earlier is 2026-10-27 01:00 PDT = 08:00Z, 169 h before now.
+  void staleIsElapsedTimeAcrossFallBack() {
+    // now = 2026-11-03 01:00 PST; now - 7 x 24 h = 2026-10-27T09:00Z (02:00 PDT).
     String now = "2026-11-03T09:00:00Z";
-    assertThat(LockRules.staleCutoff(Instant.parse(now), DAYS), equalTo(Instant.parse("2026-10-27T08:00:00Z")));
-    // 168.5 h old: a 168-hour rule would call it stale, but it is not yet 7 LA days old.
-    assertThat(assigned("2026-10-27T08:30:00Z", now), is(KEEP));
-    assertThat(assigned("2026-10-27T07:59:59.999Z", now), is(STALE));
+    assertThat(LockRules.staleCutoff(Instant.parse(now), DAYS), equalTo(Instant.parse("2026-10-27T09:00:00Z")));
+    // 6 d 23 h old: kept; 7 d 0 h 30 min old: stale (a calendar-day rule would have kept it for 169 h)
+    assertThat(assigned("2026-10-27T10:00:00Z", now), is(KEEP));
+    assertThat(assigned("2026-10-27T08:30:00Z", now), is(STALE));
   }
 
   @Test

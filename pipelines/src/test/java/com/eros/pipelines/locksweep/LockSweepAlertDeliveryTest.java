@@ -1,5 +1,6 @@
 package com.eros.pipelines.locksweep;
 
+import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.locksweep.TestLocks.lock;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -103,7 +104,7 @@ class LockSweepAlertDeliveryTest {
     assertThat(bloat.getString("delivery_status"), is("DELIVERED"));
     assertThat("WARNING goes to the chat channels", bloat.getString("delivery_detail"),
         is("slack: delivered (HTTP 200, 1 attempt); google_chat: delivered (HTTP 200, 1 attempt)"));
-    assertThat(((org.joda.time.Instant) bloat.getValue("delivered_at")).getMillis(), is(NOW.plusSeconds(2).toEpochMilli()));
+    assertThat(Timestamps.get(bloat, "delivered_at"), is(NOW.plusSeconds(2)));
     assertThat(server.requests(SLACK), hasSize(1));
     assertThat(server.requests(CHAT), hasSize(1));
     assertThat(server.requests(SLACK).get(0).body(), containsString("lock_cleanup/lock_table_bloat"));

@@ -62,7 +62,7 @@ class SweepAlertsTest {
   void theKindIsReadBackFromTheAlertId() {
     org.apache.beam.sdk.values.Row row = org.apache.beam.sdk.values.Row.withSchema(com.eros.common.table.Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", SweepAlerts.alertId("job:1", SweepAlerts.BLOAT))
-        .withFieldValue("alert_time", new org.joda.time.Instant(0))
+        .withFieldValue("alert_time", java.time.Instant.EPOCH)
         .withFieldValue("alert_level", "WARNING")
         .withFieldValue("alert_source", SweepAlerts.SOURCE)
         .build();

@@ -1,5 +1,6 @@
 package com.eros.pipelines.locksweep;
 
+import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.locksweep.TestLocks.lock;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -348,9 +349,7 @@ class SweepLocksConcurrencyTest {
   // ------------------------------------------------------------------ helpers
 
   private static boolean isReleasedBySweep(Row r) {
-    Object at = r.getValue("deactivated_at");
-    return Boolean.FALSE.equals(r.getBoolean("is_active")) && at != null
-        && ((org.joda.time.ReadableInstant) at).getMillis() == NOW.toEpochMilli();
+    return Boolean.FALSE.equals(r.getBoolean("is_active")) && NOW.equals(Timestamps.get(r, "deactivated_at"));
   }
 
   private static String state(Row r) {
@@ -358,7 +357,7 @@ class SweepLocksConcurrencyTest {
   }
 
   private static Verdict verdictOf(Row r) {
-    return LockRules.classify(true, r.getValue("scheduled_send_date"), SweepLocks.toJava(r.getValue("assigned_at")),
+    return LockRules.classify(true, r.getValue("scheduled_send_date"), Timestamps.get(r, "assigned_at"),
         r.getValue("assigned_date"), NOW, SweepConfig.DEFAULT_STALE_LOCK_DAYS);
   }
 

@@ -1,5 +1,6 @@
 package com.eros.pipelines.locksweep;
 
+import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.locksweep.TestLocks.lock;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -93,9 +95,28 @@ class SweepLocksTest {
   }
 
   private static String state(Row r) {
-    Object at = r.getValue("deactivated_at");
-    return r.getBoolean("is_active") + "/" + r.getString("deactivation_reason") + "/" + (at == null ? null : Instant.ofEpochMilli(
-        ((org.joda.time.ReadableInstant) at).getMillis()));
+    return r.getBoolean("is_active") + "/" + r.getString("deactivation_reason") + "/" + Timestamps.get(r, "deactivated_at");
+  }
+
+  @Test
+  void locksWithMicrosecondTimestampsAreSweptAndKeepTheirDigits() {
+    // BigQuery TIMESTAMPs carry microseconds; the guarded update must match them exactly.
+    List<Row> micro = List.of(
+        lock(21).text("past, micro assigned_at").send("2026-11-28", 21L).assigned("2026-11-20T10:00:00.123456Z").build(),
+        lock(22).text("stale, micro assigned_at").send(null, null).assigned("2026-11-20T00:00:00.000001Z").build(),
+        lock(23).text("recent, micro assigned_at").send(null, null).assigned("2026-11-22T20:00:00.000001Z").build());
+    wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, micro);
+
+    String out = sweep("job-micro");
+
+    Map<String, Row> after = locksByText();
+    assertThat(state(after.get("past, micro assigned_at")), equalTo("false/PAST_SEND_DATE/" + NOW));
+    assertThat(state(after.get("stale, micro assigned_at")), equalTo("false/STALE/" + NOW));
+    // 1 µs after the stale cut-off (now - 7 x 24 h): kept
+    assertThat(state(after.get("recent, micro assigned_at")), equalTo("true/null/null"));
+    assertThat(Timestamps.get(after.get("past, micro assigned_at"), "assigned_at"),
+        equalTo(Instant.parse("2026-11-20T10:00:00.123456Z")));
+    assertThat(out, not(containsString("left alone")));
   }
 
   @Test
@@ -132,7 +153,7 @@ class SweepLocksTest {
     assertThat(logs, hasSize(1));
     Row log = logs.get(0);
     assertThat(log.getString("sweep_id"), is("job-1"));
-    assertThat(log.getDateTime("sweep_time").getMillis(), is(Instant.parse(NOW).toEpochMilli()));
+    assertThat(Timestamps.get(log, "sweep_time"), is(Instant.parse(NOW)));
     assertThat(log.getInt64("locks_expired_past_date"), is(2L));
     assertThat(log.getInt64("locks_expired_stale"), is(2L));
     assertThat(log.getInt64("total_locks_cleaned"), is(4L));

@@ -55,7 +55,7 @@ final class TestLocks {
 
     Builder assigned(String at) {
       Instant i = at == null ? null : Instant.parse(at);
-      b.withFieldValue("assigned_at", i == null ? null : new org.joda.time.Instant(i.toEpochMilli()));
+      b.withFieldValue("assigned_at", i);
       b.withFieldValue("assigned_date", i == null ? null : com.eros.common.time.LaTime.dateOf(i));
       return this;
     }
@@ -71,7 +71,7 @@ final class TestLocks {
     }
 
     Builder deactivated(String at, String reason) {
-      b.withFieldValue("deactivated_at", new org.joda.time.Instant(Instant.parse(at).toEpochMilli()));
+      b.withFieldValue("deactivated_at", Instant.parse(at));
       b.withFieldValue("deactivation_reason", reason);
       return this;
     }

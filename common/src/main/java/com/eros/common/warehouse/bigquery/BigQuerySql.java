@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.beam.sdk.values.Row;
-import org.joda.time.ReadableInstant;
 
 /**
  * The GoogleSQL text the BigQuery adapter sends: Storage Read API row restrictions and the
@@ -80,7 +79,7 @@ public final class BigQuerySql {
       case INT64 -> value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
       case FLOAT64 -> value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer;
       case BOOL -> value instanceof Boolean;
-      case TIMESTAMP -> value instanceof Instant || value instanceof ReadableInstant;
+      case TIMESTAMP -> value instanceof Instant;
       case DATE -> value instanceof LocalDate;
     };
     if (!fits) {
@@ -92,7 +91,7 @@ public final class BigQuerySql {
       case INT64 -> int64Literal(((Number) value).longValue());
       case FLOAT64 -> float64Literal(((Number) value).doubleValue());
       case BOOL -> ((Boolean) value) ? "TRUE" : "FALSE";
-      case TIMESTAMP -> timestampLiteral(value instanceof ReadableInstant ri ? Instant.ofEpochMilli(ri.getMillis()) : (Instant) value);
+      case TIMESTAMP -> timestampLiteral((Instant) value);
       case DATE -> "DATE '" + value + "'";
     };
   }

@@ -15,32 +15,23 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.StorageClient;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
 import org.apache.beam.sdk.io.gcp.bigquery.SchemaAndRecord;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Storage Read API records as Beam Rows of a projection's schema: TIMESTAMP (Avro
- * timestamp-micros) becomes a Joda Instant (truncated to milliseconds, Beam's precision), DATE a
- * {@link java.time.LocalDate}. Also a small driver-side reader over the same API for
+ * Storage Read API records as Beam Rows of a projection's schema (see {@link BigQueryRows}:
+ * TIMESTAMP keeps its microseconds). Also a small driver-side reader over the same API for
  * {@code Warehouse.query}.
  */
 final class BigQueryStorageRows {
   private BigQueryStorageRows() {}
 
-  static BigQueryUtils.ConversionOptions conversion() {
-    return BigQueryUtils.ConversionOptions.builder()
-        .setTruncateTimestamps(BigQueryUtils.ConversionOptions.TruncateTimestamps.TRUNCATE)
-        .build();
-  }
-
   /** The parse function of the pipeline read: one Avro record to one Row of {@code schema}. */
   static final class ToRowFn implements SerializableFunction<SchemaAndRecord, Row> {
     private static final long serialVersionUID = 1L;
     private final Schema schema;
-    private transient BigQueryUtils.ConversionOptions options;
 
     ToRowFn(Schema schema) {
       this.schema = schema;
@@ -48,10 +39,7 @@ final class BigQueryStorageRows {
 
     @Override
     public Row apply(SchemaAndRecord input) {
-      if (options == null) {
-        options = conversion();
-      }
-      return BigQueryUtils.toBeamRow(input.getRecord(), schema, options);
+      return BigQueryRows.fromAvro(input.getRecord(), schema);
     }
   }
 
@@ -85,7 +73,6 @@ final class BigQueryStorageRows {
     }
     org.apache.avro.Schema avro = new org.apache.avro.Schema.Parser().parse(session.getAvroSchema().getSchema());
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(avro);
-    BigQueryUtils.ConversionOptions conv = conversion();
     for (ReadStream stream : session.getStreamsList()) {
       ReadRowsRequest rr = ReadRowsRequest.newBuilder().setReadStream(stream.getName()).setOffset(0).build();
       BinaryDecoder decoder = null;
@@ -95,7 +82,7 @@ final class BigQueryStorageRows {
         }
         decoder = DecoderFactory.get().binaryDecoder(response.getAvroRows().getSerializedBinaryRows().toByteArray(), decoder);
         while (!decoder.isEnd()) {
-          rows.add(BigQueryUtils.toBeamRow(reader.read(null, decoder), schema, conv));
+          rows.add(BigQueryRows.fromAvro(reader.read(null, decoder), schema));
         }
       }
     }

@@ -15,7 +15,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -87,7 +86,7 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     BigQueryIO.Write<Row> w = BigQueryIO.<Row>write()
         .to(toStaging ? stagingRef() : targetRef())
         .withSchema(BigQuerySchemas.tableSchema(table))
-        .withFormatFunction(BigQueryUtils.toTableRow())
+        .withFormatFunction(BigQueryRows::toTableRow)
         .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
         .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
         .withWriteDisposition(spec.mode() == WriteSpec.Mode.APPEND ? WriteDisposition.WRITE_APPEND : WriteDisposition.WRITE_TRUNCATE)

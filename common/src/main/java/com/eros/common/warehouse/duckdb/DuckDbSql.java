@@ -3,6 +3,7 @@ package com.eros.common.warehouse.duckdb;
 import com.eros.common.table.Column;
 import com.eros.common.table.ColumnType;
 import com.eros.common.table.TableDef;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import java.sql.PreparedStatement;
@@ -16,7 +17,6 @@ import java.util.StringJoiner;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
-import org.joda.time.ReadableInstant;
 
 /** SQL text, parameter binding and Row conversion for the DuckDB adapter. Values are always bound. */
 public final class DuckDbSql {
@@ -27,7 +27,8 @@ public final class DuckDbSql {
 
   /**
    * Builds {@code SELECT … FROM table WHERE …}. TIMESTAMP columns are selected as epoch
-   * milliseconds and DATE columns as epoch days, so no JDBC time-zone conversion is involved.
+   * microseconds (every digit DuckDB keeps) and DATE columns as epoch days, so no JDBC time-zone
+   * conversion is involved.
    *
    * @param extraWhere an extra SQL predicate (no user input) or null
    * @param orderBy a column to order by or null
@@ -61,7 +62,7 @@ public final class DuckDbSql {
 
   static String selectExpr(Column c) {
     return switch (c.type()) {
-      case TIMESTAMP -> "epoch_ms(" + c.name() + ")";
+      case TIMESTAMP -> "epoch_us(" + c.name() + ")";
       case DATE -> "(" + c.name() + " - DATE '1970-01-01')";
       default -> c.name();
     };
@@ -95,7 +96,7 @@ public final class DuckDbSql {
       if (c.type() != ColumnType.TIMESTAMP) {
         throw new IllegalArgumentException(c.name() + " is not a TIMESTAMP column");
       }
-      return "epoch_ms(CAST(? AS BIGINT))";
+      return "make_timestamp(CAST(? AS BIGINT))";
     }
     if (value instanceof LocalDate) {
       return "CAST(? AS DATE)";
@@ -108,7 +109,7 @@ public final class DuckDbSql {
     for (int i = 0; i < params.size(); i++) {
       Object v = params.get(i);
       if (v instanceof Instant inst) {
-        ps.setLong(i + 1, inst.toEpochMilli());
+        ps.setLong(i + 1, Timestamps.micros(inst));
       } else if (v instanceof LocalDate d) {
         ps.setString(i + 1, d.toString());
       } else {
@@ -145,7 +146,7 @@ public final class DuckDbSql {
       }
       case TIMESTAMP: {
         long v = rs.getLong(idx);
-        return rs.wasNull() ? null : new org.joda.time.Instant(v);
+        return rs.wasNull() ? null : Timestamps.ofMicros(v);
       }
       case DATE: {
         long v = rs.getLong(idx);
@@ -180,19 +181,9 @@ public final class DuckDbSql {
       case INT64 -> appender.append(((Number) v).longValue());
       case FLOAT64 -> appender.append(((Number) v).doubleValue());
       case BOOL -> appender.append(((Boolean) v).booleanValue());
-      case TIMESTAMP -> appender.appendEpochMicros(Math.multiplyExact(toEpochMillis(v), 1000L));
+      case TIMESTAMP -> appender.appendEpochMicros(Timestamps.micros((Instant) v));
       case DATE -> appender.appendEpochDays((int) ((LocalDate) v).toEpochDay());
       default -> throw new IllegalStateException("unhandled type " + type);
     }
-  }
-
-  private static long toEpochMillis(Object v) {
-    if (v instanceof ReadableInstant ri) {
-      return ri.getMillis();
-    }
-    if (v instanceof Instant i) {
-      return i.toEpochMilli();
-    }
-    throw new IllegalArgumentException("not an instant: " + v.getClass().getName());
   }
 }

@@ -34,12 +34,21 @@ class BigQuerySchemasTest {
 
   @Test
   void schemaMapsBackToTheBeamSchemaOfTheTable() {
-    // Beam's own conversion of our TableSchema gives the field types and nullability of TableDef.schema()
+    // Beam's own conversion of our TableSchema gives the field types and nullability of TableDef.schema(),
+    // except TIMESTAMP: Beam maps it to its millisecond DATETIME, we keep BigQuery's microseconds
+    // (SqlTypes.TIMESTAMP), which is why the adapter converts rows itself (BigQueryRows).
     org.apache.beam.sdk.schemas.Schema back = BigQueryUtils.fromTableSchema(BigQuerySchemas.tableSchema(Tables.ETL_JOB_RUNS));
     org.apache.beam.sdk.schemas.Schema ours = Tables.ETL_JOB_RUNS.schema();
     for (org.apache.beam.sdk.schemas.Schema.Field f : ours.getFields()) {
-      assertThat(f.getName(), back.getField(f.getName()).getType().getNullable(), equalTo(f.getType().getNullable()));
-      assertThat(f.getName(), back.getField(f.getName()).getType().getTypeName(), equalTo(f.getType().getTypeName()));
+      org.apache.beam.sdk.schemas.Schema.FieldType theirs = back.getField(f.getName()).getType();
+      assertThat(f.getName(), theirs.getNullable(), equalTo(f.getType().getNullable()));
+      if (Tables.ETL_JOB_RUNS.requireColumn(f.getName()).type() == com.eros.common.table.ColumnType.TIMESTAMP) {
+        assertThat(f.getName(), theirs.getTypeName(), equalTo(org.apache.beam.sdk.schemas.Schema.TypeName.DATETIME));
+        assertThat(f.getName(), f.getType().getLogicalType().getIdentifier(),
+            equalTo(org.apache.beam.sdk.schemas.logicaltypes.SqlTypes.TIMESTAMP.getIdentifier()));
+      } else {
+        assertThat(f.getName(), theirs.getTypeName(), equalTo(f.getType().getTypeName()));
+      }
     }
   }
 

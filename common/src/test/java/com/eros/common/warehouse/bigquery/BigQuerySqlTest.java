@@ -90,8 +90,10 @@ class BigQuerySqlTest {
     assertThat(BigQuerySql.literal(t.requireColumn("job_duration_seconds"), 1e-7), equalTo("1.0E-7"));
     assertThat(BigQuerySql.literal(t.requireColumn("job_duration_seconds"), Double.NaN), equalTo("CAST('NaN' AS FLOAT64)"));
     assertThat(BigQuerySql.literal(t.requireColumn("job_duration_seconds"), Double.NEGATIVE_INFINITY), equalTo("CAST('-inf' AS FLOAT64)"));
-    assertThat(BigQuerySql.literal(t.requireColumn("job_start_time"), new org.joda.time.Instant(1_700_000_000_123L)),
-        equalTo("TIMESTAMP '2023-11-14 22:13:20.123000+00'"));
+    assertThat(BigQuerySql.literal(t.requireColumn("job_start_time"), java.time.Instant.parse("2023-11-14T22:13:20.123456Z")),
+        equalTo("TIMESTAMP '2023-11-14 22:13:20.123456+00'"));
+    assertThrows(IllegalArgumentException.class, // a Joda instant (Beam's millisecond DATETIME) is not a TIMESTAMP value any more
+        () -> BigQuerySql.literal(t.requireColumn("job_start_time"), new org.joda.time.Instant(0L)));
     assertThat(BigQuerySql.literal(t.requireColumn("execution_date"), LocalDate.of(2024, 1, 2)), equalTo("DATE '2024-01-02'"));
     assertThat(BigQuerySql.literal(t.requireColumn("error_message"), null), equalTo("NULL"));
     assertThat(BigQuerySql.literal(Tables.CAPTION_BANK.requireColumn("is_active"), false), equalTo("FALSE"));
@@ -187,14 +189,14 @@ class BigQuerySqlTest {
   @Test
   void insertValuesRendersEveryRowAndSplitsLongStatements() {
     TableDef t = Tables.LOCK_SWEEP_LOG;
-    Row a = Row.withSchema(t.schema()).addValues("s1", new org.joda.time.Instant(0L), 1L, 2L, 3L, 0.5, null).build();
-    Row b = Row.withSchema(t.schema()).addValues("s'2", new org.joda.time.Instant(1000L), null, null, null, null, 7L).build();
+    Row a = Row.withSchema(t.schema()).addValues("s1", java.time.Instant.EPOCH, 1L, 2L, 3L, 0.5, null).build();
+    Row b = Row.withSchema(t.schema()).addValues("s'2", java.time.Instant.ofEpochSecond(1, 7_000), null, null, null, null, 7L).build();
     List<String> one = BigQuerySql.insertValues(t, T, List.of(a, b), 100_000);
     assertThat(one, equalTo(List.of(
         "INSERT INTO `proj-123.eros.target` (sweep_id, sweep_time, locks_expired_stale, locks_expired_past_date,"
             + " total_locks_cleaned, sweep_duration_seconds, active_locks_after) VALUES\n"
             + "('s1', TIMESTAMP '1970-01-01 00:00:00.000000+00', 1, 2, 3, 0.5, NULL),\n"
-            + "('s\\'2', TIMESTAMP '1970-01-01 00:00:01.000000+00', NULL, NULL, NULL, NULL, 7)")));
+            + "('s\\'2', TIMESTAMP '1970-01-01 00:00:01.000007+00', NULL, NULL, NULL, NULL, 7)")));
 
     List<Row> many = new ArrayList<>();
     for (int i = 0; i < 50; i++) {

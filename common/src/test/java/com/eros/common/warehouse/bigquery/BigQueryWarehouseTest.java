@@ -1,6 +1,8 @@
 package com.eros.common.warehouse.bigquery;
 
+import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -78,7 +80,7 @@ class BigQueryWarehouseTest {
 
   private static Row message(long id, String page, Long captionId, Instant sent, double earnings) {
     return Row.withSchema(Tables.MASS_MESSAGES.schema()).addValues(id, page, captionId, "text " + id,
-        sent == null ? null : new org.joda.time.Instant(sent.toEpochMilli()), 9.99, 100L, 50L, 5L, earnings, "PAID").build();
+        sent, 9.99, 100L, 50L, 5L, earnings, "PAID").build();
   }
 
   /** Rows as the fake stores them after a load (strings as in BigQuery's JSON). */
@@ -126,7 +128,7 @@ class BigQueryWarehouseTest {
     assertThat(wh.query(Tables.MASS_MESSAGES, ReadSpec.all()), empty()); // absent table: no rows
     wh.ensureTables(List.of(Tables.MASS_MESSAGES));
     datasets.insertAll(ref("mass_messages"), List.of(
-        messageRow(1, "alice", "2024-05-01 10:00:00.123 UTC"),
+        messageRow(1, "alice", "2024-05-01 10:00:00.123456 UTC"),
         messageRow(2, "bob", null)), null);
 
     ReadSpec spec = ReadSpec.columns("message_id", "sending_time", "page_name", "earnings")
@@ -138,10 +140,10 @@ class BigQueryWarehouseTest {
     rows.forEach(r -> byId.put(r.getInt64("message_id"), r));
     Row a = byId.get(1L);
     assertThat(a.getSchema(), equalTo(spec.schema(Tables.MASS_MESSAGES)));
-    assertThat(a.getDateTime("sending_time"), equalTo(new org.joda.time.Instant(T0.toEpochMilli() + 123)));
+    assertThat(Timestamps.get(a, "sending_time"), equalTo(T0.plusNanos(123_456_000))); // every microsecond kept
     assertThat(a.getString("page_name"), equalTo("alice"));
     assertThat(a.getDouble("earnings"), equalTo(2.25));
-    assertThat(byId.get(2L).getDateTime("sending_time"), nullValue());
+    assertThat(Timestamps.get(byId.get(2L), "sending_time"), nullValue());
 
     CreateReadSessionRequest req = FakeStorageReadServer.SESSIONS.get(FakeStorageReadServer.SESSIONS.size() - 1);
     assertThat(req.getParent(), equalTo("projects/" + PROJECT));
@@ -160,9 +162,8 @@ class BigQueryWarehouseTest {
     assertThat(queue, hasSize(1));
     assertThat(queue.get(0).getSchema(), equalTo(Tables.SCHEDULE_GENERATION_QUEUE.schema()));
     assertThat(queue.get(0).getLogicalTypeValue("execution_date", LocalDate.class), equalTo(LocalDate.of(2024, 12, 31)));
-    assertThat(queue.get(0).getDateTime("queued_at"),
-        equalTo(new org.joda.time.Instant(Instant.parse("2024-12-31T23:59:59.999Z").toEpochMilli())));
-    assertThat(queue.get(0).getDateTime("processed_at"), nullValue());
+    assertThat(Timestamps.get(queue.get(0), "queued_at"), equalTo(Instant.parse("2024-12-31T23:59:59.999Z")));
+    assertThat(Timestamps.get(queue.get(0), "processed_at"), nullValue());
   }
 
   @Test
@@ -226,7 +227,7 @@ class BigQueryWarehouseTest {
   }
 
   private static Row row(org.apache.beam.sdk.schemas.Schema schema, String page, long id, String sent) {
-    return Row.withSchema(schema).addValues(page, id, new org.joda.time.Instant(Instant.parse(sent).toEpochMilli())).build();
+    return Row.withSchema(schema).addValues(page, id, Instant.parse(sent)).build();
   }
 
   @Test
@@ -259,11 +260,11 @@ class BigQueryWarehouseTest {
         new TableRow().set("sweep_id", "s0").set("sweep_time", "2024-04-30 00:00:00 UTC")), null);
     List<Row> messages = List.of(
         message(1, "alice", 10L, T0, 12.5),
-        message(2, "bob", null, T0.plusMillis(1), 0.0),
+        message(2, "bob", null, T0.plusNanos(1_001_000), 0.0), // a millisecond and a microsecond: both survive the round trip
         message(3, null, 7L, null, -1.25));
     org.apache.beam.sdk.schemas.Schema cb = Tables.CAPTION_BANK.schema();
     List<Row> captions = List.of(
-        Row.withSchema(cb).addValues(10L, "new ten", "alice", "tease", "HIGH", true, new org.joda.time.Instant(5L)).build(),
+        Row.withSchema(cb).addValues(10L, "new ten", "alice", "tease", "HIGH", true, Instant.ofEpochSecond(0, 5_000)).build(),
         Row.withSchema(cb).addValues(11L, "new eleven", null, null, null, false, null).build(),
         Row.withSchema(cb).addValues(12L, "it's \"quoted\"", null, null, null, null, null).build());
 
@@ -312,7 +313,7 @@ class BigQueryWarehouseTest {
     RecordingJobService.AFFECTED_ROWS.set(2);
 
     org.apache.beam.sdk.schemas.Schema rs = Tables.REJECTED_ROWS.schema();
-    org.joda.time.Instant now = new org.joda.time.Instant(T0.toEpochMilli());
+    Instant now = T0;
     List<Row> rejects = List.of(
         Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", "1", "NULL_SENDING_TIME", "{}", now).build(),
         Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", null, "NULL_PAGE", "{}", now).build(),
@@ -359,6 +360,39 @@ class BigQueryWarehouseTest {
     assertThat(datasets.getTable(ref("creator_performance_profiles")).getTimePartitioning().getField(), equalTo("execution_date"));
   }
 
+  @Test
+  void guardedUpdateStagesMicrosecondKeysAndMatchesThemExactly() throws Exception {
+    // A lock whose assigned_at has sub-millisecond digits: the sweep's update matches on it, so the
+    // staged value must keep every digit and the statement must compare it as it is.
+    wh.ensureTables(List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS));
+    String run = "run-micro";
+    String staging = BigQueryJobs.stagingTable("active_caption_assignments", run, "release");
+    RecordingJobService.watched = new String[] {PROJECT, DATASET, staging};
+    RecordingJobService.AFFECTED_ROWS.set(1);
+    Instant assignedAt = Instant.parse("2026-11-20T10:00:00.123456Z");
+    Row release = Row.withSchema(Tables.ACTIVE_CAPTION_ASSIGNMENTS.schema())
+        .withFieldValue("assignment_key", "k1").withFieldValue("page_name", "p").withFieldValue("caption_id", 7L)
+        .withFieldValue("assigned_at", assignedAt).withFieldValue("is_active", false)
+        .withFieldValue("deactivated_at", Instant.parse("2026-11-29T20:00:00.000001Z"))
+        .withFieldValue("deactivation_reason", "STALE").build();
+    WriteSpec spec = WriteSpec.update(List.of("assignment_key", "page_name", "caption_id", "assigned_at"),
+        List.of("is_active", "deactivated_at", "deactivation_reason"), "is_active", true);
+
+    Pipeline p = pipeline();
+    p.apply(Create.of(List.of(release)).withRowSchema(Tables.ACTIVE_CAPTION_ASSIGNMENTS.schema()))
+        .apply(wh.write(Tables.ACTIVE_CAPTION_ASSIGNMENTS, spec, run, "release"));
+    Pipelines.run(p);
+
+    RecordingJobService.Started update = RecordingJobService.QUERIES.stream()
+        .filter(q -> q.jobId().startsWith(BigQueryJobs.commitJobBase("active_caption_assignments", run, "release")))
+        .findFirst().orElseThrow();
+    assertThat(update.watchedRows(), hasSize(1));
+    assertThat(String.valueOf(update.watchedRows().get(0).get("assigned_at")), equalTo("2026-11-20 10:00:00.123456 UTC"));
+    assertThat(String.valueOf(update.watchedRows().get(0).get("deactivated_at")), equalTo("2026-11-29 20:00:00.000001 UTC"));
+    assertThat(update.sql(), containsString("t.assigned_at IS NOT DISTINCT FROM s.assigned_at"));
+    assertThat(update.sql(), not(containsString("TIMESTAMP_TRUNC")));
+  }
+
   private static void expectStatement(Map<String, RecordingJobService.Started> byId, TableDef table, WriteSpec spec,
       String run, String write) {
     RecordingJobService.Started q = byId.get(BigQueryJobs.commitJobBase(table.name(), run, write) + "_a0");
@@ -371,7 +405,7 @@ class BigQueryWarehouseTest {
   void driverSideInsertAndTruncateAreStatements() throws Exception {
     org.apache.beam.sdk.schemas.Schema s = Tables.ETL_JOB_RUNS.schema();
     Row failed = Row.withSchema(s).withFieldValue("job_id", "run-9").withFieldValue("job_name", "lock_sweep")
-        .withFieldValue("job_start_time", new org.joda.time.Instant(T0.toEpochMilli())).withFieldValue("job_status", "FAILED")
+        .withFieldValue("job_start_time", T0).withFieldValue("job_status", "FAILED")
         .withFieldValue("error_message", "it's broken").build();
     wh.insertNow(Tables.ETL_JOB_RUNS, List.of(failed));
     assertThat(datasets.getTable(ref("etl_job_runs")), notNullValue()); // created first

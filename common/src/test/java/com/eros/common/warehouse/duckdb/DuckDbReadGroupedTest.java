@@ -55,7 +55,7 @@ class DuckDbReadGroupedTest {
         String page = i % 10 == 0 ? null : (i % 10 == 1 ? "" : "p" + (i % 7));
         long t = i == 59 ? 5_000_000L : 1_000L * i; // message 59 is outside the filter
         rows.add(Row.withSchema(MSG.schema()).withFieldValue("message_id", (long) i).withFieldValue("page_name", page)
-            .withFieldValue("sending_time", new org.joda.time.Instant(t)).build());
+            .withFieldValue("sending_time", java.time.Instant.ofEpochMilli(t)).build());
       }
       wh.insertNow(MSG, rows);
       Pipeline p = Pipelines.create();

@@ -58,7 +58,7 @@ class DuckDbWarehouseTest {
         .withFieldValue("page_name", page)
         .withFieldValue("execution_date", date)
         .withFieldValue("saturation_pct", sat)
-        .withFieldValue("queued_at", org.joda.time.Instant.ofEpochMilli(1_700_000_000_000L))
+        .withFieldValue("queued_at", java.time.Instant.ofEpochMilli(1_700_000_000_000L))
         .withFieldValue("status", status)
         .build();
   }
@@ -102,7 +102,7 @@ class DuckDbWarehouseTest {
       rows.add(Row.withSchema(MSG.schema())
           .withFieldValue("message_id", (long) i)
           .withFieldValue("page_name", "p" + (i % 2))
-          .withFieldValue("sending_time", i == 9 ? null : org.joda.time.Instant.ofEpochMilli(t0.plusSeconds(3600L * i).toEpochMilli()))
+          .withFieldValue("sending_time", i == 9 ? null : t0.plusSeconds(3600L * i))
           .withFieldValue("earnings", 1.5 * i)
           .withFieldValue("sent_count", 10L)
           .build());
@@ -160,7 +160,7 @@ class DuckDbWarehouseTest {
         .addFields(Q.schema().getFields().stream().map(f -> f.withNullable(true)).toList()).build();
     Row good = Row.withSchema(lax).addValues(queueRow("y", d, "PENDING", 1).getValues()).build();
     Row bad = Row.withSchema(lax).withFieldValue("page_name", "z").withFieldValue("execution_date", d)
-        .withFieldValue("queued_at", org.joda.time.Instant.now()).build();
+        .withFieldValue("queued_at", java.time.Instant.parse("2026-11-29T10:00:00.000001Z")).build();
     assertThrows(RuntimeException.class, () -> {
       Pipeline p = Pipelines.create();
       p.apply(Create.of(List.of(good, bad)).withRowSchema(lax)).apply(wh.write(Q, WriteSpec.replace(), "r3", "w"));
@@ -196,7 +196,7 @@ class DuckDbWarehouseTest {
     for (Row l : List.of(locks.get(0), locks.get(1), locks.get(2))) {
       sweep.add(Row.fromRow(l).withFieldValue("is_active", false)
           .withFieldValue("deactivation_reason", "STALE")
-          .withFieldValue("deactivated_at", org.joda.time.Instant.ofEpochMilli(5)).build());
+          .withFieldValue("deactivated_at", java.time.Instant.ofEpochSecond(0, 5_000)).build());
     }
     WriteSpec spec = WriteSpec.update(List.of("assignment_key", "page_name", "caption_id"),
         List.of("is_active", "deactivated_at", "deactivation_reason"), "is_active", true);
@@ -226,7 +226,8 @@ class DuckDbWarehouseTest {
     Row r = Row.withSchema(LOCKS.schema())
         .withFieldValue("assignment_key", "k").withFieldValue("caption_id", 42L)
         .withFieldValue("assigned_date", LocalDate.parse("2024-02-29"))
-        .withFieldValue("assigned_at", org.joda.time.Instant.parse("2026-03-08T10:30:00.123Z"))
+        .withFieldValue("assigned_at", java.time.Instant.parse("2026-03-08T10:30:00.123457Z")) // microseconds kept
+        .withFieldValue("deactivated_at", java.time.Instant.parse("1969-12-31T23:59:59.999999Z")) // before the epoch too
         .withFieldValue("is_active", true).build();
     wh.insertNow(LOCKS, List.of(r));
     Row back = wh.query(LOCKS, ReadSpec.all()).get(0);

@@ -1,5 +1,6 @@
 package com.eros.pipelines.alerts.delivery;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
 import com.eros.pipelines.alerts.Level;
 import com.eros.pipelines.alerts.Runbook;
@@ -27,19 +28,8 @@ public record AlertNotice(String alertId, String source, String kind, Level leve
     Level level = Level.parse(alert.getString("alert_level"));
     String source = alert.getString("alert_source");
     return new AlertNotice(alert.getString("alert_id"), source, kind == null ? source : kind,
-        level == null ? Level.WARNING : level, alert.getString("alert_message"), instant(alert.getValue("alert_time")),
+        level == null ? Level.WARNING : level, alert.getString("alert_message"), Timestamps.get(alert, "alert_time"),
         alert.getString("job_id"));
-  }
-
-  /** A TIMESTAMP value of a Row, as millisecond Joda instant or as java.time.Instant. */
-  public static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    return Instant.ofEpochMilli(((org.joda.time.ReadableInstant) value).getMillis());
   }
 
   /** "source" or "source/kind" when the kind differs: PagerDuty's dedup key and the subject's name. */
