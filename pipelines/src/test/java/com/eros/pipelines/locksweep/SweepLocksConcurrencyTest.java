@@ -99,6 +99,7 @@ class SweepLocksConcurrencyTest {
   void open() {
     db = new TempDuckDb(dir);
     wh = db.warehouse();
+    wh.ensureTables(LockSweepPipeline.TABLES); // as a run does: the sweep also reads automation_alerts (cooldown)
     READ.clear();
     SELECTED.clear();
     readDone = new CountDownLatch(1);
