@@ -1,14 +1,13 @@
 package com.eros.common.warehouse;
 
 import com.eros.common.warehouse.bigquery.BigQueryWarehouse;
-import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /** Parses {@code --warehouse} values into adapters, with errors that say how to fix the value. */
 public final class Warehouses {
   public static final String DEFAULT_SPEC = "duckdb:eros-local.duckdb";
+  private static final String DUCKDB = "duckdb";
   /** Google's rule for project ids (plus the legacy domain-scoped form {@code example.com:proj}). */
   public static final Pattern PROJECT_ID = Pattern.compile("([a-z][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
@@ -21,22 +20,8 @@ public final class Warehouses {
       throw new IllegalArgumentException("--warehouse is empty; use duckdb:PATH or bigquery:PROJECT.DATASET");
     }
     String s = spec.strip();
-    if (s.startsWith("duckdb:")) {
-      String path = s.substring("duckdb:".length());
-      if (path.isBlank()) {
-        throw new IllegalArgumentException("--warehouse=" + spec + " names no file; use duckdb:PATH, e.g. duckdb:eros-local.duckdb");
-      }
-      Path p = Path.of(path).toAbsolutePath().normalize();
-      Path parent = p.getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new IllegalArgumentException("--warehouse=" + spec + ": folder " + parent
-            + " does not exist; create it (mkdir -p " + parent + ") or choose another path");
-      }
-      if (Files.isDirectory(p)) {
-        throw new IllegalArgumentException("--warehouse=" + spec + " is a folder; name a file inside it, e.g. duckdb:" + path + "/eros.duckdb");
-      }
-      return new DuckDbWarehouse(p.toString());
-    }
+    int colon = s.indexOf(':');
+    String scheme = colon < 0 ? "" : s.substring(0, colon);
     if (s.startsWith("bigquery:")) {
       String rest = s.substring("bigquery:".length());
       int dot = rest.lastIndexOf('.');
@@ -53,6 +38,15 @@ public final class Warehouses {
         throw new IllegalArgumentException("--warehouse=" + spec + ": '" + dataset + "' is not a BigQuery dataset name (letters, digits, _)");
       }
       return new BigQueryWarehouse(project, dataset);
+    }
+    for (WarehouseProvider provider : ServiceLoader.load(WarehouseProvider.class)) {
+      if (provider.scheme().equals(scheme)) {
+        return provider.create(spec, s.substring(colon + 1));
+      }
+    }
+    if (scheme.equals(DUCKDB)) {
+      throw new IllegalArgumentException("--warehouse=" + spec + " needs the DuckDB adapter, which this jar does not "
+          + "have: the Flex Template jar reads BigQuery only (run ./eros for the embedded DuckDB file)");
     }
     throw new IllegalArgumentException("--warehouse=" + spec + " is not understood; use duckdb:PATH or bigquery:PROJECT.DATASET");
   }

@@ -1,5 +1,12 @@
 package com.eros.pipelines.healthmonitor;
 
+import org.apache.beam.sdk.values.Row;
+import com.eros.pipelines.alerts.Level;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.ReadSpec;
+import com.eros.common.warehouse.Filter;
+import com.eros.common.table.Tables;
+import com.eros.common.table.TableDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,5 +57,31 @@ public final class Scorecard {
   /** Whether every check passed. */
   public static boolean allOk(List<Check> checks) {
     return checks.stream().allMatch(Check::ok);
+  }
+
+  /** The tables the scorecard reads (absent ones count as empty: "never ran" is a failing check, not an error). */
+  public static final List<TableDef> READS = List.of(Tables.ETL_JOB_RUNS, Tables.LOCK_SWEEP_LOG,
+      Tables.ACTIVE_CAPTION_ASSIGNMENTS, Tables.AUTOMATION_ALERTS);
+
+  /** Reads what the scorecard needs (small, filtered queries) and evaluates it. */
+  public static List<Scorecard.Check> measure(Warehouse warehouse, Instant now) {
+    HealthMeasures m = new HealthMeasures(Scorecard.config(now));
+    for (Row r : warehouse.query(Tables.ETL_JOB_RUNS, HealthRows.jobRuns(now, RuleSet.MIN_JOB_LOOKBACK))) {
+      HealthRows.addJobRun(m, r);
+    }
+    for (Row r : warehouse.query(Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(now, RuleSet.MIN_JOB_LOOKBACK))) {
+      HealthRows.addSweep(m, r);
+    }
+    m.addActiveLocks(warehouse.query(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()).size());
+    long critical = 0;
+    for (Row r : warehouse.query(Tables.AUTOMATION_ALERTS,
+        ReadSpec.columns("acknowledged")
+            .where(Filter.between("alert_time", now.minus(Scorecard.CRITICAL_ALERT_WINDOW), now.plusMillis(1)))
+            .where(Filter.eq("alert_level", Level.CRITICAL.name())))) {
+      if (!Boolean.TRUE.equals(r.getBoolean("acknowledged"))) {
+        critical++;
+      }
+    }
+    return Scorecard.evaluate(m.snapshot(), critical);
   }
 }

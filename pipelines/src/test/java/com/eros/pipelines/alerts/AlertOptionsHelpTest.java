@@ -4,7 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.eros.pipelines.cli.Eros;
+import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.locksweep.LockSweepOptions;
@@ -29,14 +34,16 @@ class AlertOptionsHelpTest {
 
   @Test
   void helpListsTheAlertOptions() {
-    for (String command : List.of("daily-automation", "lock-sweep", "health-monitor")) {
+    for (EtlPipeline<?, ?> pipeline : List.<EtlPipeline<?, ?>>of(new DailyAutomationPipeline(), new LockSweepPipeline(),
+        new HealthMonitorPipeline(), new CaptionPerformancePipeline())) {
+      String command = pipeline.command();
       PrintStream stdout = System.out;
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       int code;
       try {
         PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
         System.setOut(capture);
-        code = Eros.execute(new String[] {command, "--help"}, capture, capture);
+        code = Lifecycle.execute(pipeline, new String[] {"--help"}, capture, capture);
       } finally {
         System.setOut(stdout);
       }

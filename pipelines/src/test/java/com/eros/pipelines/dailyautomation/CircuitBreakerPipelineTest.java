@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.time.Instant;

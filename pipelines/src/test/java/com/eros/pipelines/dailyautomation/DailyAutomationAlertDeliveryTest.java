@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
 import com.eros.common.testing.Pipelines;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.alerts.TestAlerts;
 import com.eros.pipelines.alerts.delivery.ChannelSettings;
 import com.eros.pipelines.alerts.delivery.Environment;

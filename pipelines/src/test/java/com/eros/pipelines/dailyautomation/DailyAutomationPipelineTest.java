@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.alerts.TestAlerts;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.eros.pipelines.healthmonitor.Scorecard;
 import com.eros.common.googlesql.AdapterStatements;
 import com.eros.common.googlesql.GoogleSqlAnalyzer;
 import com.eros.common.googlesql.GoogleSqlRejected;
@@ -17,9 +18,8 @@ import com.eros.common.table.Tables;
 import com.eros.common.testing.RecordingWarehouse;
 import com.eros.common.testing.RecordingWarehouse.Call;
 import com.eros.common.testing.RecordingWarehouse.Kind;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.WriteSpec;
-import com.eros.pipelines.cli.HealthCommand;
 import com.eros.pipelines.templates.PipelineGraphs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class PipelineStatementsTest {
     try (TempDuckDb db = new TempDuckDb(dir)) {
       db.warehouse().ensureTables(Tables.ALL);
       RecordingWarehouse health = new RecordingWarehouse(db.warehouse());
-      HealthCommand.measure(health, Instant.parse("2026-03-08T11:05:00Z"));
+      Scorecard.measure(health, Instant.parse("2026-03-08T11:05:00Z"));
       healthQueries = health.calls();
     }
   }

@@ -15,9 +15,8 @@ import com.eros.common.googlesql.GoogleSqlRejected;
 import com.eros.common.googlesql.TablesCatalog;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.cli.HealthCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Tables} (a misspelled column or table fails with GoogleSQL's message), and each query runs
  * on GoogleSQL's evaluator over the health fixture ({@link HealthFixture}), with CURRENT_TIMESTAMP()
  * replaced by a fixed instant. On the same rows in DuckDB, {@code ./eros health}
- * ({@link HealthCommand#measure}) and the health monitor ({@link HealthMeasures}, {@link RulesEngine})
+ * ({@link Scorecard#measure}) and the health monitor ({@link HealthMeasures}, {@link RulesEngine})
  * must compute the same numbers and levels as 00_quick_health_check and 07_system_health_scorecard,
  * and the lock and queue figures of 04 and 10.
  *
@@ -176,7 +175,7 @@ class HealthSqlGoogleSqlTest {
     HealthSnapshot snapshot;
     try (TempDuckDb db = new TempDuckDb(dir)) {
       HealthFixture.seed(db.warehouse(), data);
-      checks = HealthCommand.measure(db.warehouse(), now);
+      checks = Scorecard.measure(db.warehouse(), now);
       snapshot = monitorSnapshot(db.warehouse(), now);
     }
     GoogleSqlEvaluator eval = new GoogleSqlEvaluator(CATALOG);

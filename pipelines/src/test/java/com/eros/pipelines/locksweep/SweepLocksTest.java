@@ -15,10 +15,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.TempDuckDb;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
-import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.support.TestRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

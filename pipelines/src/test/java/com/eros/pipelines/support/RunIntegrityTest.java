@@ -7,9 +7,8 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.Tables;
-import com.eros.common.warehouse.duckdb.DuckDbConnections;
-import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
-import com.eros.pipelines.cli.Eros;
+import com.eros.duckdb.DuckDbConnections;
+import com.eros.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.locksweep.LockSweepPipeline;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -124,7 +123,7 @@ class RunIntegrityTest {
   void aRunKilledMidWayAndRerunWithItsIdLeavesOneJobRowAndEveryReleaseLoggedOnce() throws Exception {
     DuckDbWarehouse wh = warehouseWithLocks("killed.duckdb", 20_000);
     DuckDbConnections.close(wh.path());
-    try (ChildJvm child = ChildJvm.start(Eros.class, "lock-sweep", "--warehouse=" + wh.spec(), "--jobId=killed",
+    try (ChildJvm child = ChildJvm.start(LockSweepPipeline.class, "--warehouse=" + wh.spec(), "--jobId=killed",
         "--now=" + NOW)) {
       assertThat(child.awaitLine("lock-sweep on duckdb:"), is(true)); // past preflight, the pipeline starts
       Thread.sleep(1500);

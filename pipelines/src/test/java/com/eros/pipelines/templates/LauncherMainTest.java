@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import com.eros.common.table.Tables;
-import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
-import com.eros.pipelines.cli.Eros;
+import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -64,8 +65,10 @@ class LauncherMainTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();
-    int code = Eros.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    // what the template's main class does: Lifecycle.main(new XPipeline(), args), without the JVM exit
+    EtlPipeline<?, ?> pipeline = (EtlPipeline<?, ?>) Class.forName(p.mainClass()).getDeclaredConstructor().newInstance();
+    int code = Lifecycle.execute(pipeline, args.subList(1, args.size()).toArray(new String[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
 

@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.pipelines.alerts.Channel;
-import com.eros.pipelines.cli.Eros;
+import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.TestRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +52,13 @@ class HttpsOnlyTest {
 
   @Test
   void theCommandsExitWithCode2AndOneLine(@TempDir Path dir) {
-    for (String command : List.of("lock-sweep", "daily-automation", "health-monitor")) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = Eros.execute(new String[] {command, "--warehouse=duckdb:" + dir.resolve(command + ".duckdb"),
-              "--now=2026-11-29T12:00:00Z", "--pagerDutyEventsUrl=http://events.pagerduty.com/v2/enqueue"},
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-      String printed = err.toString(StandardCharsets.UTF_8);
+    for (EtlPipeline<?, ?> pipeline : List.<EtlPipeline<?, ?>>of(new LockSweepPipeline(), new DailyAutomationPipeline(),
+        new HealthMonitorPipeline(), new CaptionPerformancePipeline())) {
+      String command = pipeline.command();
+      TestRuns.Exec r = TestRuns.exec(pipeline, "--warehouse=duckdb:" + dir.resolve(command + ".duckdb"),
+          "--now=2026-11-29T12:00:00Z", "--pagerDutyEventsUrl=http://events.pagerduty.com/v2/enqueue");
+      int code = r.code();
+      String printed = r.err();
       assertThat(command + ": " + printed, code, equalTo(2));
       assertThat(command, printed, containsString("--pagerDutyEventsUrl=http://events.pagerduty.com/v2/enqueue is not an https URL"));
       assertThat(command + " prints one line", printed.strip().lines().count(), equalTo(1L));
