@@ -23,6 +23,8 @@ public final class Commands {
     commands.add(new HealthCommand());
     commands.add(new BenchCommand());
     commands.add(new DdlCommand());
+    commands.add(new TemplatesCommand());
+    commands.add(new DeployPlanCommand());
     return commands;
   }
 

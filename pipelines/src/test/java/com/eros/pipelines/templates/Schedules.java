@@ -1,83 +1,49 @@
 package com.eros.pipelines.templates;
 
+import com.eros.pipelines.cli.Commands;
+import com.eros.pipelines.cli.deploy.DeploySettings;
+import com.eros.pipelines.cli.deploy.ScheduleFile;
+import com.eros.pipelines.cli.deploy.ScheduledJob;
+import com.eros.pipelines.cli.template.TemplateMetadata;
+import com.eros.pipelines.cli.template.TemplateParam;
+import com.eros.pipelines.support.EtlPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.Yaml;
 
-/** templates/schedules.yaml read with a real YAML parser (SnakeYAML), for cross-checks. */
-record Schedules(Map<String, Object> tree) {
+/** The repository's templates/schedules.yaml, read by the deploy plan's own reader, for the tests' expectations. */
+final class Schedules {
+  private Schedules() {}
+
   static Path file() {
     return Repo.root().resolve("templates/schedules.yaml");
   }
 
-  static Schedules load() {
+  /** Each pipeline's template parameters, by pipeline name. */
+  static Map<String, List<TemplateParam>> templates() {
+    Map<String, List<TemplateParam>> out = new LinkedHashMap<>();
+    for (EtlPipeline<?, ?> p : Commands.pipelines()) {
+      out.put(p.command(), TemplateMetadata.parameters(p.optionsClass()));
+    }
+    return out;
+  }
+
+  /** The jobs of the file for a project and region (default bucket and dataset), by pipeline name. */
+  static Map<String, ScheduledJob> load(String project, String region) {
+    DeploySettings s = DeploySettings.of(Map.of("project", project, "region", region, "tag", "t"), Instant.EPOCH);
     try {
-      return of(Files.readString(file()));
+      Map<String, ScheduledJob> out = new LinkedHashMap<>();
+      for (ScheduledJob j : ScheduleFile.parse(Files.readString(file()), "schedules.yaml", s.placeholders(), templates())) {
+        out.put(j.pipeline(), j);
+      }
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Schedules of(String yaml) {
-    return new Schedules((Map<String, Object>) new Yaml().load(yaml));
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> jobs() {
-    return (Map<String, Object>) tree.get("jobs");
-  }
-
-  @SuppressWarnings("unchecked")
-  Map<String, Object> defaults() {
-    return (Map<String, Object>) tree.get("defaults");
-  }
-
-  /** A job's setting at a dotted path, falling back to defaults; null when neither has it. */
-  Object setting(String job, String path) {
-    Object v = at(jobs().get(job), path);
-    return v != null ? v : at(defaults(), path);
-  }
-
-  /** The map at a dotted path of a job, defaults first and the job's own entries over them. */
-  Map<String, Object> merged(String job, String path) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (at(defaults(), path) instanceof Map<?, ?> d) {
-      d.forEach((k, v) -> out.put(String.valueOf(k), v));
-    }
-    if (at(jobs().get(job), path) instanceof Map<?, ?> j) {
-      j.forEach((k, v) -> out.put(String.valueOf(k), v));
-    }
-    return out;
-  }
-
-  /** Every scalar as "a.b.c=value", in document order: what deploy.sh --print-config should print. */
-  Map<String, String> flattened() {
-    Map<String, String> out = new LinkedHashMap<>();
-    flatten("", tree, out);
-    return out;
-  }
-
-  private static void flatten(String prefix, Object node, Map<String, String> out) {
-    if (node instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, out));
-    } else if (node != null) {
-      out.put(prefix, String.valueOf(node));
-    }
-  }
-
-  private static Object at(Object node, String path) {
-    Object cur = node;
-    for (String part : path.split("\\.")) {
-      if (!(cur instanceof Map<?, ?> m)) {
-        return null;
-      }
-      cur = m.get(part);
-    }
-    return cur;
   }
 }
