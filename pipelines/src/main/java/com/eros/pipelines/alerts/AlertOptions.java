@@ -1,8 +1,8 @@
 package com.eros.pipelines.alerts;
 
 import com.eros.common.template.Regexes;
-import com.eros.common.template.TemplateParameter.ParamType;
 import com.eros.common.template.TemplateParameter;
+import com.eros.common.template.TemplateParameter.ParamType;
 import com.eros.pipelines.alerts.delivery.ChannelSettings;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;

@@ -1,8 +1,8 @@
 package com.eros.pipelines.captionperformance;
 
 import com.eros.common.template.Regexes;
-import com.eros.common.template.TemplateParameter.ParamType;
 import com.eros.common.template.TemplateParameter;
+import com.eros.common.template.TemplateParameter.ParamType;
 import com.eros.common.warehouse.WarehouseOptions;
 import com.eros.pipelines.alerts.AlertOptions;
 import org.apache.beam.sdk.options.Default;

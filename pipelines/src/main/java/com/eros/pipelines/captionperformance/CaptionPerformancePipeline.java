@@ -1,9 +1,9 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.common.template.Template;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
+import com.eros.common.template.Template;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.RejectedRows;
 import com.eros.common.warehouse.Filter;

@@ -1,8 +1,8 @@
 package com.eros.pipelines.healthmonitor;
 
-import com.eros.common.template.Template;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.template.Template;
 import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;

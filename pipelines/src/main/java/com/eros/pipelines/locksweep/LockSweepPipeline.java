@@ -1,8 +1,8 @@
 package com.eros.pipelines.locksweep;
 
-import com.eros.common.template.Template;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.template.Template;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
