@@ -4,10 +4,12 @@ import com.eros.pipelines.cli.template.TemplateParam;
 import com.eros.pipelines.support.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,7 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScheduleFile {
   private ScheduleFile() {}
 
-  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
   private static final Set<String> TOP = keys("defaults", "jobs");
   private static final Set<String> JOB = keys("description", "jobName", "cron", "region", "scheduler", "retry", "environment",
       "parameters");
@@ -33,8 +35,13 @@ public final class ScheduleFile {
       "maxDoublings");
   private static final Set<String> ENVIRONMENT = keys("serviceAccountEmail", "tempLocation", "stagingLocation", "numWorkers",
       "maxWorkers", "machineType");
-  private static final Map<String, Set<String>> SECTIONS = Map.of("scheduler", SCHEDULER, "retry", RETRY, "environment",
-      ENVIRONMENT);
+  private static final Map<String, Set<String>> SECTIONS = new LinkedHashMap<>();
+
+  static {
+    SECTIONS.put("scheduler", SCHEDULER);
+    SECTIONS.put("retry", RETRY);
+    SECTIONS.put("environment", ENVIRONMENT);
+  }
 
   /**
    * The jobs of a schedules file, in file order.
@@ -299,7 +306,7 @@ public final class ScheduleFile {
   }
 
   private static Set<String> keys(String... names) {
-    return new java.util.LinkedHashSet<>(List.of(names));
+    return new LinkedHashSet<>(List.of(names));
   }
 
   private static String firstLine(String m) {
