@@ -3,6 +3,7 @@ package com.eros.pipelines.captionperformance;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
+import com.eros.common.template.Template;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.RejectedRows;
 import com.eros.common.warehouse.Filter;
@@ -57,6 +58,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>One element per page all the way: the store groups by page, and all of §2 except the
  * attribution lookup is per page, so no shuffle per caption and no per-message elements.
  */
+@Template(
+    name = "EROS caption performance",
+    description = "Recomputes caption_bandit_stats from mass_messages (REFERENCE \u00a72): EMV per send, exact page "
+        + "median over the median window, text attribution of uncaptioned sends, decayed successes and "
+        + "failures, Wilson bounds, Beta posterior, exploration score and percentile per (page, caption); "
+        + "replaces the table atomically and writes its etl_job_runs row; a result covering far fewer "
+        + "pages than the table is refused (shrink guard) with a CRITICAL alert. Invalid messages go to "
+        + "rejected_rows. Scheduled every 6 hours (America/Los_Angeles).")
 public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerformanceOptions, CaptionPerformanceSettings> {
   public static final String COMMAND = "caption-performance";
   public static final String JOB_NAME = "caption_performance";

@@ -1,5 +1,8 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.template.Regexes;
+import com.eros.common.template.TemplateParameter;
+import com.eros.common.template.TemplateParameter.ParamType;
 import com.eros.pipelines.locksweep.LockSweepOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -15,12 +18,22 @@ public interface DailyAutomationOptions extends LockSweepOptions {
   @Description("Los Angeles date the run is for, YYYY-MM-DD. Every window is relative to its Los Angeles midnight, "
       + "so re-running or backfilling a date gives the same decisions. Default: today in Los Angeles by --now "
       + "(the run's clock, which also sets queued_at, the job times and the lock sweep's today).")
+  @TemplateParameter(
+      label = "Execution date",
+      helpText = "Los Angeles date the run is for, YYYY-MM-DD; every window is relative to its Los Angeles midnight. "
+          + "Leave it out for today in Los Angeles (what the schedule does); set it to re-run or backfill a day.",
+      regexes = Regexes.DATE,
+      example = "2026-11-29")
   String getExecutionDate();
 
   void setExecutionDate(String value);
 
   @Description("A creator is queued when its caption saturation_pct is below this (percent, 0-100).")
   @Default.Double(80.0)
+  @TemplateParameter(
+      label = "Saturation threshold (%)",
+      regexes = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]{1,9})?)$",
+      paramType = ParamType.NUMBER)
   double getSaturationThreshold();
 
   void setSaturationThreshold(double value);
@@ -28,18 +41,21 @@ public interface DailyAutomationOptions extends LockSweepOptions {
   @Description("The circuit breaker opens after this many CONSECUTIVE creator failures (page_name order); "
       + "later creators are skipped and the run is FAILED.")
   @Default.Integer(5)
+  @TemplateParameter(label = "Circuit breaker", regexes = Regexes.DAYS, paramType = ParamType.NUMBER)
   int getCircuitBreakerThreshold();
 
   void setCircuitBreakerThreshold(int value);
 
   @Description("A lock makes its caption unavailable when its scheduled_send_date is on or after D minus this many days.")
   @Default.Integer(7)
+  @TemplateParameter(label = "Caption cooldown (days)", regexes = "^[0-9]{1,4}$", paramType = ParamType.NUMBER)
   int getCooldownDays();
 
   void setCooldownDays(int value);
 
   @Description("A page is an active creator with at least one valid message in the last this-many days before D.")
   @Default.Integer(30)
+  @TemplateParameter(label = "Active window (days)", regexes = Regexes.DAYS, paramType = ParamType.NUMBER)
   int getActiveWindowDays();
 
   void setActiveWindowDays(int value);
@@ -47,6 +63,7 @@ public interface DailyAutomationOptions extends LockSweepOptions {
   @Description("Days of messages before D that the creator analysis reads (at least the active window and 37, "
       + "the fatigue rule's recent week plus its 30-day baseline).")
   @Default.Integer(90)
+  @TemplateParameter(label = "Analysis window (days)", regexes = Regexes.DAYS, paramType = ParamType.NUMBER)
   int getAnalysisWindowDays();
 
   void setAnalysisWindowDays(int value);

@@ -2,6 +2,7 @@ package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.template.Template;
 import com.eros.common.validate.RejectedRows;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
@@ -47,6 +48,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *     ─► alerts ─► the job row, last
  * </pre>
  */
+@Template(
+    name = "EROS daily automation",
+    description = "The daily run of REFERENCE \u00a73 for one Los Angeles date D: finds active creators, analyses each "
+        + "(profiles in creator_performance_profiles), measures caption saturation, queues schedule "
+        + "generation (at most one PENDING row per page and date), records per-creator errors with a "
+        + "consecutive-failure circuit breaker, sweeps expired caption locks, raises and delivers its "
+        + "alerts (Slack, Google Chat, PagerDuty, webhook, e-mail, with a cooldown) and writes its "
+        + "etl_job_runs row. Scheduled at 03:05 America/Los_Angeles.")
 public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomationOptions, DailyAutomationSettings> {
   public static final String COMMAND = "daily-automation";
   /** Errors are recorded once per (page, date, message): a re-run that fails the same way adds nothing. */

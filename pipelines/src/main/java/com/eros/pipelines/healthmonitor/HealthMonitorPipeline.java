@@ -2,6 +2,7 @@ package com.eros.pipelines.healthmonitor;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.template.Template;
 import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
@@ -37,6 +38,13 @@ import org.apache.beam.sdk.values.Row;
  * The health monitor (REFERENCE §5, every 4 hours): measure, evaluate the rules, write alerts
  * (respecting cooldowns), deliver them, record the outcomes, then the run's job row.
  */
+@Template(
+    name = "EROS health monitor",
+    description = "Evaluates the alert rules of REFERENCE \u00a75 on the EROS tables (job freshness from etl_job_runs, "
+        + "lock-table bloat, failure rates, stuck queue rows), writes automation_alerts rows respecting "
+        + "each rule's cooldown, delivers them (by default CRITICAL to every configured channel, WARNING "
+        + "to Slack and Google Chat) and records each outcome on its row, then records its etl_job_runs "
+        + "row. Scheduled every 4 hours (America/Los_Angeles).")
 public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOptions, HealthMonitorPipeline.Setup> {
   public static final String COMMAND = "health-monitor";
   public static final String JOB_NAME = "health_monitor";

@@ -2,6 +2,7 @@ package com.eros.pipelines.locksweep;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.template.Template;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
@@ -29,6 +30,13 @@ import org.apache.beam.sdk.values.Row;
  * The hourly lock sweep (REFERENCE §4): {@link SweepLocks}, whose log row becomes the run's job row
  * (job_name {@code lock_sweep}), so the job row exists only after the locks, the log and the alerts.
  */
+@Template(
+    name = "EROS lock sweep",
+    description = "Releases caption locks (active_caption_assignments) whose scheduled send date has passed "
+        + "(PAST_SEND_DATE) or that have no send date and were assigned too long ago (STALE): sets "
+        + "is_active = false, deactivated_at and deactivation_reason, never deletes. Writes "
+        + "lock_sweep_log, raises and delivers bloat and high-volume alerts (with a cooldown), and writes "
+        + "its etl_job_runs row. Scheduled hourly (America/Los_Angeles dates).")
 public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, LockSweepSettings> {
   public static final String JOB_NAME = "lock_sweep";
   public static final String COMMAND = "lock-sweep";

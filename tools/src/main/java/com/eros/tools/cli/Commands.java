@@ -1,9 +1,6 @@
 package com.eros.tools.cli;
 
-import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
-import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
-import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.PipelineCatalog;
 import com.eros.pipelines.support.EtlPipeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,19 @@ public final class Commands {
     commands.add(new HealthCommand());
     commands.add(new BenchCommand());
     commands.add(new DdlCommand());
+    commands.add(new TemplatesCommand());
+    commands.add(new DeployPlanCommand());
     return commands;
   }
 
-  /** The four pipelines, in the order {@code ./eros --help} lists them. */
+  /** Every pipeline, in the order {@code ./eros --help} lists them. */
   public static List<EtlPipeline<?, ?>> pipelines() {
-    return List.of(new CaptionPerformancePipeline(), new LockSweepPipeline(), new DailyAutomationPipeline(),
-        new HealthMonitorPipeline());
+    return PipelineCatalog.all();
+  }
+
+  /** The pipelines deployed as Flex Templates. */
+  public static List<EtlPipeline<?, ?>> templated() {
+    return PipelineCatalog.templated();
   }
 
   public static Optional<Command> find(String name) {

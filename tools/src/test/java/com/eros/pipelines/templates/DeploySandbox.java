@@ -1,5 +1,6 @@
 package com.eros.pipelines.templates;
 
+import com.eros.tools.cli.Eros;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * A copy of the repository's {@code templates/} folder in a temporary "repository root", with a
  * fake {@code gcloud} on PATH and a fake {@code ./mvnw}, in which {@code templates/deploy.sh} runs
- * for real: the fakes record every call, and answer as each test configures.
+ * for real: the fakes record every call, and answer as each test configures. Its {@code ./eros}
+ * runs the real launcher class ({@code ./eros deploy-plan} computes the plan) on this test's class
+ * path, without building a jar.
  */
 final class DeploySandbox {
   /** One gcloud invocation: its arguments (without the program name). */
@@ -96,8 +99,22 @@ final class DeploySandbox {
     Files.createDirectories(bin);
     install("fake-gcloud.sh", bin.resolve("gcloud"));
     install("fake-mvnw.sh", root.resolve("mvnw"));
-    // Every job of schedules.yaml has its templates/<job>/metadata.json in the repository
-    // (TemplateMetadataTest checks them); the script refuses to deploy a job without one.
+    installEros(root.resolve("eros"));
+  }
+
+  /** {@code ./eros}: this JVM's java running {@link Eros} on this test's class path. */
+  private static void installEros(Path target) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String script = "#!/usr/bin/env bash\n"
+        + "# ./eros for the deploy.sh tests: the real launcher class on the test class path (no jar build).\n"
+        + "exec " + quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "
+        + quote(System.getProperty("java.class.path")) + " " + Eros.class.getName() + " \"$@\"\n";
+    Files.writeString(target, script);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
   }
 
   private static void install(String resource, Path target) throws IOException {
@@ -140,10 +157,22 @@ final class DeploySandbox {
   }
 
   Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
-    Files.write(rules, ruleLines, StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("templates/deploy.sh").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    return exec(command, dir, env, stdin);
+  }
+
+  /** {@code ./eros args} run in the sandbox's repository root, as deploy.sh runs it. */
+  Result eros(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", root.resolve("eros").toString()));
+    command.addAll(List.of(args));
+    return exec(command, root, Map.of(), "");
+  }
+
+  private Result exec(List<String> command, Path workDir, Map<String, String> env, String stdin)
+      throws IOException, InterruptedException {
+    Files.write(rules, ruleLines, StandardCharsets.UTF_8);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     Map<String, String> e = pb.environment();
     for (String k : List.of("PROJECT", "REGION", "BUCKET", "REGISTRY", "DATASET", "IMAGE_TAG", "SCHEDULES_FILE", "SKIP_BUILD")) {
       e.remove(k);
@@ -161,14 +190,14 @@ final class DeploySandbox {
     p.getOutputStream().close();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("deploy.sh did not finish in 60 s");
+      throw new AssertionError(command.get(1) + " did not finish in 60 s");
     }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err), calls(), bodies(), mvnwCalls());
   }
 
   /** The programs deploy.sh and the fakes use; the script runs with nothing else on PATH. */
   private static final List<String> TOOLS =
-      List.of("bash", "env", "awk", "sed", "grep", "dirname", "git", "date", "mktemp", "rm", "mkdir", "cp", "ln", "cat");
+      List.of("bash", "env", "sed", "grep", "dirname", "git", "date", "mktemp", "rm", "mkdir", "cp", "ln", "cat");
 
   /**
    * A folder of links to {@link #TOOLS} found on this JVM's PATH: the script's PATH is the fake

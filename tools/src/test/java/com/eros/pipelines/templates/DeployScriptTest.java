@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.eros.tools.cli.deploy.ScheduledJob;
 import com.eros.pipelines.templates.DeploySandbox.Call;
 import com.eros.pipelines.templates.DeploySandbox.Result;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs templates/deploy.sh against a fake gcloud that records its arguments (see {@link DeploySandbox}).
+ * Runs templates/deploy.sh (with the plan of ./eros deploy-plan) against a fake gcloud that records
+ * its arguments (see {@link DeploySandbox}).
  * The crons below are the contract of REFERENCE §6, written out here on purpose.
  */
 class DeployScriptTest {
@@ -79,7 +81,7 @@ class DeployScriptTest {
     String out = r.stdout();
     assertThat(out, containsString("would check: gcloud is authenticated"));
     assertThat(out, containsString("would check: project " + PROJECT + " exists"));
-    assertThat(out, containsString("+ ./mvnw -B -q -DskipTests package"));
+    assertThat(out, containsString("+ ./mvnw -B -q -DskipTests -pl pipelines -am package"));
     assertThat(out, containsString("+ gcloud builds submit"));
     for (Map.Entry<String, String> e : CRON.entrySet()) {
       String job = e.getKey();
@@ -101,7 +103,7 @@ class DeployScriptTest {
     assertThat(r.calls("scheduler", "jobs", "update"), empty());
     assertThat("jar build skipped with --skip-build", r.mvnwCalls(), empty());
 
-    Schedules schedules = Schedules.load();
+    Map<String, ScheduledJob> schedules = Schedules.load(PROJECT, REGION);
     ObjectMapper json = new ObjectMapper();
     List<String> order = new ArrayList<>();
     for (Map.Entry<String, String> e : CRON.entrySet()) {
@@ -133,8 +135,8 @@ class DeployScriptTest {
       launch.fieldNames().forEachRemaining(f -> assertThat("a LaunchFlexTemplateParameter field", LAUNCH_PARAMETER_FIELDS.contains(f), is(true)));
       assertThat(env.get("serviceAccountEmail").asText(), equalTo("eros-dataflow@" + PROJECT + ".iam.gserviceaccount.com"));
       assertThat(env.get("tempLocation").asText(), equalTo("gs://" + BUCKET + "/temp"));
-      assertThat(env.get("maxWorkers").asInt(), equalTo(((Number) schedules.setting(job, "environment.maxWorkers")).intValue()));
-      assertThat(env.get("machineType").asText(), equalTo(String.valueOf(schedules.setting(job, "environment.machineType"))));
+      assertThat(env.get("maxWorkers").asInt(), equalTo(schedules.get(job).environment().maxWorkers()));
+      assertThat(env.get("machineType").asText(), equalTo(schedules.get(job).environment().machineType()));
       order.add(job);
     }
     // The image is built before the specs that name it; the specs before the jobs that launch them.
@@ -161,9 +163,10 @@ class DeployScriptTest {
     // Everything, not only the schedule (the original's fault): schedule, zone, URI, body, identity, retries.
     assertThat(update.flag("schedule"), equalTo("5 3 * * *"));
     assertThat(update.flag("time-zone"), equalTo(LA));
-    assertScheduledLaunch(update, "daily-automation", Schedules.load());
+    assertScheduledLaunch(update, "daily-automation", Schedules.load(PROJECT, REGION));
     assertThat(update.flag("update-headers"), equalTo("Content-Type=application/json"));
-    assertThat(r.bodies().get("daily-automation.launch.json"), containsString("\"jobName\": \"eros-daily-automation\""));
+    assertThat(new ObjectMapper().readTree(r.bodies().get("daily-automation.launch.json")).at("/launchParameter/jobName").asText(),
+        equalTo("eros-daily-automation"));
     for (String other : List.of("caption-performance", "lock-sweep", "health-monitor")) {
       assertThat(other, r.calls("scheduler", "jobs", "create", "http", "eros-" + other), hasSize(1));
     }
@@ -220,7 +223,7 @@ class DeployScriptTest {
     sandbox.healthyProject().noOtherSchedulerJobs();
     Result built = sandbox.run(Map.of(), "", "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--force");
     assertThat(built.output(), built.exitCode(), is(0));
-    assertThat(built.mvnwCalls(), contains("mvnw -B -q -DskipTests package"));
+    assertThat(built.mvnwCalls(), contains("mvnw -B -q -DskipTests -pl pipelines -am package"));
 
     Files.delete(temp.resolve("gcloud.log.mvnw"));
     Result skipped = sandbox.run(Map.of("SKIP_BUILD", "1"), "", "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--force");
@@ -269,32 +272,74 @@ class DeployScriptTest {
   }
 
   @Test
-  void theScriptReadsSchedulesYamlAsAYamlParserDoes() throws Exception {
-    Result r = sandbox.run(Map.of(), "", "--print-config");
+  void aRegistryThatWouldInjectABuildStepIsRefusedInOneLineBeforeAnythingRuns() throws Exception {
+    String evil = "us-west1-docker.pkg.dev/p/eros:x'\n  - name: gcr.io/cloud-builders/gcloud\n    args: ['projects', 'delete', 'p']\n#";
+    Result r = sandbox.withBuiltJar().healthyProject().noOtherSchedulerJobs()
+        .run(Map.of(), "", "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--force", "--registry=" + evil);
+
+    assertThat(r.output(), r.exitCode(), is(2));
+    assertThat(r.stderr().lines().toList(), hasSize(1));
+    assertThat(r.stderr(), containsString("--registry: \"us-west1-docker.pkg.dev/p/eros:x'\\n  - name: gcr.io/cloud-builders/gcloud"));
+    assertThat(r.stderr(), containsString("is not an image registry"));
+    assertThat("nothing ran", r.calls(), empty());
+    assertThat(r.mvnwCalls(), empty());
+  }
+
+  @Test
+  void aValueFromTheEnvironmentIsCheckedLikeAFlag() throws Exception {
+    Result r = sandbox.withBuiltJar().healthyProject()
+        .run(Map.of("PROJECT", PROJECT, "REGION", REGION, "BUCKET", "my bucket; rm -rf ~"), "", "--force", "--skip-build");
+
+    assertThat(r.output(), r.exitCode(), is(2));
+    assertThat(r.stderr().lines().toList(), hasSize(1));
+    assertThat(r.stderr(), containsString("--bucket: \"my bucket; rm -rf ~\" is not a bucket name"));
+    assertThat(r.calls(), empty());
+  }
+
+  @Test
+  void theEroscommandPrintsThePlanAsJsonAndWritesItsFilesOnlyWhenAskedTo() throws Exception {
+    Result r = sandbox.eros("deploy-plan", "--project", PROJECT, "--region", REGION, "--tag", TAG, "--only=lock-sweep");
+
     assertThat(r.stderr(), r.exitCode(), is(0));
-    List<String> expected = new ArrayList<>();
-    Schedules.load().flattened().forEach((k, v) -> expected.add(k + "=" + v));
-    assertThat(r.stdout().lines().toList(), equalTo(expected));
+    JsonNode plan = new ObjectMapper().readTree(r.stdout());
+    assertThat(plan.at("/settings/pipelines").toString(), equalTo("[\"lock-sweep\"]"));
+    JsonNode cloudbuild = plan.at("/files").get("eros-deploy/build-context/cloudbuild.yaml");
+    assertThat(cloudbuild.asText(), containsString("MAIN_CLASS=com.eros.pipelines.locksweep.LockSweepPipeline"));
+    assertThat("nothing written without --out", Files.exists(sandbox.root.resolve("eros-deploy")), is(false));
+    assertThat(r.calls(), empty());
+
+    Path out = temp.resolve("plan-out");
+    Result nul = sandbox.eros("deploy-plan", "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--out=" + out,
+        "--format=nul");
+    assertThat(nul.stderr(), nul.exitCode(), is(0));
+    assertThat(nul.stdout(), startsWith("eros-deploy-plan/1\0"));
+    assertThat(Files.readString(out.resolve("lock-sweep.launch.json")), containsString("\"jobName\": \"eros-lock-sweep\""));
+    assertThat(Files.readString(out.resolve("build-context/cloudbuild.yaml")), containsString("eros-health-monitor:" + TAG));
+  }
+
+  @Test
+  void aStaleMetadataFileIsRefusedBeforeAnythingRuns() throws Exception {
+    Path metadata = sandbox.root.resolve("templates/lock-sweep/metadata.json");
+    Files.writeString(metadata, Files.readString(metadata).replace("\"Run clock\"", "\"Clock\""));
+    Result r = sandbox.withBuiltJar().healthyProject().run(Map.of(), "", REAL);
+
+    assertThat(r.exitCode(), is(2));
+    assertThat(r.stderr(), containsString("templates/lock-sweep/metadata.json differs from what the options of LockSweepOptions "
+        + "generate; run ./eros templates"));
+    assertThat(r.calls(), empty());
   }
 
   @Test
   void schedulesYamlHoldsTheFourJobsOfTheReferenceInLosAngelesTime() {
-    Schedules s = Schedules.load();
-    assertThat(List.copyOf(s.jobs().keySet()), equalTo(List.copyOf(CRON.keySet())));
+    Map<String, ScheduledJob> s = Schedules.load(PROJECT, REGION);
+    assertThat(List.copyOf(s.keySet()), equalTo(List.copyOf(CRON.keySet())));
     List<String> jobNames = new ArrayList<>();
     for (Map.Entry<String, String> e : CRON.entrySet()) {
-      String job = e.getKey();
-      assertThat(job, s.setting(job, "cron"), equalTo(e.getValue()));
-      assertThat(job, s.setting(job, "scheduler.timeZone"), equalTo(LA));
-      assertThat(job, s.merged(job, "parameters").keySet(), not(empty()));
-      for (String k : List.of("region", "serviceAccountEmail", "tempLocation", "maxWorkers", "machineType")) {
-        Object v = k.equals("region") ? s.setting(job, "region") : s.setting(job, "environment." + k);
-        assertThat(job + " " + k, v != null, is(true));
-      }
-      for (String k : List.of("maxRetryAttempts", "maxRetryDuration", "minBackoff", "maxBackoff", "maxDoublings")) {
-        assertThat(job + " retry." + k, s.setting(job, "retry." + k) != null, is(true));
-      }
-      jobNames.add(String.valueOf(s.setting(job, "jobName")));
+      ScheduledJob job = s.get(e.getKey());
+      assertThat(e.getKey(), job.cron(), equalTo(e.getValue()));
+      assertThat(e.getKey(), job.scheduler().timeZone(), equalTo(LA));
+      assertThat(e.getKey(), job.parameters().get("warehouse"), equalTo("bigquery:" + PROJECT + ".eros_scheduling_brain"));
+      jobNames.add(job.jobName());
     }
     assertThat("one fixed Dataflow job name per pipeline", jobNames.stream().distinct().count(), is(4L));
   }
@@ -314,7 +359,8 @@ class DeployScriptTest {
   }
 
   /** Every scheduler flag that must come from schedules.yaml and the deploy settings, checked for one job. */
-  private static void assertScheduledLaunch(Call c, String job, Schedules s) {
+  private static void assertScheduledLaunch(Call c, String job, Map<String, ScheduledJob> schedules) {
+    ScheduledJob s = schedules.get(job);
     assertThat(job, c.flag("uri"), equalTo(URI));
     assertThat(job, c.flag("location"), equalTo(REGION));
     assertThat(job, c.flag("project"), equalTo(PROJECT));
@@ -322,12 +368,14 @@ class DeployScriptTest {
     assertThat(job, c.flag("message-body-from-file"), containsString(job + ".launch.json"));
     assertThat(job, c.flag("oauth-service-account-email"), equalTo("eros-scheduler@" + PROJECT + ".iam.gserviceaccount.com"));
     assertThat(job, c.flag("oauth-token-scope"), equalTo("https://www.googleapis.com/auth/cloud-platform"));
-    assertThat(job, c.flag("description"), equalTo(String.valueOf(s.setting(job, "description"))));
-    assertThat(job, c.flag("attempt-deadline"), equalTo(String.valueOf(s.setting(job, "scheduler.attemptDeadline"))));
-    Map<String, String> retry = Map.of(
-        "max-retry-attempts", "maxRetryAttempts", "max-retry-duration", "maxRetryDuration",
-        "min-backoff", "minBackoff", "max-backoff", "maxBackoff", "max-doublings", "maxDoublings");
-    retry.forEach((flag, key) -> assertThat(job + " " + flag, c.flag(flag), equalTo(String.valueOf(s.setting(job, "retry." + key)))));
+    assertThat(job, c.flag("description"), equalTo(s.description()));
+    assertThat(job, c.flag("attempt-deadline"), equalTo(s.scheduler().attemptDeadline()));
+    ScheduledJob.Retry retry = s.retry();
+    assertThat(job, c.flag("max-retry-attempts"), equalTo(String.valueOf(retry.maxRetryAttempts())));
+    assertThat(job, c.flag("max-retry-duration"), equalTo(retry.maxRetryDuration()));
+    assertThat(job, c.flag("min-backoff"), equalTo(retry.minBackoff()));
+    assertThat(job, c.flag("max-backoff"), equalTo(retry.maxBackoff()));
+    assertThat(job, c.flag("max-doublings"), equalTo(String.valueOf(retry.maxDoublings())));
   }
 
   private static int indexOf(List<Call> calls, String... prefix) {
