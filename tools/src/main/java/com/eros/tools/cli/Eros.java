@@ -11,6 +11,9 @@ public final class Eros {
   private Eros() {}
 
   public static void main(String[] args) {
+    if (LocalServiceFilter.appliesTo(args)) {
+      LocalServiceFilter.install(); // no Dataflow/GCP registrars in a local DuckDB run: saves a second or more
+    }
     int code = execute(args, System.out, System.err);
     System.out.flush();
     System.exit(code);
