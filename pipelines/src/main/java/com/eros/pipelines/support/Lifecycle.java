@@ -69,8 +69,10 @@ public final class Lifecycle {
       OptionsParser.printHelp(pipeline.optionsClass());
       return Failures.OK;
     }
+    Phases.mark("main");
     O options = OptionsParser.parse(pipeline.optionsClass(), args);
     OptionsParser.tuneLocalRunner(options);
+    Phases.mark("options");
     return run(pipeline, options, out).exitCode();
   }
 
@@ -85,9 +87,12 @@ public final class Lifecycle {
     if (!outputs.contains(Tables.ETL_JOB_RUNS)) {
       outputs.add(Tables.ETL_JOB_RUNS);
     }
+    Phases.mark("warehouse");
     Preflight.check(wh, pipeline.inputs(), outputs, jobId);
+    Phases.mark("preflight");
 
     Pipeline p = compose(pipeline, options, settings, run);
+    Phases.mark("graph");
     out.println(pipeline.command() + " on " + wh.spec() + ", job " + jobId);
 
     Runs.Outcome outcome;
@@ -104,10 +109,13 @@ public final class Lifecycle {
       throw new IllegalStateException(pipeline.command() + " failed (job " + jobId + "): " + why + "; "
           + recordFailure(run, settings, pipeline.alerts(settings), why), e);
     }
+    Phases.mark("run");
     if (!outcome.waited()) {
       return new Result<>(settings, run, outcome, Failures.OK);
     }
-    return new Result<>(settings, run, outcome, pipeline.summarize(settings, run, outcome, out));
+    int code = pipeline.summarize(settings, run, outcome, out);
+    Phases.mark("summary");
+    return new Result<>(settings, run, outcome, code);
   }
 
   /**

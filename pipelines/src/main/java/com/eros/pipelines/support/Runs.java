@@ -28,6 +28,7 @@ public final class Runs {
     boolean local = OptionsParser.runsLocally(pipeline.getOptions());
     long start = System.nanoTime();
     PipelineResult result = pipeline.run();
+    Phases.mark("runner-started");
     if (!local) {
       progress.println(label + ": submitted (" + result.getClass().getSimpleName() + "); not waiting for it");
       return new Outcome(result, false, Duration.ZERO, Map.of());

@@ -25,7 +25,7 @@ import java.util.Locale;
  * <p>Why: {@code PipelineOptionsFactory}'s first use validates every registered options interface,
  * and the Dataflow and GCP ones are most of them — measured as most of the option-parsing second
  * of a local run (see README, Performance). A command line that names BigQuery or a runner keeps
- * the full registries ({@link #appliesTo}).
+ * the full registries ({@link #appliesTo}), as does {@code -Deros.allServices}.
  */
 final class LocalServiceFilter extends ClassLoader {
   private static final String BEAM_SERVICES = "META-INF/services/org.apache.beam.";
@@ -38,6 +38,9 @@ final class LocalServiceFilter extends ClassLoader {
 
   /** Whether a command line runs locally without Google Cloud: it names no BigQuery warehouse and no runner. */
   static boolean appliesTo(String[] args) {
+    if (System.getProperty("eros.allServices") != null) {
+      return false; // -Deros.allServices: the full registries (to compare, or if a local run ever needs them)
+    }
     for (String a : args) {
       String s = a.toLowerCase(Locale.ROOT);
       if (s.contains("bigquery") || s.startsWith("--runner") || s.startsWith("-runner")) {

@@ -25,6 +25,8 @@ public final class GenerateCommand implements Command {
     OPTIONS.put("messages", "number of mass_messages rows, invalid ones included (default " + DEFAULT_MESSAGES + ")");
     OPTIONS.put("pages", "number of pages (creators), sizes heavy-tailed (default " + DEFAULT_PAGES + ")");
     OPTIONS.put("seed", "random seed; the same seed and --now give identical rows (default " + DEFAULT_SEED + ")");
+    OPTIONS.put("captionsPerPage", "captions each page owns besides the shared ones (default: 5 to 300 by page size;"
+        + " the guide's scale is 10000)");
     OPTIONS.put("now", "ISO-8601 instant the 120-day history ends at, e.g. 2026-11-29T11:05:00Z (default: now, to the minute)");
     OPTIONS.put("warehouse", "duckdb:PATH or bigquery:PROJECT.DATASET (default " + Warehouses.DEFAULT_SPEC + ")");
   }
@@ -36,7 +38,7 @@ public final class GenerateCommand implements Command {
 
   @Override
   public String summary() {
-    return "replace mass_messages, caption_bank and locks with synthetic demo data (--messages, --pages, --seed, --now)";
+    return "replace mass_messages, caption_bank and locks with synthetic demo data (--messages, --pages, --captionsPerPage, --seed, --now)";
   }
 
   @Override
@@ -49,6 +51,11 @@ public final class GenerateCommand implements Command {
     long messages = parseLong(values, "messages", DEFAULT_MESSAGES);
     long pages = parseLong(values, "pages", DEFAULT_PAGES);
     long seed = parseLong(values, "seed", DEFAULT_SEED);
+    long captionsPerPage = parseLong(values, "captionsPerPage", 0);
+    if (captionsPerPage < 0 || captionsPerPage > GeneratorConfig.MAX_CAPTIONS_PER_PAGE) {
+      throw new UsageException("--captionsPerPage=" + captionsPerPage + " is out of range; give 1 to "
+          + GeneratorConfig.MAX_CAPTIONS_PER_PAGE + " (or leave it out for the default)");
+    }
     if (messages < 0) {
       throw new UsageException("--messages=" + messages + " is negative; give 0 or more messages");
     }
@@ -71,7 +78,7 @@ public final class GenerateCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    GeneratorSummary summary = Generator.generate(wh, new GeneratorConfig(messages, (int) pages, seed, now), out);
+    GeneratorSummary summary = Generator.generate(wh, new GeneratorConfig(messages, (int) pages, seed, now, (int) captionsPerPage), out);
     summary.print(out);
     return 0;
   }
@@ -135,6 +142,7 @@ public final class GenerateCommand implements Command {
       case "messages" -> "200000";
       case "pages" -> "60";
       case "seed" -> "42";
+      case "captionsPerPage" -> "10000";
       case "now" -> "2026-11-29T11:05:00Z";
       default -> "duckdb:eros-local.duckdb";
     };

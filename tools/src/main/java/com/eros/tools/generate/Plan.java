@@ -258,7 +258,9 @@ final class Plan {
     long nextId = shared.size() + 1;
     for (PageProfile page : pages) {
       SplittableRandom rng = Rngs.of(config.seed(), Rngs.PAGE_CAPTIONS, page.index());
-      int count = (int) clamp(Math.round(5 + 0.5 * Math.sqrt(page.messages())), 5, 300);
+      int count = config.captionsPerPage() > 0
+          ? config.captionsPerPage()
+          : (int) clamp(Math.round(5 + 0.5 * Math.sqrt(page.messages())), 5, 300);
       List<Caption> list = new ArrayList<>(count + 2);
       for (int i = 0; i < count; i++) {
         long id = nextId++;

@@ -1,0 +1,38 @@
+package com.eros.pipelines.support;
+
+import java.io.PrintStream;
+
+/**
+ * Timestamps of a run's phases, for profiling the fixed cost of a run: with the system property
+ * {@code eros.phases} set ({@code EROS_JAVA_OPTS="-Deros.phases ..."} or {@code ./eros bench}),
+ * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}.
+ * Off by default, and then free.
+ */
+public final class Phases {
+  static final String PROPERTY = "eros.phases";
+  private static final boolean ON = System.getProperty(PROPERTY) != null;
+  private static final long JVM_START_MS = ON ? jvmStartMillis() : 0;
+
+  private Phases() {}
+
+  /** Whether phases are printed. */
+  public static boolean on() {
+    return ON;
+  }
+
+  /** Prints that phase {@code name} ended now (when enabled). */
+  public static void mark(String name) {
+    if (ON) {
+      print(System.err, name, System.currentTimeMillis() - JVM_START_MS);
+    }
+  }
+
+  static void print(PrintStream err, String name, long sinceStartMs) {
+    err.println("eros-phase " + name + " " + sinceStartMs);
+  }
+
+  private static long jvmStartMillis() {
+    return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+        .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+  }
+}
