@@ -20,6 +20,27 @@ public final class TextNormalizer {
       return null;
     }
     String lowered = text.trim().toLowerCase(Locale.ROOT);
-    return WHITESPACE_RUN.matcher(lowered).replaceAll(" ");
+    // the common case, a text already in single-spaced form, without the regex (a bank of a million
+    // captions is normalised once per run)
+    return singleSpaced(lowered) ? lowered : WHITESPACE_RUN.matcher(lowered).replaceAll(" ");
+  }
+
+  /** True when {@code s} has no white space (as the regex {@code \s} means it) other than lone ' ' characters. */
+  static boolean singleSpaced(String s) {
+    boolean previousSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == ' ') {
+        if (previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else if (ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r') {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return true;
   }
 }

@@ -39,4 +39,25 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalize(" \t\n "), is(""));
     assertThat(TextNormalizer.normalize("already normal"), is("already normal"));
   }
+
+  @Test
+  void theFastPathAgreesWithTheRegexOnEveryShortMixOfSpacesAndLetters() {
+    char[] alphabet = {'a', 'B', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u0001', 'I'};
+    java.util.regex.Pattern ws = java.util.regex.Pattern.compile("\\s+");
+    int checked = 0;
+    for (int len = 0; len <= 4; len++) {
+      int combos = (int) Math.pow(alphabet.length, len);
+      for (int n = 0; n < combos; n++) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0, x = n; i < len; i++, x /= alphabet.length) {
+          sb.append(alphabet[x % alphabet.length]);
+        }
+        String text = "x" + sb + "y";
+        String expected = ws.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        assertThat(text, TextNormalizer.normalize(text), is(expected));
+        checked++;
+      }
+    }
+    assertThat(checked > 10_000, is(true));
+  }
 }

@@ -47,7 +47,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <pre>
  *   mass_messages ─ read by page (projection, window [asOf − max(windows), asOf) or NULL time) ─┐
- *   caption_bank ─ read ─ index texts (side input) ───────────────────────────────────────────┤
+ *   caption_bank ─ read by owner ─ index texts (side inputs: shared, by owning page) ──────────┤
  *     validate + attribute (per page) ─┬─ rejected_rows (insert if absent, one per bad row)    │
  *                                      └─ page calculator ─ caption_bandit_stats ──────────────┘
  *   caption_bandit_stats ─ pages now ─┐      (replace, gated by the shrink guard)
@@ -152,7 +152,7 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Warehouse wh = run.warehouse();
     CaptionPerformanceConfig cfg = s.stats();
 
-    PCollectionView<CaptionIndex> index = p.begin().apply(new BuildCaptionIndex(wh));
+    BuildCaptionIndex.Views index = BuildCaptionIndex.views(p.begin(), wh);
     PCollection<KV<String, List<Row>>> byPage = p.apply("Read messages by page",
         wh.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(cfg), "page_name"));
     PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, cfg.asOf(), run.start(), run.jobId()));

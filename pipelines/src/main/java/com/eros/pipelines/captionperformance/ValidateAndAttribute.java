@@ -37,12 +37,12 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
   static final TupleTag<Row> REJECTED = new TupleTag<>() {};
   static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
 
-  private final PCollectionView<CaptionIndex> index;
+  private final BuildCaptionIndex.Views index;
   private final Instant asOf;
   private final Instant rejectedAt;
   private final String jobId;
 
-  ValidateAndAttribute(PCollectionView<CaptionIndex> index, Instant asOf, Instant rejectedAt, String jobId) {
+  ValidateAndAttribute(BuildCaptionIndex.Views index, Instant asOf, Instant rejectedAt, String jobId) {
     super("Validate and attribute messages");
     this.index = index;
     this.asOf = asOf;
@@ -53,8 +53,8 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
     PCollectionTuple out = pages.apply("Check and attribute",
-        ParDo.of(new ValidateAndAttributeFn(index, asOf, rejectedAt, jobId))
-            .withSideInputs(index)
+        ParDo.of(new ValidateAndAttributeFn(index.shared(), index.owned(), asOf, rejectedAt, jobId))
+            .withSideInputs(index.shared(), index.owned())
             .withOutputTags(VALID, TupleTagList.of(REJECTED).and(TALLY)));
     out.get(VALID).setCoder(PageMessages.Coder.of());
     out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
@@ -64,7 +64,8 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
 
   static final class ValidateAndAttributeFn extends DoFn<KV<String, List<Row>>, PageMessages> {
     static final String JOB_NAME = CaptionPerformancePipeline.JOB_NAME;
-    private final PCollectionView<CaptionIndex> index;
+    private final PCollectionView<CaptionIndex> shared;
+    private final PCollectionView<Map<String, CaptionIndex>> owned;
     private final Instant asOf;
     private final Instant rejectedAt;
     private final String jobId;
@@ -75,8 +76,10 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
     private final Counter ambiguous = Metrics.counter(CaptionPerformancePipeline.METRICS, "unattributed_ambiguous");
     private final Map<MessageRule, Counter> byRule = new EnumMap<>(MessageRule.class);
 
-    ValidateAndAttributeFn(PCollectionView<CaptionIndex> index, Instant asOf, Instant rejectedAt, String jobId) {
-      this.index = index;
+    ValidateAndAttributeFn(PCollectionView<CaptionIndex> shared, PCollectionView<Map<String, CaptionIndex>> owned,
+        Instant asOf, Instant rejectedAt, String jobId) {
+      this.shared = shared;
+      this.owned = owned;
       this.asOf = asOf;
       this.rejectedAt = rejectedAt;
       this.jobId = jobId;
@@ -89,7 +92,7 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
     public void process(ProcessContext c) {
       String page = c.element().getKey();
       List<Row> rows = c.element().getValue();
-      CaptionIndex captions = c.sideInput(index);
+      CaptionIndex captions = CaptionIndex.forPage(c.sideInput(shared), c.sideInput(owned).get(page));
       RunTally tally = new RunTally();
       PageMessages.Builder valid = PageMessages.builder(page);
       RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(), rejectedAt);

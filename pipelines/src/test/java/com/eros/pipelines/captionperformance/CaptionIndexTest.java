@@ -44,6 +44,36 @@ class CaptionIndexTest {
   }
 
   @Test
+  void aPagesOwnIndexWithTheSharedOneMatchesLikeTheWholeBank() {
+    CaptionIndex shared = CaptionIndex.builder().add(2, "good morning", null).add(7, "retired but visible", null).build();
+    CaptionIndex bob = CaptionIndex.builder().add(3, "Good   Morning", "bob").add(4, "only bob", "bob").build();
+    assertThat(CaptionIndex.forPage(shared, bob).match("bob", "good morning").outcome(), is(Outcome.AMBIGUOUS));
+    assertThat(CaptionIndex.forPage(shared, bob).match("bob", "only bob"), is(new Match(Outcome.ATTRIBUTED, 4)));
+    assertThat(CaptionIndex.forPage(shared, null).match("carol", "good morning"), is(new Match(Outcome.ATTRIBUTED, 2)));
+    assertThat(CaptionIndex.forPage(null, bob).match("bob", "retired but visible").outcome(), is(Outcome.NO_MATCH));
+    assertThat(CaptionIndex.forPage(null, null).match("bob", "only bob").outcome(), is(Outcome.NO_MATCH));
+    assertThat(CaptionIndex.forPage(shared, bob).size(), is(4));
+  }
+
+  @Test
+  void theCoderRoundTripsEveryTextAndId() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CaptionIndex.CODER.encode(index, bytes);
+    CaptionIndex back = CaptionIndex.CODER.decode(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(back, is(index));
+    assertThat(back.size(), is(index.size()));
+    assertThat(back.match("alice", "twin").outcome(), is(Outcome.AMBIGUOUS));
+    assertThat(back.match("bob", "ONLY BOB"), is(new Match(Outcome.ATTRIBUTED, 4)));
+    assertThat(CaptionIndex.CODER.decode(new java.io.ByteArrayInputStream(encode(CaptionIndex.EMPTY))).size(), is(0));
+  }
+
+  private static byte[] encode(CaptionIndex i) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CaptionIndex.CODER.encode(i, bytes);
+    return bytes.toByteArray();
+  }
+
+  @Test
   void mergedBuildersEqualOneBuilder() {
     CaptionIndex merged = CaptionIndex.builder().add(2, "good morning", null)
         .merge(CaptionIndex.builder().add(3, "good morning", "bob").add(9, "x", null)).build();

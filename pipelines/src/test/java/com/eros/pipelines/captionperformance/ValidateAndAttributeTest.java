@@ -13,11 +13,11 @@ import com.eros.common.validate.MessageRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
@@ -71,12 +71,19 @@ class ValidateAndAttributeTest {
     List<Row> blank = List.of(msg(13, "  ", 5L, "x", t, 10L, 5L, 1L, 2.0, null));
 
     Pipeline p = Pipelines.create();
-    CaptionIndex index = CaptionIndex.builder().add(7, "hi there", null).add(8, "twin", null).add(9, "TWIN", "p1").build();
-    PCollectionView<CaptionIndex> view = p.apply("Index", Create.of(index).withCoder(SerializableCoder.of(CaptionIndex.class)))
-        .apply(View.asSingleton());
+    CaptionIndex shared = CaptionIndex.builder().add(7, "hi there", null).add(8, "twin", null).build();
+    CaptionIndex ownedByP1 = CaptionIndex.builder().add(9, "TWIN", "p1").build();
+    CaptionIndex ownedByP2 = CaptionIndex.builder().add(10, "nothing", "p2").build(); // not visible to p1
+    PCollectionView<CaptionIndex> sharedView = p.apply("Shared", Create.of(shared).withCoder(CaptionIndex.CODER))
+        .apply("As shared", View.asSingleton());
+    PCollectionView<Map<String, CaptionIndex>> ownedView = p
+        .apply("Owned", Create.of(KV.of("p1", ownedByP1), KV.of("p2", ownedByP2))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), CaptionIndex.CODER)))
+        .apply("As owned", View.asMap());
     PCollectionTuple out = p.apply("Pages", Create.of(KV.of("p1", p1), KV.of("  ", blank))
             .withCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(RowCoder.of(SCHEMA)))))
-        .apply(new ValidateAndAttribute(view, Fixtures.AS_OF, Instant.EPOCH, "job"));
+        .apply(new ValidateAndAttribute(new BuildCaptionIndex.Views(sharedView, ownedView), Fixtures.AS_OF,
+            Instant.EPOCH, "job"));
 
     PAssert.that(out.get(ValidateAndAttribute.REJECTED)
             .apply(MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("row_key") + " " + r.getString("reason"))))
