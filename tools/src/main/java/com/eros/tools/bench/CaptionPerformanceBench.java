@@ -44,7 +44,10 @@ public final class CaptionPerformanceBench implements Command {
   static {
     OPTIONS.put("messages", "mass_messages rows to generate (default 1000000)");
     OPTIONS.put("pages", "pages (creators) to generate (default 60)");
+    OPTIONS.put("captionsPerPage", "captions each page owns (default: the generator's, 5 to 300 by page size)");
     OPTIONS.put("seed", "generator seed (default 42)");
+    OPTIONS.put("wholeProcess", "true (default): also time whole ./eros processes, a tiny input (the fixed cost) and"
+        + " the full one, each beside the SQL statement in its own JVM; false: in-process figures only");
     OPTIONS.put("now", "end of the generated 120-day history and the pipeline's --asOf (default " + DEFAULT_NOW + ")");
     OPTIONS.put("warehouse", "duckdb:PATH of the benchmark file (default " + DEFAULT_WAREHOUSE + ")");
   }
@@ -63,15 +66,21 @@ public final class CaptionPerformanceBench implements Command {
   public int run(String[] args, PrintStream out) throws IOException {
     Map<String, String> o = parse(args);
     if (o == null) {
-      out.println("./eros bench caption-performance [--messages N] [--pages P] [--seed S] [--now ISO] [--warehouse duckdb:PATH]");
+      out.println("./eros bench caption-performance [--messages N] [--pages P] [--captionsPerPage C] [--seed S] [--now ISO]");
+      out.println("    [--warehouse duckdb:PATH] [--wholeProcess true|false]");
       OPTIONS.forEach((k, v) -> out.printf("  --%-10s %s%n", k, v));
       return 0;
     }
     long messages = number(o, "messages", 1_000_000);
     long pages = number(o, "pages", 60);
     long seed = number(o, "seed", 42);
+    long captionsPerPage = number(o, "captionsPerPage", 0);
+    boolean wholeProcess = !"false".equals(o.getOrDefault("wholeProcess", "true"));
     if (messages < 1 || pages < 1 || pages > Integer.MAX_VALUE) {
       throw new UsageException("--messages and --pages must be at least 1");
+    }
+    if (captionsPerPage < 0 || captionsPerPage > GeneratorConfig.MAX_CAPTIONS_PER_PAGE) {
+      throw new UsageException("--captionsPerPage must be 1 to " + GeneratorConfig.MAX_CAPTIONS_PER_PAGE);
     }
     Instant now;
     try {
@@ -101,17 +110,8 @@ public final class CaptionPerformanceBench implements Command {
         rt.maxMemory() >> 20, rt.availableProcessors(),
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
 
-    String config = "messages=" + messages + " pages=" + pages + " seed=" + seed + " now=" + now;
-    String held = heldConfig(wh);
-    if (config.equals(held)) {
-      out.println("  reusing the data already in the file (" + config + ")");
-    } else {
-      out.println("  generating data (" + config + ")" + (held == null ? "" : "; the file held " + held));
-      long g = System.nanoTime();
-      Generator.generate(wh, new GeneratorConfig(messages, (int) pages, seed, now), null);
-      rememberConfig(wh, config);
-      out.printf("  generated in %.1f s (not part of any figure below)%n", (System.nanoTime() - g) / 1e9);
-    }
+    GeneratorConfig generated = new GeneratorConfig(messages, (int) pages, seed, now, (int) captionsPerPage);
+    ensureData(wh, generated, out);
 
     // --- the pipeline, as ./eros caption-performance runs it (cold DuckDB cache)
     settle(wh);
@@ -157,6 +157,9 @@ public final class CaptionPerformanceBench implements Command {
     }
 
     List<String> diffs = CaptionPerformanceOracle.differences(expected, written);
+    if (wholeProcess) {
+      wholeProcessFigures(wh, generated, out);
+    }
     out.printf("%n  machine load average (1 min) before the pipeline %s, after the oracle %s%n", loadBefore, loadAverage());
     double ps = pipelineNanos / 1e9;
     double os = oracleNanos / 1e9;
@@ -178,6 +181,84 @@ public final class CaptionPerformanceBench implements Command {
     out.println("  DISAGREEMENT: " + diffs.size() + " differences, first ones:");
     diffs.stream().limit(10).forEach(d -> out.println("    " + d));
     return 1;
+  }
+
+  /** Generates {@code c} into the file unless it already holds exactly that. */
+  private static void ensureData(DuckDbWarehouse wh, GeneratorConfig c, PrintStream out) {
+    String config = "messages=" + c.messages() + " pages=" + c.pages() + " seed=" + c.seed() + " now=" + c.now()
+        + (c.captionsPerPage() > 0 ? " captionsPerPage=" + c.captionsPerPage() : "");
+    String held = heldConfig(wh);
+    if (config.equals(held)) {
+      out.println("  reusing the data already in " + wh.path() + " (" + config + ")");
+    } else {
+      out.println("  generating data (" + config + ")" + (held == null ? "" : "; the file held " + held));
+      long g = System.nanoTime();
+      Generator.generate(wh, c, null);
+      rememberConfig(wh, config);
+      out.printf("  generated in %.1f s (not part of any figure below)%n", (System.nanoTime() - g) / 1e9);
+    }
+  }
+
+  /** Messages of the tiny input whose whole-process time is the fixed cost of a run. */
+  static final long FIXED_COST_MESSAGES = 2_000;
+
+  /**
+   * Whole ./eros processes: the pipeline on a tiny input (its time is the fixed cost of a run) and on
+   * the benchmark's input, each beside the SQL statement in its own JVM; the cost per million
+   * messages is the difference over the difference in messages.
+   */
+  private static void wholeProcessFigures(DuckDbWarehouse wh, GeneratorConfig big, PrintStream out) throws IOException {
+    Path bigPath = Path.of(wh.path());
+    String tinyName = bigPath.getFileName().toString().replaceFirst("\\.duckdb$", "") + "-fixed-cost.duckdb";
+    DuckDbWarehouse tiny = (DuckDbWarehouse) Warehouses.fromSpec("duckdb:" + bigPath.resolveSibling(tinyName));
+    out.println();
+    out.println("  whole process: a new JVM per run with this JVM's flags (the pipeline as ./eros runs it; the SQL");
+    out.println("  statement through the DuckDB JDBC driver in its own JVM); load average " + loadAverage());
+    ensureData(tiny, new GeneratorConfig(FIXED_COST_MESSAGES, 5, big.seed(), big.now()), out);
+    settle(tiny);
+    settle(wh);
+    try {
+      String asOf = big.now().toString();
+      WholeProcess.Result p0 = pipelineProcess(tiny, asOf);
+      WholeProcess.Result o0 = WholeProcess.run(WholeProcess.javaCommand(OracleMain.class.getName(), List.of(tiny.path(), asOf)));
+      WholeProcess.Result pN = pipelineProcess(wh, asOf);
+      WholeProcess.Result oN = WholeProcess.run(WholeProcess.javaCommand(OracleMain.class.getName(), List.of(wh.path(), asOf)));
+      for (WholeProcess.Result r : List.of(p0, o0, pN, oN)) {
+        if (r.exitCode() != 0) {
+          out.println("  a whole-process run failed (exit " + r.exitCode() + "): " + r.stderrTail());
+          return;
+        }
+      }
+      out.printf("  %-34s %10s %10s %8s %12s %12s%n", "", "pipeline", "SQL", "ratio", "RSS MB pipe", "RSS MB SQL");
+      row(out, String.format("fixed cost (%,d messages)", FIXED_COST_MESSAGES), p0.seconds(), o0.seconds(),
+          p0.peakRssBytes(), o0.peakRssBytes());
+      row(out, String.format("%,d messages", big.messages()), pN.seconds(), oN.seconds(), pN.peakRssBytes(),
+          oN.peakRssBytes());
+      double millions = (big.messages() - FIXED_COST_MESSAGES) / 1e6;
+      if (millions > 0) {
+        double pm = (pN.seconds() - p0.seconds()) / millions;
+        double om = (oN.seconds() - o0.seconds()) / millions;
+        out.printf("  %-34s %9.2fs %9.2fs %8s%n", "per million messages beyond", pm, om,
+            om > 0 ? String.format("%.1fx", pm / om) : "-");
+      }
+      out.println("  fixed-cost phases of the pipeline (seconds since the JVM started; each ends at the time shown):");
+      StringBuilder sb = new StringBuilder("   ");
+      p0.phases().forEach((k, v) -> sb.append(String.format(" %s %.2f", k, v / 1000.0)));
+      out.println(sb.append(String.format(" | exit %.2f", p0.seconds())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("  whole-process runs interrupted");
+    }
+  }
+
+  private static WholeProcess.Result pipelineProcess(DuckDbWarehouse wh, String asOf) throws IOException, InterruptedException {
+    return WholeProcess.run(WholeProcess.javaCommand(com.eros.tools.cli.Eros.class.getName(), List.of(
+        CaptionPerformancePipeline.COMMAND, "--warehouse=" + wh.spec(), "--asOf=" + asOf,
+        "--jobId=bench-" + UUID.randomUUID())));
+  }
+
+  private static void row(PrintStream out, String label, double p, double o, long prss, long orss) {
+    out.printf("  %-34s %9.2fs %9.2fs %8s %,12d %,12d%n", label, p, o, String.format("%.1fx", p / o), prss >> 20, orss >> 20);
   }
 
   /** The 1-minute load average of the machine (other processes included), or "?" off Linux. */
