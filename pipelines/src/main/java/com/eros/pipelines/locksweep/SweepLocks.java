@@ -207,17 +207,32 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     }
   }
 
-  /** The update row of a released lock: its key columns and the sweep columns. */
+  /** Positions in the locks schema of the columns a release copies from the lock (assigned_date, then the keys). */
+  private static final int[] COPIED = copiedPositions();
+
+  private static int[] copiedPositions() {
+    List<String> names = new ArrayList<>();
+    names.add("assigned_date");
+    names.addAll(KEY_COLUMNS);
+    return names.stream().mapToInt(n -> LOCKS.schema().indexOf(n)).toArray();
+  }
+
+  /**
+   * The update row of a released lock: its key columns and the sweep columns (the others NULL).
+   * Built by position: Beam's by-name row builder resolved field names per call, which was most of
+   * the CPU of sweeping 150 000 locks.
+   */
   static Row release(Row lock, Verdict verdict, Instant now, String sweepId) {
-    Row.FieldValueBuilder b = Row.withSchema(LOCKS.schema()).withFieldValue("assigned_date", lock.getValue("assigned_date"));
-    for (String k : KEY_COLUMNS) {
-      b = b.withFieldValue(k, lock.getValue(k));
+    org.apache.beam.sdk.schemas.Schema schema = LOCKS.schema();
+    Object[] values = new Object[schema.getFieldCount()];
+    for (int i : COPIED) {
+      values[i] = lock.getValue(schema.getField(i).getName());
     }
-    return b.withFieldValue("is_active", false)
-        .withFieldValue("deactivated_at", Timestamps.truncate(now))
-        .withFieldValue("deactivation_reason", verdict.name())
-        .withFieldValue("released_by", sweepId)
-        .build();
+    values[schema.indexOf("is_active")] = false;
+    values[schema.indexOf("deactivated_at")] = Timestamps.truncate(now);
+    values[schema.indexOf("deactivation_reason")] = verdict.name();
+    values[schema.indexOf("released_by")] = sweepId;
+    return Row.withSchema(schema).attachValues(java.util.Arrays.asList(values));
   }
 
   /**

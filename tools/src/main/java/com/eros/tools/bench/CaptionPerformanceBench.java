@@ -157,9 +157,6 @@ public final class CaptionPerformanceBench implements Command {
     }
 
     List<String> diffs = CaptionPerformanceOracle.differences(expected, written);
-    if (wholeProcess) {
-      wholeProcessFigures(wh, generated, out);
-    }
     out.printf("%n  machine load average (1 min) before the pipeline %s, after the oracle %s%n", loadBefore, loadAverage());
     double ps = pipelineNanos / 1e9;
     double os = oracleNanos / 1e9;
@@ -173,6 +170,9 @@ public final class CaptionPerformanceBench implements Command {
     out.printf("  %-26s %,14d %14s%n", "rows in (window + NULL)", result.outcome().counter("rows_read"), "same table");
     out.printf("  %-26s %,14d %14s%n", "rows rejected", result.outcome().counter("rows_rejected"), "-");
     out.printf("  %-26s %,14d %,14d%n", "rows out (stats rows)", written.size(), expected.size());
+    if (wholeProcess) {
+      wholeProcessFigures(wh, generated, out);
+    }
     if (diffs.isEmpty()) {
       out.printf("  agreement: identical (page, caption) keys, integers equal, floats within %.0e relative%n",
           CaptionPerformanceOracle.RELATIVE_TOLERANCE);
