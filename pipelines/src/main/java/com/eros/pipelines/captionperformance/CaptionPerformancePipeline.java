@@ -57,6 +57,11 @@ public final class CaptionPerformancePipeline {
 
   private CaptionPerformancePipeline() {}
 
+  /** The columns of mass_messages that validation, attribution and the statistics need. */
+  public static String[] messageColumns() {
+    return MESSAGE_COLUMNS.clone();
+  }
+
   /** Flex Template / plain-java entry point: {@code ./eros caption-performance ARGS}. */
   public static void main(String[] args) {
     String[] all = new String[args.length + 1];
