@@ -26,6 +26,7 @@ import java.io.Serializable;
  * @param bottomDecileMeanEmv the same for the bottom deciles
  * @param captionsWithoutStats captions with at least minSends horizon sends but no statistics at T
  * @param unjudgedSends horizon sends on pages that had no median at T
+ * @param allHorizonSends valid attributed horizon sends of every page, scored or not
  */
 public record BacktestMetrics(
     long captionsScored,
@@ -41,5 +42,6 @@ public record BacktestMetrics(
     Double topDecileMeanEmv,
     Double bottomDecileMeanEmv,
     long captionsWithoutStats,
-    long unjudgedSends)
+    long unjudgedSends,
+    long allHorizonSends)
     implements Serializable {}

@@ -1,16 +1,18 @@
 package com.eros.pipelines.backtest;
 
-import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
+import com.eros.pipelines.captionperformance.CaptionStatsOptions;
+import com.eros.pipelines.support.ClockOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of {@code ./eros backtest}. The §2 parameters ({@code --asOf}, which is T here and
  * required, {@code --medianWindowDays}, {@code --statsWindowDays}, {@code --halfLifeDays},
- * {@code --z}) are inherited from {@link CaptionPerformanceOptions}: one definition, so a backtest
- * judges exactly what caption-performance would compute with the same values.
+ * {@code --z}) are caption-performance's own ({@link CaptionStatsOptions}): one definition, so a
+ * backtest judges exactly what caption-performance computes with the same values. {@code --now}
+ * (the run's clock: computed_at, and T + H may not be after it) defaults to the current time.
  */
-public interface BacktestOptions extends CaptionPerformanceOptions {
+public interface BacktestOptions extends CaptionStatsOptions, ClockOptions {
   @Description("H: days (of 24 h) after --asOf whose sends judge the statistics: [asOf, asOf + H). Required.")
   Integer getHorizonDays();
 

@@ -17,7 +17,7 @@ public final class BacktestTotals implements Serializable {
   /** Adds a page (a page that adds nothing at all is not kept). Returns this. */
   public BacktestTotals add(PageScore page) {
     PageScore.Parts p = page.parts();
-    if (p.captions() > 0 || p.captionsWithoutStats() > 0 || p.unjudgedSends() > 0) {
+    if (p.captions() > 0 || p.captionsWithoutStats() > 0 || p.allHorizonSends() > 0) {
       put(page.pageName(), p);
     }
     return this;
@@ -51,6 +51,7 @@ public final class BacktestTotals implements Serializable {
     long sends = 0;
     long withoutStats = 0;
     long unjudged = 0;
+    long all = 0;
     for (Map.Entry<String, PageScore.Parts> e : pages.entrySet()) {
       PageScore.Parts p = e.getValue();
       captions += p.captions();
@@ -71,6 +72,7 @@ public final class BacktestTotals implements Serializable {
       sends += p.sends();
       withoutStats += p.captionsWithoutStats();
       unjudged += p.unjudgedSends();
+      all += p.allHorizonSends();
     }
     return new BacktestMetrics(
         captions,
@@ -86,7 +88,8 @@ public final class BacktestTotals implements Serializable {
         orNull(top.meanEmv()),
         orNull(bottom.meanEmv()),
         withoutStats,
-        unjudged);
+        unjudged,
+        all);
   }
 
   private static Double orNull(double v) {

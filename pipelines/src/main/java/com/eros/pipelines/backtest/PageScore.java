@@ -116,7 +116,7 @@ public record PageScore(
     Pool top = Pool.of(topDecile());
     Pool bottom = Pool.of(bottomDecile());
     return new Parts(captions.size(), spearman(), baselineSpearman(), top, bottom, covered(), brierSum(), scoredSends(),
-        captionsWithoutStats, hasMedian() ? 0 : horizonSends);
+        captionsWithoutStats, hasMedian() ? 0 : horizonSends, horizonSends);
   }
 
   /** Pooled horizon outcomes of a set of captions. */
@@ -166,6 +166,7 @@ public record PageScore(
       double brierSum,
       long sends,
       long captionsWithoutStats,
-      long unjudgedSends)
+      long unjudgedSends,
+      long allHorizonSends)
       implements Serializable {}
 }

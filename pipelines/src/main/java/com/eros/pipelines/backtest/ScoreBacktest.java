@@ -1,6 +1,7 @@
 package com.eros.pipelines.backtest;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
@@ -8,6 +9,7 @@ import com.eros.pipelines.captionperformance.BuildCaptionIndex;
 import com.eros.pipelines.captionperformance.CaptionIndex;
 import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
 import com.eros.pipelines.captionperformance.PageMessages;
+import com.eros.pipelines.captionperformance.RunTally;
 import com.eros.pipelines.captionperformance.ValidateAndAttribute;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +19,13 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -27,40 +33,46 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The backtest's graph up to its output rows (REFERENCE §9):
+ * The backtest's reading and scoring (REFERENCE §9), without any write:
  *
  * <pre>
  *   caption_bank ─ index texts (side input) ─────────────────────────┐
  *   mass_messages [T − window, T + H) ─ read by page ─ validate and attribute (as caption-performance)
- *     ─ score each page (PageScorer: §2 at T, judged on [T, T + H)) ─┬─ page rows     → {@link #PAGES}
- *                                                                    └─ sum ─ summary row → {@link #SUMMARY}
+ *     ─ score each page (PageScorer: §2 at T, judged on [T, T + H)) ─┬─────────────── {@link #SCORES}
+ *                                                                    └─ sum ─┐
+ *   mass_messages sending_time in [T, T + 1 d) and [T + H, T + H + 1 d) ─ count ─ outcome {@link #OUTCOME}
  * </pre>
  *
- * <p>Reads only; writes nothing (the caller writes the rows). Invalid messages are left out and
- * counted, not dead-lettered: that is caption-performance's job. The summary has one row when a
- * caption was scored, none otherwise.
+ * <p>Invalid messages are left out and counted, not dead-lettered: that is caption-performance's
+ * job. The outcome is one element: the run's metrics, and why nothing may be stored when the data
+ * does not reach T + H ({@link DataReach}) or nothing could be scored.
  */
 public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
-  /** The bandit_backtests row (zero or one). */
-  public static final TupleTag<Row> SUMMARY = new TupleTag<>() {};
-  /** The bandit_backtest_pages rows (one per page with a scored caption). */
-  public static final TupleTag<Row> PAGES = new TupleTag<>() {};
+  /** One PageScore per page with a valid message. */
+  public static final TupleTag<PageScore> SCORES = new TupleTag<>() {};
+  /** The run's outcome (exactly one element). */
+  public static final TupleTag<BacktestOutcome> OUTCOME = new TupleTag<>() {};
   /** Metrics namespace of the backtest's counters. */
   public static final String METRICS = "backtest";
 
   private final Warehouse warehouse;
   private final BacktestConfig config;
-  private final String backtestId;
-  private final Instant computedAt;
+  private final Instant now;
+  private final String jobId;
 
-  public ScoreBacktest(Warehouse warehouse, BacktestConfig config, String backtestId, Instant computedAt) {
+  /**
+   * @param now the run's clock: bounds the probe after T + H (no send after now + 1 h is valid) and
+   *     stamps nothing else
+   */
+  public ScoreBacktest(Warehouse warehouse, BacktestConfig config, Instant now, String jobId) {
     super("Score backtest");
     this.warehouse = warehouse;
     this.config = config;
-    this.backtestId = backtestId;
-    this.computedAt = computedAt;
+    this.now = now;
+    this.jobId = jobId;
   }
 
   /** What is read from mass_messages: the columns caption-performance reads, over [T − window, T + H). */
@@ -75,21 +87,38 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
     PCollection<KV<String, List<Row>>> byPage = input.apply("Read messages by page",
         warehouse.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(config), "page_name"));
     // validity "now" = T + H: every send read is before it, so only the time-free rules can reject
-    PCollection<PageMessages> pages = byPage
-        .apply(new ValidateAndAttribute(index, config.horizonEnd(), computedAt, backtestId))
-        .get(ValidateAndAttribute.VALID);
-    PCollection<PageScore> scores = pages
+    PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, config.horizonEnd(), now, jobId));
+    PCollection<PageScore> scores = checked.get(ValidateAndAttribute.VALID)
         .apply("Score pages", ParDo.of(new ScorePageFn(config)))
         .setCoder(SerializableCoder.of(PageScore.class));
+    PCollectionView<Long> rowsRead = checked.get(ValidateAndAttribute.TALLY)
+        .apply("Rows read per page", MapElements.into(TypeDescriptors.longs()).via(RunTally::rowsRead))
+        .apply("Sum rows read", Sum.longsGlobally())
+        .apply("As rows read", View.asSingleton());
 
-    PCollection<Row> pageRows = scores
-        .apply("Build page rows", ParDo.of(new PageRowFn(backtestId, config)))
-        .setRowSchema(Tables.BANDIT_BACKTEST_PAGES.schema());
-    PCollection<Row> summary = scores
+    long nowMicros = Timestamps.micros(now);
+    long horizonEnd = config.horizonEndMicros();
+    PCollectionView<Long> firstDay = countSends(input, "first day of the horizon",
+        config.asOfMicros(), config.asOfMicros() + DataReach.DAY_MICROS);
+    PCollectionView<Long> dayAfter = countSends(input, "day after the horizon",
+        horizonEnd, DataReach.dayAfterEndMicros(config, nowMicros));
+    boolean partial = DataReach.partial(config, nowMicros);
+
+    PCollection<BacktestOutcome> outcome = scores
         .apply("Sum page scores", Combine.globally(new SumScoresFn()))
-        .apply("Build summary row", ParDo.of(new SummaryRowFn(backtestId, config, computedAt)))
-        .setRowSchema(Tables.BANDIT_BACKTESTS.schema());
-    return PCollectionTuple.of(SUMMARY, summary).and(PAGES, pageRows);
+        .apply("Judge the run", ParDo.of(new OutcomeFn(config, partial, firstDay, dayAfter, rowsRead))
+            .withSideInputs(firstDay, dayAfter, rowsRead))
+        .setCoder(SerializableCoder.of(BacktestOutcome.class));
+    return PCollectionTuple.of(SCORES, scores).and(OUTCOME, outcome);
+  }
+
+  /** The number of mass_messages rows sent in [fromMicros, toMicros), as a singleton view. */
+  private PCollectionView<Long> countSends(PBegin input, String what, long fromMicros, long toMicros) {
+    ReadSpec spec = ReadSpec.columns("sending_time")
+        .where(Filter.between("sending_time", Timestamps.ofMicros(fromMicros), Timestamps.ofMicros(Math.max(fromMicros, toMicros))));
+    return input.apply("Read sends of the " + what, warehouse.read(Tables.MASS_MESSAGES, spec))
+        .apply("Count sends of the " + what, Count.globally())
+        .apply("As sends of the " + what, View.asSingleton());
   }
 
   /** PageMessages → PageScore, counting what was and was not scored. */
@@ -121,40 +150,27 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  static final class PageRowFn extends DoFn<PageScore, Row> {
-    private final String backtestId;
+  /** The summed totals and the probe counts → the run's outcome. */
+  static final class OutcomeFn extends DoFn<BacktestTotals, BacktestOutcome> {
     private final BacktestConfig config;
+    private final boolean partial;
+    private final PCollectionView<Long> firstDay;
+    private final PCollectionView<Long> dayAfter;
+    private final PCollectionView<Long> rowsRead;
 
-    PageRowFn(String backtestId, BacktestConfig config) {
-      this.backtestId = backtestId;
+    OutcomeFn(BacktestConfig config, boolean partial, PCollectionView<Long> firstDay, PCollectionView<Long> dayAfter,
+        PCollectionView<Long> rowsRead) {
       this.config = config;
+      this.partial = partial;
+      this.firstDay = firstDay;
+      this.dayAfter = dayAfter;
+      this.rowsRead = rowsRead;
     }
 
     @ProcessElement
-    public void process(@Element PageScore s, OutputReceiver<Row> out) {
-      if (s.captionsScored() > 0) {
-        out.output(BacktestRows.page(backtestId, config, s));
-      }
-    }
-  }
-
-  static final class SummaryRowFn extends DoFn<BacktestTotals, Row> {
-    private final String backtestId;
-    private final BacktestConfig config;
-    private final Instant computedAt;
-
-    SummaryRowFn(String backtestId, BacktestConfig config, Instant computedAt) {
-      this.backtestId = backtestId;
-      this.config = config;
-      this.computedAt = computedAt;
-    }
-
-    @ProcessElement
-    public void process(@Element BacktestTotals totals, OutputReceiver<Row> out) {
-      BacktestMetrics m = totals.metrics();
-      if (m.captionsScored() > 0) {
-        out.output(BacktestRows.summary(backtestId, config, computedAt, m));
-      }
+    public void process(ProcessContext c) {
+      DataReach reach = new DataReach(c.sideInput(firstDay), c.sideInput(dayAfter), partial);
+      c.output(BacktestOutcome.of(config, c.element().metrics(), reach, c.sideInput(rowsRead)));
     }
   }
 

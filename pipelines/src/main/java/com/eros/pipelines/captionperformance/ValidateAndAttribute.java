@@ -96,6 +96,7 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
       CaptionIndex captions = c.sideInput(index);
       RunTally tally = new RunTally();
       PageMessages.Builder valid = PageMessages.builder(page);
+      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(), rejectedAt);
       if (rows.isEmpty()) {
         c.output(TALLY, tally);
         return;
@@ -126,8 +127,7 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;
           byRule.get(broken).inc();
-          c.output(REJECTED, RejectedRows.of(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(),
-              id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(row), rejectedAt));
+          c.output(REJECTED, deadLetters.reject(row, id, row.getString(iPage), broken));
           continue;
         }
         Long caption = row.getInt64(iCaption);

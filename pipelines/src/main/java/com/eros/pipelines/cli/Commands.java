@@ -1,5 +1,11 @@
 package com.eros.pipelines.cli;
 
+import com.eros.pipelines.backtest.BacktestPipeline;
+import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.support.EtlPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +18,19 @@ public final class Commands {
     List<Command> commands = new ArrayList<>();
     commands.add(new DemoCommand());
     commands.add(new com.eros.pipelines.generate.GenerateCommand());
-    commands.add(new com.eros.pipelines.captionperformance.CaptionPerformanceCommand());
-    commands.add(new com.eros.pipelines.locksweep.LockSweepCommand());
-    commands.add(new com.eros.pipelines.dailyautomation.DailyAutomationCommand());
-    commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
-    commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
-    commands.add(new com.eros.pipelines.backtest.BacktestCommand());
+    for (EtlPipeline<?, ?> p : pipelines()) {
+      commands.add(new PipelineCommand(p));
+    }
+    commands.add(new HealthCommand());
     commands.add(new BenchCommand());
     commands.add(new DdlCommand());
     return commands;
+  }
+
+  /** The pipelines (the four scheduled ones, then the on-demand backtest), in the order {@code ./eros --help} lists them. */
+  public static List<EtlPipeline<?, ?>> pipelines() {
+    return List.of(new CaptionPerformancePipeline(), new LockSweepPipeline(), new DailyAutomationPipeline(),
+        new HealthMonitorPipeline(), new BacktestPipeline());
   }
 
   public static Optional<Command> find(String name) {

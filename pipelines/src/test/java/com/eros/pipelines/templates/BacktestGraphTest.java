@@ -12,9 +12,9 @@ import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WarehouseOptions;
 import com.eros.common.warehouse.bigquery.BigQuerySchemas;
 import com.eros.common.warehouse.bigquery.BigQueryWarehouse;
-import com.eros.pipelines.backtest.BacktestConfig;
 import com.eros.pipelines.backtest.BacktestOptions;
 import com.eros.pipelines.backtest.BacktestPipeline;
+import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.OptionsParser;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,8 +47,7 @@ class BacktestGraphTest {
     BacktestOptions o = options(new DataflowTranslation(temp));
     Warehouse real = OptionsParser.warehouse(o.as(WarehouseOptions.class));
     assertThat(real, instanceOf(BigQueryWarehouse.class));
-    BacktestConfig cfg = BacktestPipeline.config(o);
-    List<URI> attempts = DataflowTranslation.attemptsDuring(() -> BacktestPipeline.build(o, real, cfg, NOW));
+    List<URI> attempts = DataflowTranslation.attemptsDuring(() -> Lifecycle.graph(new BacktestPipeline(), o, real, NOW));
     assertThat(attempts, empty());
   }
 
@@ -65,12 +64,12 @@ class BacktestGraphTest {
         new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
     DataflowTranslation t = new DataflowTranslation(temp);
     BacktestOptions o = options(t);
-    BacktestConfig cfg = BacktestPipeline.config(o);
-    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> BacktestPipeline.build(o, fake, cfg, NOW));
+    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> Lifecycle.graph(new BacktestPipeline(), o, fake, NOW));
     assertThat(out.networkAttempts(), empty());
     assertThat(out.job().path("name").asText(), equalTo("eros-backtest"));
     List<String> steps = TemplateGraphTest.stepNames(out.job());
     assertThat(steps, hasItem(org.hamcrest.Matchers.containsString("Score backtest/Score pages")));
     assertThat(steps, hasItem(org.hamcrest.Matchers.containsString("Append bandit_backtests")));
+    assertThat(steps, hasItem(org.hamcrest.Matchers.containsString("Write job row")));
   }
 }

@@ -1,0 +1,42 @@
+package com.eros.pipelines.captionperformance;
+
+import com.eros.common.warehouse.WarehouseOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/**
+ * The REFERENCE §2 parameters, defined once for every command that computes the caption statistics:
+ * {@code ./eros caption-performance} and {@code ./eros backtest} (Beam requires options of the same
+ * name to agree across the jar's options interfaces).
+ */
+public interface CaptionStatsOptions extends WarehouseOptions {
+  @Description("The run's 'now' as an ISO-8601 instant, e.g. 2026-11-29T12:00:00Z. Every window ends here "
+      + "(exclusive); a re-run with the same value yields the same rows. Default: the current time.")
+  String getAsOf();
+
+  void setAsOf(String value);
+
+  @Description("Days (of 24 h) back from asOf over which the page median EMV is taken: [asOf - days, asOf).")
+  @Default.Integer(CaptionPerformanceConfig.DEFAULT_MEDIAN_WINDOW_DAYS)
+  Integer getMedianWindowDays();
+
+  void setMedianWindowDays(Integer value);
+
+  @Description("Days (of 24 h) back from asOf over which caption statistics are computed: [asOf - days, asOf).")
+  @Default.Integer(CaptionPerformanceConfig.DEFAULT_STATS_WINDOW_DAYS)
+  Integer getStatsWindowDays();
+
+  void setStatsWindowDays(Integer value);
+
+  @Description("Half-life in days of the decay weight 0.5^(age_days / halfLifeDays) of each send.")
+  @Default.Double(CaptionPerformanceConfig.DEFAULT_HALF_LIFE_DAYS)
+  Double getHalfLifeDays();
+
+  void setHalfLifeDays(Double value);
+
+  @Description("Standard normal quantile of the Wilson interval (1.96 for 95 %).")
+  @Default.Double(CaptionPerformanceConfig.DEFAULT_Z)
+  Double getZ();
+
+  void setZ(Double value);
+}
