@@ -233,7 +233,7 @@ public final class Tables {
 
   public static final TableDef BANDIT_BACKTESTS =
       TableDef.builder("bandit_backtests")
-          .description("One row per backtest run (REFERENCE §9): the caption statistics as of as_of judged on the sends of "
+          .description("One row per backtest run (REFERENCE section 9): the caption statistics as of as_of judged on the sends of "
               + "[as_of, as_of + horizon_days). Appended by ./eros backtest.")
           .required("backtest_id", STRING, "Run id of the backtest")
           .required("as_of", TIMESTAMP, "T: the instant the statistics were computed at")
