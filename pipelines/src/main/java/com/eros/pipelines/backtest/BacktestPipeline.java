@@ -6,6 +6,8 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.captionperformance.CaptionPerformanceConfig;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.Failures;
@@ -50,6 +52,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class BacktestPipeline implements EtlPipeline<BacktestOptions, BacktestSettings> {
   public static final String COMMAND = "backtest";
   public static final String JOB_NAME = "backtest";
+
+  private final Environment env;
+
+  public BacktestPipeline() {
+    this(Environment.system());
+  }
+
+  /** With another environment (where the alert channels' URLs and keys are looked up). */
+  public BacktestPipeline(Environment env) {
+    this.env = env;
+  }
 
   public static void main(String[] args) {
     Lifecycle.main(new BacktestPipeline(), args);
@@ -97,8 +110,10 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
     Instant now = RunClock.instant(o.getNow(), "now", wallNow);
     Instant asOf = RunClock.instant(o.getAsOf(), "asOf", wallNow);
     BacktestConfig cfg;
+    AlertDelivery alerts;
     try {
       cfg = new BacktestConfig(CaptionPerformanceConfig.of(o, asOf), o.getHorizonDays(), o.getMinSends());
+      alerts = AlertDelivery.from(o, env, RunClock.stamps(o.getNow(), now));
     } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -106,7 +121,12 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
       throw new UsageException("--asOf + --horizonDays = " + cfg.horizonEnd() + " is after now (" + now
           + "): the horizon has not happened yet; choose an earlier --asOf or a shorter --horizonDays");
     }
-    return new BacktestSettings(cfg, now);
+    return new BacktestSettings(cfg, now, alerts);
+  }
+
+  @Override
+  public AlertDelivery alerts(BacktestSettings settings) {
+    return settings.alerts();
   }
 
   @Override

@@ -1,10 +1,15 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.pipelines.alerts.AlertOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code ./eros caption-performance}: the §2 parameters ({@link CaptionStatsOptions}) and the shrink guard. */
-public interface CaptionPerformanceOptions extends CaptionStatsOptions {
+/**
+ * Options of {@code ./eros caption-performance}: the REFERENCE §2 parameters ({@link
+ * CaptionStatsOptions}, shared with the backtest), the shrink guard, and where its alerts go
+ * ({@link AlertOptions}).
+ */
+public interface CaptionPerformanceOptions extends CaptionStatsOptions, AlertOptions {
   @Description("Shrink guard: the run is FAILED, with a CRITICAL alert and caption_bandit_stats unchanged, when its "
       + "result covers more than this percentage fewer pages than the table does now (0-100).")
   @Default.Integer(ShrinkGuard.DEFAULT_MAX_PAGE_LOSS_PERCENT)
