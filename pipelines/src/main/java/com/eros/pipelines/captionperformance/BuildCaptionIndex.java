@@ -18,10 +18,10 @@ import org.apache.beam.sdk.values.Row;
  * input by attribution. The bank is small (thousands of captions), so one in-memory index is fine.
  * An empty bank gives an empty index.
  */
-final class BuildCaptionIndex extends PTransform<PBegin, PCollectionView<CaptionIndex>> {
+public final class BuildCaptionIndex extends PTransform<PBegin, PCollectionView<CaptionIndex>> {
   private final Warehouse warehouse;
 
-  BuildCaptionIndex(Warehouse warehouse) {
+  public BuildCaptionIndex(Warehouse warehouse) {
     super("Build caption index");
     this.warehouse = warehouse;
   }

@@ -41,6 +41,14 @@ public record CaptionPerformanceConfig(
     }
   }
 
+  /**
+   * The §2 parameters of the options at {@code asOf} (caption-performance and the backtest resolve
+   * them the same way); an {@link IllegalArgumentException} names the bad option.
+   */
+  public static CaptionPerformanceConfig of(CaptionStatsOptions o, Instant asOf) {
+    return new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ());
+  }
+
   /** The defaults of REFERENCE §2 at {@code asOf}. */
   public static CaptionPerformanceConfig defaults(Instant asOf) {
     return new CaptionPerformanceConfig(

@@ -78,6 +78,11 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     "purchased_count", "earnings"
   };
 
+  /** The columns of mass_messages that validation, attribution and the statistics need. */
+  public static String[] messageColumns() {
+    return MESSAGE_COLUMNS.clone();
+  }
+
   private final Environment env;
 
   public CaptionPerformancePipeline() {
@@ -128,7 +133,7 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Instant asOf = RunClock.instant(o.getAsOf(), "asOf", wallNow);
     try {
       return new CaptionPerformanceSettings(
-          new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ()),
+          CaptionPerformanceConfig.of(o, asOf),
           new ShrinkGuard(o.getMaxPageLossPercent(), Boolean.TRUE.equals(o.getAllowShrink())),
           AlertDelivery.from(o, env, RunClock.stamps(o.getAsOf(), asOf)));
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -49,8 +49,33 @@ public final class PageStatsCalculator {
     return false;
   }
 
+  /**
+   * What §2 computes for one page: its median EMV over the median window and its stats rows.
+   *
+   * @param median NaN when the page has no message in the median window (then no rows)
+   */
+  public record PageStats(double median, List<CaptionStats> stats) {
+    public boolean hasMedian() {
+      return !Double.isNaN(median);
+    }
+  }
+
+  /** REFERENCE §2.4: a send succeeds when its EMV is strictly above the page median. */
+  public static boolean isSuccess(double emv, double median) {
+    return emv > median;
+  }
+
   /** The stats rows of one page; empty when the page has no message in the median window. */
   public static List<CaptionStats> compute(PageMessages page, CaptionPerformanceConfig cfg) {
+    return computePage(page, cfg).stats();
+  }
+
+  /**
+   * The page median and the stats rows of one page, as of {@code cfg.asOf()}: the one
+   * implementation of §2 used by the caption-performance pipeline and by the backtest (§9).
+   * Messages at or after asOf are ignored.
+   */
+  public static PageStats computePage(PageMessages page, CaptionPerformanceConfig cfg) {
     long asOf = cfg.asOfMicros();
     long medianFrom = cfg.medianFromMicros();
     long statsFrom = cfg.statsFromMicros();
@@ -71,7 +96,7 @@ public final class PageStatsCalculator {
       }
     }
     if (m == 0) {
-      return List.of();
+      return new PageStats(Double.NaN, List.of());
     }
     double median = Median.medianInPlace(java.util.Arrays.copyOf(medianValues, m));
 
@@ -129,7 +154,7 @@ public final class PageStatsCalculator {
       Acc a = new Acc(distinct[g]);
       while (end < start[g + 1]) {
         int idx = order[end];
-        boolean success = emv[idx] > median;
+        boolean success = isSuccess(emv[idx], median);
         double w = Decay.weight(Decay.ageDays(asOf, page.sendMicros(idx)), cfg.halfLifeDays());
         if (success) {
           a.successes++;
@@ -191,7 +216,7 @@ public final class PageStatsCalculator {
           a.lastUsedMicros,
           asOf));
     }
-    return out;
+    return new PageStats(median, out);
   }
 
   /** Stable merge sort of message indices (no boxing). */

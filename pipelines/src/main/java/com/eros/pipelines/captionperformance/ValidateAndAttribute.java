@@ -32,17 +32,21 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Outputs: {@link #VALID} (one PageMessages per page with at least one valid message),
  * {@link #REJECTED} (rejected_rows Rows), {@link #TALLY} (one RunTally per page).
  */
-final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
-  static final TupleTag<PageMessages> VALID = new TupleTag<>() {};
-  static final TupleTag<Row> REJECTED = new TupleTag<>() {};
-  static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
+public final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
+  public static final TupleTag<PageMessages> VALID = new TupleTag<>() {};
+  public static final TupleTag<Row> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
 
   private final PCollectionView<CaptionIndex> index;
   private final Instant asOf;
   private final Instant rejectedAt;
   private final String jobId;
 
-  ValidateAndAttribute(PCollectionView<CaptionIndex> index, Instant asOf, Instant rejectedAt, String jobId) {
+  /**
+   * @param asOf the "now" of the validity rules (a send later than asOf + 1 h is invalid)
+   * @param rejectedAt rejected_at of the dead letters
+   */
+  public ValidateAndAttribute(PCollectionView<CaptionIndex> index, Instant asOf, Instant rejectedAt, String jobId) {
     super("Validate and attribute messages");
     this.index = index;
     this.asOf = asOf;
