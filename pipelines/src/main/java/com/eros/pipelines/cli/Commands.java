@@ -17,6 +17,7 @@ public final class Commands {
     commands.add(new com.eros.pipelines.dailyautomation.DailyAutomationCommand());
     commands.add(new com.eros.pipelines.healthmonitor.HealthMonitorCommand());
     commands.add(new com.eros.pipelines.healthmonitor.HealthCommand());
+    commands.add(new com.eros.pipelines.report.ReportCommand());
     commands.add(new BenchCommand());
     commands.add(new DdlCommand());
     return commands;

@@ -56,4 +56,11 @@ public interface HealthMonitorOptions extends HealthOptions {
   Integer getDeliveryTimeoutSeconds();
 
   void setDeliveryTimeoutSeconds(Integer value);
+
+  @Description("Where to publish the operations report (./eros report) after each run: gs://BUCKET/OBJECT "
+      + "(or a local path); empty: no report.")
+  @Default.String("")
+  String getReportLocation();
+
+  void setReportLocation(String value);
 }

@@ -12,6 +12,8 @@ import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
 import com.eros.pipelines.healthmonitor.delivery.DeliverAlertsFn;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
 import com.eros.pipelines.healthmonitor.delivery.RetryPolicy;
+import com.eros.pipelines.report.PublishReport;
+import com.eros.pipelines.report.ReportWindow;
 import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -80,6 +82,9 @@ public final class HealthMonitorPipeline {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
+    if (PublishReport.requested(options.getReportLocation())) {
+      PublishReport.check(options.getReportLocation());
+    }
     return new Setup(options, clock, rules, channels);
   }
 
@@ -91,11 +96,14 @@ public final class HealthMonitorPipeline {
     String jobId = setup.options().getJobId();
     PCollection<HealthSnapshot> snapshot =
         p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), now)));
-    snapshot
+    PCollection<Long> recorded = snapshot
         .apply(new DecideAlerts(warehouse, setup.rules(), jobId, now))
         .apply(new DeliverAlerts(warehouse, jobId,
             new DeliverAlertsFn(setup.channels(), env, setup.rules(), setup.clock())))
         .apply(new RecordRun(warehouse, jobId, now, System.currentTimeMillis(), snapshot));
+    if (PublishReport.requested(setup.options().getReportLocation())) {
+      recorded.apply(new PublishReport(warehouse, setup.options().getReportLocation(), now, ReportWindow.DEFAULT_DAYS));
+    }
     return p;
   }
 

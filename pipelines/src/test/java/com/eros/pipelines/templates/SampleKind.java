@@ -16,6 +16,8 @@ enum SampleKind {
   INSTANT("2026-03-08T10:15:30Z", "2026-13-45T99:00:00Z"),
   /** A file a pipeline reads on Dataflow (a gs:// object). */
   GCS_FILE("gs://eros-bucket/config/alert-rules.yaml", "not a path"),
+  /** A file a pipeline writes on Dataflow (a gs:// object). */
+  GCS_OUTPUT_FILE("gs://eros-bucket/reports/eros-report.html", "not a path"),
   /** A Secret Manager secret (version) resource name. */
   SECRET_NAME("projects/eros-prod/secrets/eros-slack-webhook/versions/latest", "eros-slack-webhook"),
   /** An https endpoint. */

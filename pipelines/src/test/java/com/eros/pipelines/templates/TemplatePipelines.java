@@ -98,7 +98,7 @@ final class TemplatePipelines {
         new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
             kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
                 "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
-                "pagerDutyEventsUrl", SampleKind.HTTPS_URL),
+                "pagerDutyEventsUrl", SampleKind.HTTPS_URL, "reportLocation", SampleKind.GCS_OUTPUT_FILE),
             Set.of(),
             (o, warehouse) -> {
               HealthMonitorOptions h = o.as(HealthMonitorOptions.class);

@@ -1,0 +1,104 @@
+package com.eros.pipelines.report;
+
+import com.eros.common.time.Clock;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
+import com.eros.pipelines.cli.Command;
+import com.eros.pipelines.support.OptionsParser;
+import com.eros.pipelines.support.UsageException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.beam.sdk.io.FileSystems;
+
+/**
+ * {@code ./eros report}: writes the operations report, one self-contained HTML file. Read-only: it
+ * reads through {@link Warehouse#query} and never creates or writes a table. Progress goes to
+ * stderr; the path written is printed last on stdout.
+ */
+public final class ReportCommand implements Command {
+  /** Earliest {@code --now} accepted (REFERENCE §8). */
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  private final PrintStream progress;
+
+  public ReportCommand() {
+    this(System.err);
+  }
+
+  /** With another stream for the progress lines (tests). */
+  public ReportCommand(PrintStream progress) {
+    this.progress = progress;
+  }
+
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String summary() {
+    return "write the operations report: one self-contained HTML page with charts (read-only)";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    if (OptionsParser.wantsHelp(args)) {
+      out.println("./eros report [--out=eros-report.html] [--now=ISO] [--days=14] [--warehouse=...]");
+      out.println("  Writes one self-contained HTML file (inline SVG charts, no script, nothing fetched from the");
+      out.println("  network): health scorecard and alerts, pipeline runs, daily automation, locks, caption");
+      out.println("  performance, data quality (and the latest backtest). Reads the warehouse only.");
+      out.flush();
+      OptionsParser.printHelp(ReportOptions.class);
+      return 0;
+    }
+    ReportOptions options = OptionsParser.parse(ReportOptions.class, args);
+    Instant now;
+    try {
+      now = Clock.fromOption(options.getNow()).now();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    checkNow(now, Instant.now(), options.getNow());
+    int days = options.getDays() == null ? ReportWindow.DEFAULT_DAYS : options.getDays();
+    if (days < 1 || days > ReportWindow.MAX_DAYS) {
+      throw new UsageException("--days=" + days + " must be between 1 and " + ReportWindow.MAX_DAYS);
+    }
+    String target;
+    try {
+      target = ReportFiles.check(options.getOut(), "out");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    Warehouse warehouse = OptionsParser.warehouse(options);
+    if (warehouse instanceof DuckDbWarehouse d && !Files.isRegularFile(Path.of(d.path()))) {
+      throw new UsageException("--warehouse=" + options.getWarehouse() + ": " + d.path()
+          + " does not exist; the report only reads (run ./eros demo to create a local database)");
+    }
+    FileSystems.setDefaultPipelineOptions(options);
+    long t0 = System.nanoTime();
+    progress.println("report: " + warehouse.spec() + ", last " + days + " days up to " + now);
+    OperationsReport.Built built = OperationsReport.build(warehouse, now, days, line -> progress.println("report: " + line));
+    ReportFiles.write(target, built.html());
+    Duration total = Duration.ofNanos(System.nanoTime() - t0);
+    progress.printf(Locale.ROOT, "report: %d charts, %,d bytes; read %.2f s, rendered %.2f s, %.2f s in all%n",
+        ReportHtml.chartIds(built.html()).size(), built.bytes(), built.readTime().toMillis() / 1000.0,
+        built.renderTime().toMillis() / 1000.0, total.toMillis() / 1000.0);
+    progress.flush();
+    out.println(target);
+    return 0;
+  }
+
+  /** REFERENCE §8: --now may not lie more than a day after the wall clock nor before 2000-01-01. */
+  static void checkNow(Instant now, Instant wallClock, String given) {
+    if (now.isAfter(wallClock.plus(Duration.ofDays(1)))) {
+      throw new UsageException("--now=" + given + " lies more than a day in the future");
+    }
+    if (now.isBefore(EARLIEST)) {
+      throw new UsageException("--now=" + given + " lies before 2000-01-01");
+    }
+  }
+}
