@@ -160,7 +160,6 @@ final class ReportCharts {
     x.setUpperMargin(0.01);
     if (!labelsCreators(d.creators().size())) {
       x.setTickLabelsVisible(false);
-      x.setLabel(d.creators().size() + " creators, most saturated first");
     } else {
       x.setTickLabelFont(SMALL);
     }

@@ -205,7 +205,9 @@ public final class ReportHtml {
         empty("no creator profile for " + d.date());
       } else {
         chart("chart-saturation", "Caption saturation per creator on " + d.date() + ", queued or not, against the "
-            + (int) DailySection.SATURATION_THRESHOLD + " % line", WIDE_W, ReportCharts.saturationHeight(d.creators().size()), () -> ReportCharts.saturation(d));
+            + (int) DailySection.SATURATION_THRESHOLD + " % line: " + count(d.creators().size())
+            + " creators, most saturated first" + (ReportCharts.labelsCreators(d.creators().size()) ? ""
+            : " (too many to name each)"), WIDE_W, ReportCharts.saturationHeight(d.creators().size()), () -> ReportCharts.saturation(d));
       }
       out.append("</div>\n");
       if (!d.errors().isEmpty()) {
