@@ -148,7 +148,7 @@ public final class ReportHtml {
       RunsSection.Run last = p.last();
       out.append("<tr").append(p.failed() > 0 ? " class=\"bad\"" : "").append("><td>").append(esc(p.jobName()))
           .append("</td><td class=\"n\">").append(p.runs()).append("</td><td class=\"n\">").append(p.failed())
-          .append("</td><td>");
+          .append("</td><td class=\"nowrap\">");
       if (last == null) {
         out.append("<span class=\"muted\">none</span>");
       } else {
@@ -468,7 +468,8 @@ public final class ReportHtml {
       h2 { font-size: 18px; margin: 8px 0 10px; }
       h3 { font-size: 15px; margin: 16px 0 6px; scroll-margin-top: 120px; }
       .row { display: flex; flex-wrap: wrap; gap: 16px 24px; align-items: flex-start; }
-      .numbers { flex: 1 1 300px; max-width: 460px; }
+      .numbers { flex: 1 1 360px; max-width: 540px; }
+      table.checks td:nth-child(4) { white-space: nowrap; }
       figure.chart { flex: 2 1 520px; margin: 0; min-width: 0; }
       figure.chart svg { display: block; width: 100%; height: auto; }
       figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }
