@@ -59,6 +59,13 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * the page gives each one a caption). {@link SvgChart} draws them to SVG.
  */
 final class ReportCharts {
+  static {
+    // charts are drawn on servers and workers without a display; set before AWT first looks
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   static final TimeZone ZONE = TimeZone.getTimeZone(LaTime.ZONE);
   static final Locale LOCALE = Locale.US;
 

@@ -1,7 +1,6 @@
 package com.eros.pipelines.report;
 
 import com.eros.common.time.LaTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,10 +53,5 @@ public record ReportWindow(Instant now, int days) {
   /** Whether an instant lies in the window. */
   public boolean contains(Instant t) {
     return t != null && !t.isBefore(from()) && t.isBefore(toExclusive());
-  }
-
-  /** Hours from {@code t} to now (null when t is null). */
-  public Double hoursSince(Instant t) {
-    return t == null ? null : Duration.between(t, now).toMillis() / 3_600_000.0;
   }
 }

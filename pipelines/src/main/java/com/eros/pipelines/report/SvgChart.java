@@ -13,12 +13,6 @@ import org.jfree.svg.ViewBox;
  * charts can share one page.
  */
 final class SvgChart {
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private SvgChart() {}
 
   /** The chart as an {@code <svg>} element with the given id, drawn at width × height. */
