@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS `${dataset}.active_caption_assignments` (
   schedule_id STRING OPTIONS(description="Schedule that took the lock"),
   is_active BOOL OPTIONS(description="True while the lock holds"),
   deactivated_at TIMESTAMP OPTIONS(description="When the sweep released it"),
-  deactivation_reason STRING OPTIONS(description="PAST_SEND_DATE or STALE")
+  deactivation_reason STRING OPTIONS(description="PAST_SEND_DATE or STALE"),
+  released_by STRING OPTIONS(description="Job id of the sweep that released the lock (the sweep adds this column)")
 )
 CLUSTER BY page_name, is_active;

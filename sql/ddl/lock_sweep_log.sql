@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS `${dataset}.lock_sweep_log` (
   locks_expired_past_date INT64 OPTIONS(description="Locks swept by the PAST_SEND_DATE rule"),
   total_locks_cleaned INT64 OPTIONS(description="Total swept"),
   sweep_duration_seconds FLOAT64 OPTIONS(description="Duration"),
-  active_locks_after INT64 OPTIONS(description="Active locks left after the sweep")
+  active_locks_after INT64 OPTIONS(description="Active locks left after the sweep"),
+  recovered_by STRING OPTIONS(description="Sweep that wrote this row for an earlier sweep that released locks but died before logging them; NULL when the sweep logged itself")
 )
 PARTITION BY DATE(sweep_time)
 CLUSTER BY sweep_time;

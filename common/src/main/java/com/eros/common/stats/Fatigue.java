@@ -1,6 +1,7 @@
 package com.eros.common.stats;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /**
  * Creator fatigue (REFERENCE §3.2).
@@ -14,11 +15,25 @@ import java.io.Serializable;
  * </pre>
  *
  * <p>The score is summed as an integer number of tenths (3, 4, 3) and thresholds are compared
- * in tenths, so 0.3 + 0.3 counts as 0.6 exactly.
+ * in tenths, so 0.3 + 0.3 counts as 0.6 exactly. "Below 80 % of the baseline" is strict and
+ * compared exactly on the decimal values ({@link #below}): a recent RPR of exactly 80 % of its
+ * baseline is not fatigued, although {@code 0.8 * 0.1} is not {@code 0.08} in floating point.
  */
 public final class Fatigue {
 
   private Fatigue() {}
+
+  /**
+   * {@code value < fraction × base}, computed exactly on the shortest decimal forms of the doubles
+   * (what {@link Double#toString} prints), so that a value at the threshold is not below it. False
+   * when either side is not a finite number (no data).
+   */
+  public static boolean below(double value, String fraction, double base) {
+    if (!Double.isFinite(value) || !Double.isFinite(base)) {
+      return false;
+    }
+    return BigDecimal.valueOf(value).compareTo(new BigDecimal(fraction).multiply(BigDecimal.valueOf(base))) < 0;
+  }
 
   /** Fatigue score in [0, 1], its risk level and the volume factor to apply. */
   public record Result(double score, String risk, double volumeFactor) implements Serializable {}
@@ -31,10 +46,10 @@ public final class Fatigue {
       double baselineRpr,
       boolean lastThreeDaysAllBelowBaselineRpr) {
     int tenths = 0;
-    if (recentViewRate < 0.85 * baselineViewRate) {
+    if (below(recentViewRate, "0.85", baselineViewRate)) {
       tenths += 3;
     }
-    if (recentRpr < 0.80 * baselineRpr) {
+    if (below(recentRpr, "0.80", baselineRpr)) {
       tenths += 4;
     }
     if (lastThreeDaysAllBelowBaselineRpr) {

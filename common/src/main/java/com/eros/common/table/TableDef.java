@@ -31,6 +31,7 @@ public final class TableDef implements Serializable {
   private final String description;
   private final boolean input;
   private final List<Column> columns;
+  private final List<Column> ownedColumns;
   private final PartitionKind partitionKind;
   private final String partitionColumn;
   private final List<String> clusterBy;
@@ -41,6 +42,7 @@ public final class TableDef implements Serializable {
     this.description = b.description;
     this.input = b.input;
     this.columns = List.copyOf(b.columns);
+    this.ownedColumns = List.copyOf(b.owned);
     this.partitionKind = b.partitionKind;
     this.partitionColumn = b.partitionColumn;
     this.clusterBy = List.copyOf(b.clusterBy);
@@ -83,6 +85,14 @@ public final class TableDef implements Serializable {
 
   public List<Column> columns() {
     return columns;
+  }
+
+  /**
+   * Nullable columns the pipelines own on a table written by another system (an input): a run adds
+   * them when the stored table lacks them (never creating the table itself).
+   */
+  public List<Column> ownedColumns() {
+    return ownedColumns;
   }
 
   public List<String> columnNames() {
@@ -173,6 +183,7 @@ public final class TableDef implements Serializable {
     private String description = "";
     private boolean input;
     private final List<Column> columns = new ArrayList<>();
+    private final List<Column> owned = new ArrayList<>();
     private PartitionKind partitionKind = PartitionKind.NONE;
     private String partitionColumn;
     private final List<String> clusterBy = new ArrayList<>();
@@ -198,6 +209,14 @@ public final class TableDef implements Serializable {
 
     public Builder nullable(String column, ColumnType type, String desc) {
       columns.add(Column.nullable(column, type, desc));
+      return this;
+    }
+
+    /** A nullable column the pipelines add to this input table when it is missing (see {@link TableDef#ownedColumns()}). */
+    public Builder owned(String column, ColumnType type, String desc) {
+      Column c = Column.nullable(column, type, desc);
+      columns.add(c);
+      owned.add(c);
       return this;
     }
 

@@ -65,6 +65,7 @@ public final class Tables {
           .nullable("is_active", BOOL, "True while the lock holds")
           .nullable("deactivated_at", TIMESTAMP, "When the sweep released it")
           .nullable("deactivation_reason", STRING, "PAST_SEND_DATE or STALE")
+          .owned("released_by", STRING, "Job id of the sweep that released the lock (the sweep adds this column)")
           .clusterBy("page_name", "is_active")
           .build();
 
@@ -207,6 +208,8 @@ public final class Tables {
           .nullable("total_locks_cleaned", INT64, "Total swept")
           .nullable("sweep_duration_seconds", FLOAT64, "Duration")
           .nullable("active_locks_after", INT64, "Active locks left after the sweep")
+          .nullable("recovered_by", STRING, "Sweep that wrote this row for an earlier sweep that released locks "
+              + "but died before logging them; NULL when the sweep logged itself")
           .partitionByDayOf("sweep_time")
           .clusterBy("sweep_time")
           .build();
@@ -218,6 +221,9 @@ public final class Tables {
           .required("job_name", STRING, "Pipeline")
           .required("source_table", STRING, "Table the row came from")
           .nullable("row_key", STRING, "Key of the row in its table (message_id), when it has one")
+          .nullable("page_name", STRING, "Page of the row, when it has one")
+          .nullable("row_fingerprint", STRING, "SHA-256 of the row's JSON and its occurrence among identical rows: "
+              + "one dead letter per bad row")
           .required("reason", STRING, "The validity rule that failed")
           .nullable("payload", STRING, "The row as JSON")
           .required("rejected_at", TIMESTAMP, "When")

@@ -4,32 +4,81 @@ import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
-/** Builds {@code rejected_rows} dead letters. */
+/**
+ * Builds {@code rejected_rows} dead letters: one per bad row (REFERENCE §1).
+ *
+ * <p>A dead letter is keyed by the pipeline, the source table and the row's fingerprint: the
+ * SHA-256 of the row as JSON (every column read, page and message_id included) and the row's
+ * occurrence among identical rows of its group (#0, #1, ...). So two bad rows with a NULL
+ * message_id, or one message_id on two pages, get a dead letter each; exact duplicates get one each
+ * too; and a re-run, or another run of the same pipeline that meets the same rows, adds nothing
+ * (insert-if-absent on {@link #KEY}).
+ */
 public final class RejectedRows {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Key under which a dead letter is recorded once per pipeline, whatever the number of runs. */
-  public static final String[] KEY = {"job_name", "source_table", "row_key", "reason"};
+  public static final String[] KEY = {"job_name", "source_table", "row_fingerprint"};
 
   private RejectedRows() {}
 
-  public static Row of(String jobId, String jobName, String sourceTable, String rowKey, String reason, String payload, Instant at) {
-    return Row.withSchema(Tables.REJECTED_ROWS.schema())
-        .withFieldValue("job_id", jobId)
-        .withFieldValue("job_name", jobName)
-        .withFieldValue("source_table", sourceTable)
-        .withFieldValue("row_key", rowKey)
-        .withFieldValue("reason", reason)
-        .withFieldValue("payload", payload)
-        .withFieldValue("rejected_at", Timestamps.truncate(at))
-        .build();
+  /**
+   * The dead letters of one group of rows (a page's messages): numbers identical rows so that each
+   * gets its own fingerprint. Not thread-safe; one per group. Identical rows always fall into the
+   * same group (they have the same page), and the numbering does not depend on their order.
+   */
+  public static final class Group {
+    private final String jobId;
+    private final String jobName;
+    private final String sourceTable;
+    private final Instant at;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    public Group(String jobId, String jobName, String sourceTable, Instant at) {
+      this.jobId = jobId;
+      this.jobName = jobName;
+      this.sourceTable = sourceTable;
+      this.at = Timestamps.truncate(at);
+    }
+
+    /** The dead letter of {@code row}, which broke {@code rule}. */
+    public Row reject(Row row, Object rowKey, String pageName, MessageRule rule) {
+      String payload = toJson(row);
+      int occurrence = seen.merge(payload, 1, Integer::sum) - 1;
+      return Row.withSchema(Tables.REJECTED_ROWS.schema())
+          .withFieldValue("job_id", jobId)
+          .withFieldValue("job_name", jobName)
+          .withFieldValue("source_table", sourceTable)
+          .withFieldValue("row_key", rowKey == null ? null : rowKey.toString())
+          .withFieldValue("page_name", pageName)
+          .withFieldValue("row_fingerprint", fingerprint(payload, occurrence))
+          .withFieldValue("reason", rule.reason())
+          .withFieldValue("payload", payload)
+          .withFieldValue("rejected_at", at)
+          .build();
+    }
+  }
+
+  /** Hex SHA-256 of the payload, then {@code #occurrence}. */
+  static String fingerprint(String payload, int occurrence) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d) + "#" + occurrence;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The row as a JSON object (instants and dates in ISO-8601, non-finite numbers as strings). */

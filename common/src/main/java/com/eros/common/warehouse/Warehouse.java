@@ -1,13 +1,18 @@
 package com.eros.common.warehouse;
 
+import com.eros.common.table.Column;
+import com.eros.common.table.StoredColumn;
 import com.eros.common.table.TableDef;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -22,6 +27,26 @@ public interface Warehouse extends Serializable {
 
   /** The {@code --warehouse} value this adapter was made from, for logs and summaries. */
   String spec();
+
+  /**
+   * Checks, before a run reads or writes anything, that the warehouse can be used: reachable,
+   * writable and, unless {@code mayCreate}, already there (a DuckDB file is created only by
+   * {@code ./eros generate} and {@code ./eros demo}). Throws {@link WarehouseSetupException} with
+   * one line saying what is wrong and how to fix it (exit code 2).
+   */
+  void open(boolean mayCreate);
+
+  /** The table's columns as the store has them, in order; empty when the table does not exist. */
+  Optional<List<StoredColumn>> describe(TableDef table);
+
+  /** Adds nullable columns of the definition that the existing stored table lacks. */
+  void addColumns(TableDef table, List<Column> columns);
+
+  /**
+   * Removes what runs killed before their commit left behind (staging tables older than
+   * {@code maxAge}); returns how many were removed. Adapters whose staging expires by itself return 0.
+   */
+  int dropStaleStaging(Duration maxAge);
 
   /** Creates the tables that are absent (with partitioning and clustering where the store has them). */
   void ensureTables(Collection<TableDef> tables);
@@ -45,6 +70,14 @@ public interface Warehouse extends Serializable {
    * @param runId the run's job id: staging and commit markers are per run, so retries are harmless.
    */
   PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName);
+
+  /**
+   * As {@link #write}, but gated: the commit happens only when {@code proceed} (a singleton view
+   * computed in the pipeline) is true. Otherwise the table is left unchanged, the staged rows are
+   * dropped and the output is -1 (nothing committed).
+   */
+  PTransform<PCollection<Row>, PCollection<Long>> writeIf(
+      TableDef table, WriteSpec spec, String runId, String writeName, PCollectionView<Boolean> proceed);
 
   /** A small driver-side read (scorecards, summaries). Not for bulk data. */
   List<Row> query(TableDef table, ReadSpec spec);

@@ -37,6 +37,20 @@ class FatigueTest {
   }
 
   @Test
+  void aThresholdHitExactlyIsNotBelowItEvenWhereFloatingPointSaysSo() {
+    // 0.8 * 0.1 = 0.08000000000000002 in doubles: a recent RPR of 0.08 against a baseline of 0.1 is
+    // exactly 80 %, not below it
+    assertThat(0.08 < 0.8 * 0.1, is(true));
+    assertThat(Fatigue.score(1.0, 1.0, 0.08, 0.1, false).score(), is(0.0));
+    assertThat(Fatigue.score(1.0, 1.0, 8.0 / 100, 10.0 / 100, false).score(), is(0.0)); // as sums divide
+    assertThat(0.0595 < 0.85 * 0.07, is(true));
+    assertThat(Fatigue.score(0.0595, 0.07, 1.0, 1.0, false).score(), is(0.0)); // exactly 85 % of 0.07
+    // one step below is below
+    assertThat(Fatigue.score(1.0, 1.0, Math.nextDown(0.08), 0.1, false).score(), is(0.4));
+    assertThat(Fatigue.below(Double.NaN, "0.8", 1.0), is(false));
+  }
+
+  @Test
   void zeroBaselineNeverFlags() {
     assertThat(Fatigue.score(0, 0, 0, 0, false), is(new Fatigue.Result(0.0, "LOW", 1.0)));
   }

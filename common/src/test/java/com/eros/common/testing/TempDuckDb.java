@@ -4,12 +4,13 @@ import com.eros.common.warehouse.duckdb.DuckDbConnections;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
 import java.nio.file.Path;
 
-/** A DuckDB warehouse in a test's temp folder; close it in @AfterEach to release the file. */
+/** A DuckDB warehouse (the file created) in a test's temp folder; close it in @AfterEach to release the file. */
 public final class TempDuckDb implements AutoCloseable {
   private final DuckDbWarehouse warehouse;
 
   public TempDuckDb(Path dir) {
     this.warehouse = new DuckDbWarehouse(dir.resolve("test.duckdb").toAbsolutePath().toString());
+    warehouse.open(true); // the file exists, as a warehouse in use does (pipelines never create it)
   }
 
   public DuckDbWarehouse warehouse() {

@@ -1,7 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
 import com.eros.common.table.Tables;
-import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouses;
 import com.eros.common.warehouse.duckdb.DuckDbConnections;
@@ -10,8 +9,11 @@ import com.eros.pipelines.cli.BenchCommand.MemoryProbe;
 import com.eros.pipelines.cli.Command;
 import com.eros.pipelines.generate.Generator;
 import com.eros.pipelines.generate.GeneratorConfig;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.support.UsageException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +112,9 @@ public final class CaptionPerformanceBench implements Command {
     settle(wh);
     String loadBefore = loadAverage();
     String[] pipelineArgs = {"--warehouse=" + wh.spec(), "--asOf=" + now, "--jobId=bench-" + UUID.randomUUID()};
-    CaptionPerformanceOptions options = CaptionPerformancePipeline.parseOptions(pipelineArgs);
-    CaptionPerformancePipeline.Result result;
+    CaptionPerformanceOptions options = OptionsParser.parse(CaptionPerformanceOptions.class, pipelineArgs);
+    OptionsParser.tuneLocalRunner(options);
+    Lifecycle.Result<CaptionPerformanceSettings> result;
     long pipelineNanos;
     long pipelineHeap;
     long pipelineRss;
@@ -120,7 +123,7 @@ public final class CaptionPerformanceBench implements Command {
     try (MemoryProbe probe = MemoryProbe.start()) {
       long c = cpuNanos();
       long t = System.nanoTime();
-      result = CaptionPerformancePipeline.run(options, Clock.system(), out, false);
+      result = Lifecycle.run(new CaptionPerformancePipeline(), options, new PrintStream(OutputStream.nullOutputStream()));
       pipelineNanos = System.nanoTime() - t;
       pipelineCpu = cpuNanos() - c;
       probe.close();
@@ -140,7 +143,7 @@ public final class CaptionPerformanceBench implements Command {
     try (MemoryProbe probe = MemoryProbe.start()) {
       long c = cpuNanos();
       long t = System.nanoTime();
-      expected = CaptionPerformanceOracle.run(wh.path(), result.config());
+      expected = CaptionPerformanceOracle.run(wh.path(), result.settings().stats());
       oracleNanos = System.nanoTime() - t;
       oracleCpu = cpuNanos() - c;
       probe.close();
@@ -159,8 +162,8 @@ public final class CaptionPerformanceBench implements Command {
     out.printf("  %-26s %14s %14s%n", "ratio pipeline / oracle", String.format("%.1fx", ps / os), "1.0x");
     out.printf("  %-26s %,14d %,14d%n", "peak heap MB", pipelineHeap >> 20, oracleHeap >> 20);
     out.printf("  %-26s %,14d %,14d%n", "peak RSS MB" + (hwm ? "" : " (sampled)"), pipelineRss >> 20, oracleRss >> 20);
-    out.printf("  %-26s %,14d %14s%n", "rows in (window + NULL)", result.counter("rows_read"), "same table");
-    out.printf("  %-26s %,14d %14s%n", "rows rejected", result.counter("rows_rejected"), "-");
+    out.printf("  %-26s %,14d %14s%n", "rows in (window + NULL)", result.outcome().counter("rows_read"), "same table");
+    out.printf("  %-26s %,14d %14s%n", "rows rejected", result.outcome().counter("rows_rejected"), "-");
     out.printf("  %-26s %,14d %,14d%n", "rows out (stats rows)", written.size(), expected.size());
     if (diffs.isEmpty()) {
       out.printf("  agreement: identical (page, caption) keys, integers equal, floats within %.0e relative%n",

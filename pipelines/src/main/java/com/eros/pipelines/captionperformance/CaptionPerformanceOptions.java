@@ -30,6 +30,19 @@ public interface CaptionPerformanceOptions extends WarehouseOptions {
 
   void setHalfLifeDays(Double value);
 
+  @Description("Shrink guard: the run is FAILED, with a CRITICAL alert and caption_bandit_stats unchanged, when its "
+      + "result covers more than this percentage fewer pages than the table does now (0-100).")
+  @Default.Integer(ShrinkGuard.DEFAULT_MAX_PAGE_LOSS_PERCENT)
+  Integer getMaxPageLossPercent();
+
+  void setMaxPageLossPercent(Integer value);
+
+  @Description("Replace caption_bandit_stats even when the shrink guard would refuse (after an intended cleanup).")
+  @Default.Boolean(false)
+  Boolean getAllowShrink();
+
+  void setAllowShrink(Boolean value);
+
   @Description("Standard normal quantile of the Wilson interval (1.96 for 95 %).")
   @Default.Double(CaptionPerformanceConfig.DEFAULT_Z)
   Double getZ();

@@ -1,33 +1,42 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.common.time.Clock;
-import com.eros.common.time.LaTime;
+import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.RejectedRows;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
-import com.eros.pipelines.cli.Eros;
-import com.eros.pipelines.support.JobRuns;
-import com.eros.pipelines.support.OptionsParser;
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.JobRun;
+import com.eros.pipelines.support.JobStatus;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The caption-performance pipeline (REFERENCE §2, every 6 hours):
@@ -35,15 +44,17 @@ import org.apache.beam.sdk.values.Row;
  * <pre>
  *   mass_messages ─ read by page (projection, window [asOf − max(windows), asOf) or NULL time) ─┐
  *   caption_bank ─ read ─ index texts (side input) ───────────────────────────────────────────┤
- *     validate + attribute (per page) ─┬─ rejected_rows (insert if absent)                     │
- *                                      └─ page calculator ─ caption_bandit_stats (replace) ────┘
- *     tallies + the two commit signals ─ sum ─ etl_job_runs (last: needs both commits)
+ *     validate + attribute (per page) ─┬─ rejected_rows (insert if absent, one per bad row)    │
+ *                                      └─ page calculator ─ caption_bandit_stats ──────────────┘
+ *   caption_bandit_stats ─ pages now ─┐      (replace, gated by the shrink guard)
+ *     tallies ─ sum ─ shrink guard ───┴─ CRITICAL alert when refused
+ *     ─ job row (side inputs: every write's commit signal), last
  * </pre>
  *
  * <p>One element per page all the way: the store groups by page, and all of §2 except the
  * attribution lookup is per page, so no shuffle per caption and no per-message elements.
  */
-public final class CaptionPerformancePipeline {
+public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerformanceOptions, CaptionPerformanceSettings> {
   public static final String COMMAND = "caption-performance";
   public static final String JOB_NAME = "caption_performance";
   /** Metrics namespace of the pipeline's counters. */
@@ -55,58 +66,48 @@ public final class CaptionPerformancePipeline {
     "purchased_count", "earnings"
   };
 
-  private CaptionPerformancePipeline() {}
-
-  /** Flex Template / plain-java entry point: {@code ./eros caption-performance ARGS}. */
   public static void main(String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = COMMAND;
-    System.arraycopy(args, 0, all, 1, args.length);
-    int code = Eros.execute(all, System.out, System.err);
-    System.out.flush();
-    if (code != 0) {
-      System.exit(code);
-    }
+    Lifecycle.main(new CaptionPerformancePipeline(), args);
   }
 
-  /**
-   * Parses the command line; a value that is not a number is reported naming its option (Beam's
-   * own message does not).
-   */
-  public static CaptionPerformanceOptions parseOptions(String[] args) {
-    for (String a : args) {
-      checkNumber(a, "medianWindowDays", true);
-      checkNumber(a, "statsWindowDays", true);
-      checkNumber(a, "halfLifeDays", false);
-      checkNumber(a, "z", false);
-    }
-    return OptionsParser.parse(CaptionPerformanceOptions.class, args);
+  @Override
+  public String command() {
+    return COMMAND;
   }
 
-  private static void checkNumber(String arg, String option, boolean whole) {
-    String prefix = "--" + option + "=";
-    if (!arg.startsWith(prefix)) {
-      return;
-    }
-    String v = arg.substring(prefix.length()).strip();
+  @Override
+  public String jobName() {
+    return JOB_NAME;
+  }
+
+  @Override
+  public String summary() {
+    return "recompute caption_bandit_stats (REFERENCE §2): medians, Wilson bounds, posteriors, percentiles";
+  }
+
+  @Override
+  public Class<CaptionPerformanceOptions> optionsClass() {
+    return CaptionPerformanceOptions.class;
+  }
+
+  @Override
+  public List<TableDef> inputs() {
+    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK);
+  }
+
+  @Override
+  public List<TableDef> outputs() {
+    return List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS);
+  }
+
+  @Override
+  public CaptionPerformanceSettings settings(CaptionPerformanceOptions o, Instant wallNow) {
+    Instant asOf = RunClock.instant(o.getAsOf(), "asOf", wallNow);
     try {
-      if (whole) {
-        Integer.parseInt(v);
-      } else {
-        Double.parseDouble(v);
-      }
-    } catch (NumberFormatException e) {
-      throw new UsageException(arg + " is not " + (whole ? "a whole number of days" : "a number") + " (see --help)");
-    }
-  }
-
-  /** The run's parameters from the options; asOf defaults to {@code clock.now()}. */
-  public static CaptionPerformanceConfig config(CaptionPerformanceOptions o, Clock clock) {
-    try {
-      String iso = o.getAsOf();
-      Instant asOf = iso == null || iso.isBlank() ? clock.now() : LaTime.parseInstant(iso, "asOf");
-      return new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ());
-    } catch (IllegalArgumentException e) {
+      return new CaptionPerformanceSettings(
+          new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ()),
+          new ShrinkGuard(o.getMaxPageLossPercent(), Boolean.TRUE.equals(o.getAllowShrink())));
+    } catch (IllegalArgumentException | NullPointerException e) {
       throw new UsageException(e.getMessage(), e);
     }
   }
@@ -116,107 +117,139 @@ public final class CaptionPerformancePipeline {
     return ReadSpec.columns(MESSAGE_COLUMNS).where(Filter.betweenOrNull("sending_time", cfg.readFrom(), cfg.asOf()));
   }
 
-  /**
-   * Composes the pipeline.
-   *
-   * @param jobStart when the run started (job_start_time of its etl_job_runs row)
-   * @param clock gives job_end_time
-   */
-  public static Pipeline build(
-      CaptionPerformanceOptions options, Warehouse warehouse, CaptionPerformanceConfig cfg, Instant jobStart, Clock clock) {
-    String jobId = options.getJobId();
-    Pipeline p = Pipeline.create(options);
+  @Override
+  public PCollection<JobRun> apply(Pipeline p, CaptionPerformanceOptions options, CaptionPerformanceSettings s,
+      RunContext run) {
+    Warehouse wh = run.warehouse();
+    CaptionPerformanceConfig cfg = s.stats();
 
-    PCollectionView<CaptionIndex> index = p.begin().apply(new BuildCaptionIndex(warehouse));
+    PCollectionView<CaptionIndex> index = p.begin().apply(new BuildCaptionIndex(wh));
     PCollection<KV<String, List<Row>>> byPage = p.apply("Read messages by page",
-        warehouse.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(cfg), "page_name"));
-
-    PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, cfg.asOf(), jobStart, jobId));
-    PCollection<Long> rejectedDone = checked.get(ValidateAndAttribute.REJECTED)
+        wh.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(cfg), "page_name"));
+    PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, cfg.asOf(), run.start(), run.jobId()));
+    PCollection<Long> rejectedWritten = checked.get(ValidateAndAttribute.REJECTED)
         .apply("Write rejected_rows",
-            warehouse.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent(RejectedRows.KEY), jobId, "rejected"));
-
+            wh.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent(RejectedRows.KEY), run.writeId(), "rejected"));
     PCollectionTuple stats = checked.get(ValidateAndAttribute.VALID).apply(new ComputeCaptionStats(cfg));
-    PCollection<Long> statsDone = stats.get(ComputeCaptionStats.STATS)
-        .apply("Replace caption_bandit_stats",
-            warehouse.write(Tables.CAPTION_BANDIT_STATS, WriteSpec.replace(), jobId, "stats"));
 
-    PCollectionList.of(checked.get(ValidateAndAttribute.TALLY))
+    PCollection<RunTally> total = PCollectionList.of(checked.get(ValidateAndAttribute.TALLY))
         .and(stats.get(ComputeCaptionStats.TALLY))
         .apply("Collect tallies", Flatten.pCollections())
-        .apply(new WriteJobRow(warehouse, jobId, jobStart, cfg.asOf(), clock, List.of(statsDone, rejectedDone)));
-    return p;
+        .apply("Sum tallies", Combine.globally(new RunTally.SumFn()))
+        .setCoder(SerializableCoder.of(RunTally.class));
+    PCollectionView<Long> currentPages = p
+        .apply("Read pages of the current stats",
+            wh.readGrouped(Tables.CAPTION_BANDIT_STATS, ReadSpec.columns("page_name"), "page_name"))
+        .apply("Count current pages", Count.globally())
+        .apply("As current pages", View.asSingleton());
+    PCollection<ShrinkGuard.Verdict> verdict = total
+        .apply("Judge shrink", ParDo.of(new JudgeShrinkFn(s.guard(), currentPages)).withSideInputs(currentPages))
+        .setCoder(SerializableCoder.of(ShrinkGuard.Verdict.class));
+    PCollectionView<Boolean> proceed = verdict
+        .apply("May replace", MapElements.into(TypeDescriptors.booleans()).via((ShrinkGuard.Verdict v) -> !v.refused()))
+        .apply("As gate", View.asSingleton());
+
+    PCollection<Long> statsWritten = stats.get(ComputeCaptionStats.STATS)
+        .apply("Replace caption_bandit_stats",
+            wh.writeIf(Tables.CAPTION_BANDIT_STATS, WriteSpec.replace(), run.writeId(), "stats", proceed));
+    PCollection<Long> alertsWritten = verdict
+        .apply("Raise shrink alert", ParDo.of(new ShrinkAlertFn(run)))
+        .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
+        .apply("Write alerts",
+            wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), run.writeId(), "alerts"));
+
+    PCollectionView<RunTally> totalView = total.apply("As total", View.asSingleton());
+    PCollectionView<Long> statsView = statsWritten.apply("As stats written", View.asSingleton());
+    PCollectionView<Long> rejectedView = rejectedWritten.apply("As dead letters written", View.asSingleton());
+    PCollectionView<Long> alertsView = alertsWritten.apply("As alerts written", View.asSingleton());
+    return verdict
+        .apply("Make job run", ParDo.of(new JobRunFn(run, s, totalView, statsView, rejectedView, alertsView))
+            .withSideInputs(totalView, statsView, rejectedView, alertsView))
+        .setCoder(SerializableCoder.of(JobRun.class));
   }
 
-  /** What a local run did (for the summary and the bench). */
-  public record Result(boolean waited, Duration wallTime, Map<String, Long> counters, CaptionPerformanceConfig config) {
-    public long counter(String name) {
-      return counters.getOrDefault(name, 0L);
+  /** The shrink guard's verdict on the summed tally. */
+  static final class JudgeShrinkFn extends DoFn<RunTally, ShrinkGuard.Verdict> {
+    private final ShrinkGuard guard;
+    private final PCollectionView<Long> currentPages;
+
+    JudgeShrinkFn(ShrinkGuard guard, PCollectionView<Long> currentPages) {
+      this.guard = guard;
+      this.currentPages = currentPages;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      c.output(guard.judge(c.element().pagesWithStats(), c.sideInput(currentPages)));
     }
   }
 
-  /**
-   * Runs the pipeline: locally waits and prints a summary (quiet = no summary); remotely submits.
-   * A failed local run leaves a FAILED etl_job_runs row and throws with a clear message.
-   */
-  public static Result run(CaptionPerformanceOptions options, Clock clock, PrintStream out, boolean summary) {
-    Warehouse warehouse = OptionsParser.warehouse(options);
-    CaptionPerformanceConfig cfg = config(options, clock);
-    boolean local = OptionsParser.runsLocally(options);
-    if (local) {
-      OptionsParser.tuneLocalRunner(options);
+  /** A CRITICAL alert when the guard refused the replacement (deterministic id: one per run). */
+  static final class ShrinkAlertFn extends DoFn<ShrinkGuard.Verdict, Row> {
+    private final RunContext run;
+
+    ShrinkAlertFn(RunContext run) {
+      this.run = run;
     }
-    Instant start = clock.now();
-    warehouse.ensureTables(List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.CAPTION_BANDIT_STATS,
-        Tables.REJECTED_ROWS, Tables.ETL_JOB_RUNS));
-    Pipeline pipeline = build(options, warehouse, cfg, start, clock);
-    if (summary) {
-      out.printf("caption-performance on %s: asOf %s, median window %d d, stats window %d d, half-life %s d, z %s, job %s%n",
-          warehouse.spec(), cfg.asOf(), cfg.medianWindowDays(), cfg.statsWindowDays(), cfg.halfLifeDays(), cfg.z(),
-          options.getJobId());
-    }
-    Runs.Outcome outcome;
-    try {
-      outcome = Runs.run(pipeline, COMMAND, out);
-      if (outcome.waited() && outcome.result().getState() != PipelineResult.State.DONE) {
-        throw new IllegalStateException("pipeline ended in state " + outcome.result().getState());
+
+    @ProcessElement
+    public void process(@Element ShrinkGuard.Verdict v, OutputReceiver<Row> out) {
+      if (v.refused()) {
+        out.output(Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
+            .withFieldValue("alert_id", JOB_NAME + ":" + run.jobId() + ":shrink_guard")
+            .withFieldValue("alert_time", Timestamps.truncate(run.elapsedEnd()))
+            .withFieldValue("alert_level", "CRITICAL")
+            .withFieldValue("alert_source", JOB_NAME)
+            .withFieldValue("alert_message", JOB_NAME + " FAILED: " + v.reason())
+            .withFieldValue("job_id", run.jobId())
+            .withFieldValue("acknowledged", false)
+            .build());
       }
-    } catch (RuntimeException e) {
-      if (local) {
-        recordFailure(warehouse, options.getJobId(), start, clock, cfg, e);
+    }
+  }
+
+  /** The run's job row, once every write has committed (they are side inputs). */
+  static final class JobRunFn extends DoFn<ShrinkGuard.Verdict, JobRun> {
+    private final RunContext run;
+    private final CaptionPerformanceSettings settings;
+    private final PCollectionView<RunTally> total;
+    private final PCollectionView<Long> statsWritten;
+    private final PCollectionView<Long> rejectedWritten;
+    private final PCollectionView<Long> alertsWritten;
+
+    JobRunFn(RunContext run, CaptionPerformanceSettings settings, PCollectionView<RunTally> total,
+        PCollectionView<Long> statsWritten, PCollectionView<Long> rejectedWritten, PCollectionView<Long> alertsWritten) {
+      this.run = run;
+      this.settings = settings;
+      this.total = total;
+      this.statsWritten = statsWritten;
+      this.rejectedWritten = rejectedWritten;
+      this.alertsWritten = alertsWritten;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      ShrinkGuard.Verdict v = c.element();
+      RunTally t = c.sideInput(total);
+      long stats = c.sideInput(statsWritten);
+      c.sideInput(alertsWritten); // the alert is written before the job row
+      if (!v.refused() && stats < 0) {
+        throw new IllegalStateException("caption_bandit_stats was not replaced although the shrink guard allowed it");
       }
-      throw new IllegalStateException("caption-performance failed (job " + options.getJobId()
-          + ", FAILED row written to etl_job_runs): " + firstLine(rootMessage(e)), e);
-    }
-    Result result = new Result(outcome.waited(), outcome.wallTime(), outcome.counters(), cfg);
-    if (summary && outcome.waited()) {
-      CaptionPerformanceSummary.print(result, warehouse, out);
-    }
-    return result;
-  }
-
-  private static void recordFailure(Warehouse wh, String jobId, Instant start, Clock clock, CaptionPerformanceConfig cfg,
-      RuntimeException e) {
-    try {
-      wh.insertNow(Tables.ETL_JOB_RUNS, List.of(JobRuns.row(jobId, JOB_NAME, start, clock.now(), JobRuns.FAILED,
-          LaTime.dateOf(cfg.asOf()), null, null, null, null, null, firstLine(rootMessage(e)))));
-    } catch (RuntimeException again) {
-      e.addSuppressed(again);
+      c.output(run.jobRun()
+          .status(v.refused() ? JobStatus.FAILED : JobStatus.SUCCESS)
+          .executionDate(settings.executionDate())
+          .creatorsProcessed(t.pagesWithStats())
+          .rowsRead(t.rowsRead())
+          .rowsRejected(c.sideInput(rejectedWritten))
+          .error(v.reason())
+          .build());
     }
   }
 
-  static String rootMessage(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
-    String m = c.getMessage();
-    return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  @Override
+  public int summarize(CaptionPerformanceSettings s, RunContext run, Runs.Outcome outcome, PrintStream out) {
+    return CaptionPerformanceSummary.print(s, run, outcome, out);
   }
 
   /** Counter names of the per-rule rejection counts. */

@@ -2,8 +2,12 @@ package com.eros.pipelines.captionperformance;
 
 import com.eros.common.table.Tables;
 import com.eros.common.validate.MessageRule;
+import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.support.JobStatus;
+import com.eros.pipelines.support.RunContext;
+import com.eros.pipelines.support.Runs;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,9 +52,21 @@ final class CaptionPerformanceSummary {
     return out;
   }
 
-  static void print(CaptionPerformancePipeline.Result r, Warehouse warehouse, PrintStream out) {
+  /** Prints what the run did; returns the exit code (1 when its job row says FAILED, e.g. the shrink guard). */
+  static int print(CaptionPerformanceSettings settings, RunContext run, Runs.Outcome r, PrintStream out) {
+    Warehouse warehouse = run.warehouse();
+    CaptionPerformanceConfig cfg = settings.stats();
+    List<Row> jobs = warehouse.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", run.jobId())));
+    if (jobs.isEmpty()) {
+      out.println("  no job row was written for job " + run.jobId() + " (unexpected: see the log above)");
+      return 1;
+    }
+    Row job = jobs.get(0);
+    out.printf("  asOf %s, median window %d d, stats window %d d, half-life %s d, z %s%n", cfg.asOf(),
+        cfg.medianWindowDays(), cfg.statsWindowDays(), cfg.halfLifeDays(), cfg.z());
     out.printf("  rows read            %,12d  (window and NULL sending times)%n", r.counter("rows_read"));
-    out.printf("  rows rejected        %,12d%n", r.counter("rows_rejected"));
+    out.printf("  rows rejected        %,12d  (%,d new dead letters; the others were recorded by earlier runs)%n",
+        r.counter("rows_rejected"), nz(job.getInt64("rows_rejected")));
     for (MessageRule rule : MessageRule.values()) {
       long n = r.counter(CaptionPerformancePipeline.rejectedCounter(rule));
       if (n > 0) {
@@ -62,14 +78,19 @@ final class CaptionPerformanceSummary {
         r.counter("unattributed_no_match") + r.counter("unattributed_ambiguous"),
         r.counter("unattributed_no_match"), r.counter("unattributed_ambiguous"));
     out.printf("  pages without median %,12d%n", r.counter("pages_without_median"));
-    out.printf("  stats rows written   %,12d%n", r.counter("stats_rows"));
+    out.printf("  stats rows computed  %,12d%n", r.counter("stats_rows"));
     out.printf("  seconds              %12.1f%n", r.wallTime().toMillis() / 1000.0);
+    String status = job.getString("job_status");
+    out.println("  job row: " + status + (job.getString("error_message") == null ? "" : ": " + job.getString("error_message")));
+    if (JobStatus.FAILED.name().equals(status)) {
+      return 1;
+    }
     List<Row> stats = warehouse.query(Tables.CAPTION_BANDIT_STATS, ReadSpec.columns("page_name", "caption_id",
         "successes", "total_observations", "confidence_lower_bound", "confidence_upper_bound", "avg_emv",
         "performance_percentile"));
     List<TopPage> top = topCaptions(stats, PAGES, CAPTIONS);
     if (top.isEmpty()) {
-      return;
+      return 0;
     }
     out.printf("  Top %d captions by Wilson lower bound, %d largest pages (by observations):%n", CAPTIONS, top.size());
     for (TopPage page : top) {
@@ -82,5 +103,10 @@ final class CaptionPerformanceSummary {
             c.getInt64("performance_percentile"));
       }
     }
+    return 0;
+  }
+
+  private static long nz(Long v) {
+    return v == null ? 0 : v;
   }
 }

@@ -186,7 +186,7 @@ public final class PageStatsCalculator {
           avgEmv[c],
           a.lastEmv,
           a.sumEarnings,
-          a.sumViewed == 0 ? 0.0 : (double) a.sumPurchased / a.sumViewed,
+          a.sumViewed == 0 ? 0.0 : a.sumPurchased / a.sumViewed,
           percentile[c],
           a.lastUsedMicros,
           asOf));
@@ -273,8 +273,10 @@ public final class PageStatsCalculator {
     double effectiveFailures;
     double sumEmv;
     double sumEarnings;
-    long sumViewed;
-    long sumPurchased;
+    // Σ viewed and Σ purchased in doubles: exact up to 2^53, and no overflow past 2^63 (a long would
+    // wrap and give a negative conversion rate); the ratio is what matters
+    double sumViewed;
+    double sumPurchased;
     double lastEmv;
     long lastUsedMicros;
 

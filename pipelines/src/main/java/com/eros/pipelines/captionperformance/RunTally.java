@@ -3,6 +3,10 @@ package com.eros.pipelines.captionperformance;
 import com.eros.common.validate.MessageRule;
 import java.io.Serializable;
 import java.util.Arrays;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * What a run counted, summed over pages inside the pipeline (so the job row is right on any runner,
@@ -21,7 +25,6 @@ public final class RunTally implements Serializable {
   long pagesWithStats;
   long pagesWithoutMedian;
   long statsRows;
-  long writesCommitted;
 
   public long rowsRead() {
     return rowsRead;
@@ -68,18 +71,6 @@ public final class RunTally implements Serializable {
     return statsRows;
   }
 
-  /** Table writes committed before this tally was summed (the job row waits for them). */
-  public long writesCommitted() {
-    return writesCommitted;
-  }
-
-  /** A tally that only records one committed write. */
-  static RunTally committedWrite() {
-    RunTally t = new RunTally();
-    t.writesCommitted = 1;
-    return t;
-  }
-
   /** Adds {@code other} into this tally and returns this. */
   public RunTally add(RunTally other) {
     rowsRead += other.rowsRead;
@@ -93,7 +84,6 @@ public final class RunTally implements Serializable {
     pagesWithStats += other.pagesWithStats;
     pagesWithoutMedian += other.pagesWithoutMedian;
     statsRows += other.statsRows;
-    writesCommitted += other.writesCommitted;
     return this;
   }
 
@@ -102,14 +92,13 @@ public final class RunTally implements Serializable {
     return o instanceof RunTally t && rowsRead == t.rowsRead && Arrays.equals(rejectedByRule, t.rejectedByRule)
         && captioned == t.captioned && attributed == t.attributed && unattributedNoMatch == t.unattributedNoMatch
         && unattributedAmbiguous == t.unattributedAmbiguous && pagesWithStats == t.pagesWithStats
-        && pagesWithoutMedian == t.pagesWithoutMedian && statsRows == t.statsRows
-        && writesCommitted == t.writesCommitted;
+        && pagesWithoutMedian == t.pagesWithoutMedian && statsRows == t.statsRows;
   }
 
   @Override
   public int hashCode() {
     return java.util.Objects.hash(rowsRead, Arrays.hashCode(rejectedByRule), captioned, attributed, unattributedNoMatch,
-        unattributedAmbiguous, pagesWithStats, pagesWithoutMedian, statsRows, writesCommitted);
+        unattributedAmbiguous, pagesWithStats, pagesWithoutMedian, statsRows);
   }
 
   @Override
@@ -118,5 +107,42 @@ public final class RunTally implements Serializable {
         + ", attributed=" + attributed + ", noMatch=" + unattributedNoMatch + ", ambiguous=" + unattributedAmbiguous
         + ", pagesWithStats=" + pagesWithStats + ", pagesWithoutMedian=" + pagesWithoutMedian
         + ", statsRows=" + statsRows + "}";
+  }
+
+  /** Sums tallies; the sum of none is an empty tally (so a run over no pages still has a total). */
+  static final class SumFn extends Combine.CombineFn<RunTally, RunTally, RunTally> {
+    @Override
+    public RunTally createAccumulator() {
+      return new RunTally();
+    }
+
+    @Override
+    public RunTally addInput(RunTally acc, RunTally input) {
+      return acc.add(input);
+    }
+
+    @Override
+    public RunTally mergeAccumulators(Iterable<RunTally> accs) {
+      RunTally sum = new RunTally();
+      for (RunTally a : accs) {
+        sum.add(a);
+      }
+      return sum;
+    }
+
+    @Override
+    public RunTally extractOutput(RunTally acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<RunTally> getAccumulatorCoder(CoderRegistry registry, Coder<RunTally> inputCoder) {
+      return SerializableCoder.of(RunTally.class);
+    }
+
+    @Override
+    public Coder<RunTally> getDefaultOutputCoder(CoderRegistry registry, Coder<RunTally> inputCoder) {
+      return SerializableCoder.of(RunTally.class);
+    }
   }
 }

@@ -92,6 +92,7 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
       CaptionIndex captions = c.sideInput(index);
       RunTally tally = new RunTally();
       PageMessages.Builder valid = PageMessages.builder(page);
+      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(), rejectedAt);
       if (rows.isEmpty()) {
         c.output(TALLY, tally);
         return;
@@ -122,8 +123,7 @@ final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;
           byRule.get(broken).inc();
-          c.output(REJECTED, RejectedRows.of(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(),
-              id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(row), rejectedAt));
+          c.output(REJECTED, deadLetters.reject(row, id, row.getString(iPage), broken));
           continue;
         }
         Long caption = row.getInt64(iCaption);

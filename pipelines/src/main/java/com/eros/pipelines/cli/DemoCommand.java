@@ -63,6 +63,7 @@ final class DemoCommand implements Command {
     }
     long t0 = System.nanoTime();
     out.println("EROS demo on " + wh.spec());
+    wh.open(true); // the demo (and generate) may create the file; the pipelines never do
     wh.ensureTables(Tables.ALL);
     long existing = count(wh, Tables.MASS_MESSAGES);
     List<String> steps = new ArrayList<>();

@@ -1,14 +1,12 @@
 package com.eros.pipelines.cli;
 
-import com.eros.common.warehouse.WarehouseSetupException;
-import com.eros.pipelines.support.UsageException;
+import com.eros.pipelines.support.Failures;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
 
-/** The {@code ./eros} launcher: dispatches to a command; exit 0 ok, 1 failed, 2 bad input. */
+/** The {@code ./eros} launcher: dispatches to a command; exit codes as {@link Failures} says. */
 public final class Eros {
   private Eros() {}
 
@@ -43,18 +41,12 @@ public final class Eros {
     try {
       return command.get().run(commandArgs, out);
     } catch (Throwable t) {
-      Throwable root = rootCause(t);
-      boolean usage = root instanceof UsageException || t instanceof UsageException;
-      boolean setup = !usage && setupProblem(t) != null;
-      String message = usage ? (t instanceof UsageException ? t.getMessage() : root.getMessage())
-          : setup ? setupProblem(t).getMessage() : describe(root);
-      err.println("eros " + name + ": " + message);
+      int code = Failures.exitCode(t);
+      err.println("eros " + name + ": " + Failures.describe(t));
       if (verbose) {
         t.printStackTrace(err);
-      } else if (!usage && !setup) {
-        err.println("(run again with --verbose for the stack trace)");
       }
-      return usage || setup ? 2 : 1;
+      return code;
     }
   }
 
@@ -66,45 +58,9 @@ public final class Eros {
       out.printf("  %-22s %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("Global flags: --verbose (stack traces on errors), --help");
+    out.println("Global flags: --verbose (the stack trace of a failure after its one-line reason), --help");
+    out.println(Failures.EXIT_CODES);
     out.println("Default warehouse: --warehouse=duckdb:eros-local.duckdb (an embedded file in this folder);");
     out.println("production: --warehouse=bigquery:PROJECT.DATASET");
-  }
-
-  /** The {@link WarehouseSetupException} in the cause chain: a configuration problem (exit 2). */
-  private static WarehouseSetupException setupProblem(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof WarehouseSetupException w) {
-        return w;
-      }
-    }
-    return null;
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable c = t;
-    while (true) {
-      if (c instanceof UsageException) {
-        return c;
-      }
-      Throwable next = c.getCause();
-      if (next == null || next == c) {
-        return c;
-      }
-      if (c instanceof PipelineExecutionException || c.getClass().getName().contains("UserCodeException")
-          || c instanceof java.util.concurrent.ExecutionException || c.getMessage() == null) {
-        c = next;
-        continue;
-      }
-      if (next instanceof UsageException) {
-        return next;
-      }
-      return c;
-    }
-  }
-
-  private static String describe(Throwable t) {
-    String m = t.getMessage();
-    return (m == null || m.isBlank()) ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 }

@@ -107,6 +107,7 @@ public final class AnalyseCreators
       List<Message> valid = new ArrayList<>(rows.size());
       long rejected = 0;
       boolean active = false;
+      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
       for (Row r : rows) {
         int[] i = indexes(r.getSchema());
         Long sendMicros = Timestamps.microsOf(r, i[2]);
@@ -118,9 +119,7 @@ public final class AnalyseCreators
             r.getValue(i[1]), sendMicros, sent, viewed, purchased, earnings, r.getValue(i[3]), nowMicros);
         if (broken != null) {
           rejected++;
-          Object id = r.getValue(i[0]);
-          out.get(REJECTED).output(RejectedRows.of(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(),
-              id == null ? null : id.toString(), broken.reason(), RejectedRows.toJson(r), now));
+          out.get(REJECTED).output(deadLetters.reject(r, r.getValue(i[0]), r.getValue(i[1]), broken));
           continue;
         }
         if (sendMicros >= activeFrom && sendMicros < end) {

@@ -172,9 +172,10 @@ public final class CreatorAnalyzer implements Analyzer {
   static final class Totals {
     final int slot;
     long count;
-    long sent;
-    long viewed;
-    long purchased;
+    // sums of counts in doubles: exact up to 2^53 and never wrapping past 2^63 like a long would
+    double sent;
+    double viewed;
+    double purchased;
     double earnings;
 
     Totals(int slot) {
@@ -196,7 +197,7 @@ public final class CreatorAnalyzer implements Analyzer {
 
     /** Σ viewed / Σ sent, NaN when nothing was sent. */
     double viewRate() {
-      return sent == 0 ? Double.NaN : (double) viewed / sent;
+      return sent == 0 ? Double.NaN : viewed / sent;
     }
   }
 }

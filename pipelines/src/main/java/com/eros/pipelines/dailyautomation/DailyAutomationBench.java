@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.pipelines.support.Lifecycle;
 import com.eros.common.table.Tables;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
@@ -114,8 +115,8 @@ public final class DailyAutomationBench {
       String jobId = "bench-" + UUID.randomUUID();
       ByteArrayOutputStream log = new ByteArrayOutputStream();
       long t0 = System.nanoTime();
-      int code = DailyAutomationPipeline.run(new String[] {"--warehouse=" + warehouse, "--executionDate=" + d,
-          "--now=" + now, "--jobId=" + jobId}, new PrintStream(log, true, StandardCharsets.UTF_8));
+      int code = Lifecycle.runArgs(new DailyAutomationPipeline(), new String[] {"--warehouse=" + warehouse,
+          "--executionDate=" + d, "--now=" + now, "--jobId=" + jobId}, new PrintStream(log, true, StandardCharsets.UTF_8));
       double secs = (System.nanoTime() - t0) / 1e9;
       times.add(secs);
       Row job = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", jobId))).get(0);

@@ -1,10 +1,10 @@
 package com.eros.pipelines.dailyautomation;
 
-import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
 import com.eros.pipelines.locksweep.SweepConfig;
+import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.RunSettings;
 import com.eros.pipelines.support.UsageException;
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,7 +21,7 @@ public record DailyAutomationConfig(
     long highVolumeThreshold,
     long bloatWarning,
     long bloatCritical)
-    implements Serializable {
+    implements RunSettings {
 
   public DailyAutomationConfig {
     if (!Double.isFinite(saturationThreshold) || saturationThreshold < 0 || saturationThreshold > 100) {
@@ -49,16 +49,9 @@ public record DailyAutomationConfig(
   }
 
   /** Validates the options; {@link UsageException} names the option and what is wrong with it. */
-  public static DailyAutomationConfig from(DailyAutomationOptions o) {
-    Instant now;
-    LocalDate date;
-    try {
-      now = Clock.fromOption(o.getNow()).now();
-      String d = o.getExecutionDate();
-      date = d == null || d.isBlank() ? LaTime.dateOf(now) : LaTime.parseDate(d, "executionDate");
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+  public static DailyAutomationConfig from(DailyAutomationOptions o, Instant wallNow) {
+    Instant now = RunClock.instant(o.getNow(), "now", wallNow);
+    LocalDate date = RunClock.date(o.getExecutionDate(), "executionDate", LaTime.dateOf(now), wallNow);
     return new DailyAutomationConfig(date, now, o.getSaturationThreshold(), o.getCircuitBreakerThreshold(),
         o.getCooldownDays(), o.getActiveWindowDays(), o.getAnalysisWindowDays(), o.getStaleLockDays(),
         o.getHighVolumeThreshold(), o.getBloatWarning(), o.getBloatCritical());

@@ -1,95 +1,84 @@
 package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.Tables;
-import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
-import com.eros.pipelines.support.JobRuns;
-import java.time.Instant;
+import com.eros.pipelines.support.JobRun;
+import com.eros.pipelines.support.RunContext;
 import java.util.List;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
  * The end of the run: once every earlier write has committed ({@code Wait.on} the signals), writes
- * the run's alerts (insert-if-absent on their deterministic alert_id) and then its etl_job_runs
- * row, last. Job times: start = the run's clock; end = start + the wall time elapsed since the
- * pipeline was built, so the duration is real even with a fixed {@code --now}.
+ * the run's alerts (insert-if-absent on their deterministic alert_id) and then emits the run's job
+ * row (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
  */
-public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<Long>> {
-  private final Warehouse warehouse;
-  private final String jobId;
-  private final Instant start;
-  private final long startWallMs;
+public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<JobRun>> {
+  private final RunContext run;
+  private final PCollection<Long> rejectedWritten;
   private final List<PCollection<?>> signals;
 
-  public RecordRun(Warehouse warehouse, String jobId, Instant start, long startWallMs, List<PCollection<?>> signals) {
-    this.warehouse = warehouse;
-    this.jobId = jobId;
-    this.start = start;
-    this.startWallMs = startWallMs;
+  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, List<PCollection<?>> signals) {
+    this.run = run;
+    this.rejectedWritten = rejectedWritten;
     this.signals = signals;
   }
 
   @Override
-  public PCollection<Long> expand(PCollection<RunReport> report) {
+  public PCollection<JobRun> expand(PCollection<RunReport> report) {
     PCollection<RunReport> afterWrites =
         report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
             .setCoder(report.getCoder());
     PCollection<Long> alertsWritten = afterWrites
-        .apply("Raise alerts", ParDo.of(new AlertRowsFn(jobId, start, startWallMs)))
+        .apply("Raise alerts", ParDo.of(new AlertRowsFn(run)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", warehouse.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "daily_automation_alerts"));
+        .apply("Write alerts", run.warehouse().write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"),
+            run.writeId(), "daily_automation_alerts"));
+    PCollectionView<Long> rejected = rejectedWritten.apply("As dead letters written", View.asSingleton());
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))
         .setCoder(report.getCoder())
-        .apply("Make job row", ParDo.of(new JobRowFn(jobId, start, startWallMs)))
-        .setRowSchema(Tables.ETL_JOB_RUNS.schema())
-        .apply("Write job row", warehouse.write(Tables.ETL_JOB_RUNS, WriteSpec.append(), jobId, "daily_automation_job"));
-  }
-
-  static Instant endOf(Instant start, long startWallMs) {
-    return start.plusMillis(Math.max(0, System.currentTimeMillis() - startWallMs));
+        .apply("Make job run", ParDo.of(new JobRunFn(run, rejected)).withSideInputs(rejected))
+        .setCoder(SerializableCoder.of(JobRun.class));
   }
 
   static final class AlertRowsFn extends DoFn<RunReport, Row> {
-    private final String jobId;
-    private final Instant start;
-    private final long startWallMs;
+    private final RunContext run;
 
-    AlertRowsFn(String jobId, Instant start, long startWallMs) {
-      this.jobId = jobId;
-      this.start = start;
-      this.startWallMs = startWallMs;
+    AlertRowsFn(RunContext run) {
+      this.run = run;
     }
 
     @ProcessElement
     public void process(@Element RunReport report, OutputReceiver<Row> out) {
-      Instant at = endOf(start, startWallMs);
       for (RunReport.Alert a : report.alerts()) {
-        out.output(OutputRows.alert(a, jobId, at));
+        out.output(OutputRows.alert(a, run.jobId(), run.elapsedEnd()));
       }
     }
   }
 
-  static final class JobRowFn extends DoFn<RunReport, Row> {
-    private final String jobId;
-    private final Instant start;
-    private final long startWallMs;
+  static final class JobRunFn extends DoFn<RunReport, JobRun> {
+    private final RunContext run;
+    private final PCollectionView<Long> rejected;
 
-    JobRowFn(String jobId, Instant start, long startWallMs) {
-      this.jobId = jobId;
-      this.start = start;
-      this.startWallMs = startWallMs;
+    JobRunFn(RunContext run, PCollectionView<Long> rejected) {
+      this.run = run;
+      this.rejected = rejected;
     }
 
     @ProcessElement
-    public void process(@Element RunReport r, OutputReceiver<Row> out) {
-      out.output(JobRuns.row(jobId, OutputRows.JOB_NAME, start, endOf(start, startWallMs), r.status(), r.executionDate(),
-          r.processed(), r.failed(), r.skipped(), r.rowsRead(), r.rowsRejected(), r.errorMessage()));
+    public void process(ProcessContext c) {
+      RunReport r = c.element();
+      c.output(run.jobRun().status(r.status()).executionDate(r.executionDate())
+          .creators(r.processed(), r.failed(), r.skipped()).rowsRead(r.rowsRead())
+          .rowsRejected(c.sideInput(rejected)).error(r.errorMessage()).build());
     }
   }
 }

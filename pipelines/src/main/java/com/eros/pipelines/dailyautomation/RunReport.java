@@ -1,6 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
-import com.eros.pipelines.support.JobRuns;
+import com.eros.pipelines.support.JobStatus;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,14 +42,14 @@ public record RunReport(
   }
 
   /** SUCCESS, COMPLETED_WITH_ERRORS, FAILED (breaker opened) or COMPLETED_NO_WORK. */
-  public String status() {
+  public JobStatus status() {
     if (activeCreators == 0) {
-      return JobRuns.COMPLETED_NO_WORK;
+      return JobStatus.COMPLETED_NO_WORK;
     }
     if (breakerOpened()) {
-      return JobRuns.FAILED;
+      return JobStatus.FAILED;
     }
-    return failed > 0 ? JobRuns.COMPLETED_WITH_ERRORS : JobRuns.SUCCESS;
+    return failed > 0 ? JobStatus.COMPLETED_WITH_ERRORS : JobStatus.SUCCESS;
   }
 
   /** Why the run failed or had errors; null on SUCCESS and COMPLETED_NO_WORK. */
@@ -83,10 +83,10 @@ public record RunReport(
    */
   public List<Alert> alerts() {
     List<Alert> alerts = new ArrayList<>();
-    String status = status();
-    if (status.equals(JobRuns.FAILED)) {
+    JobStatus status = status();
+    if (status == JobStatus.FAILED) {
       alerts.add(new Alert("job_failed", CRITICAL, "daily_automation FAILED for " + executionDate + ": " + errorMessage()));
-    } else if (status.equals(JobRuns.COMPLETED_WITH_ERRORS)) {
+    } else if (status == JobStatus.COMPLETED_WITH_ERRORS) {
       alerts.add(new Alert("completed_with_errors", WARNING,
           "daily_automation completed with errors for " + executionDate + ": " + errorMessage()));
     }

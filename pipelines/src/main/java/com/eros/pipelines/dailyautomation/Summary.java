@@ -4,7 +4,7 @@ import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.support.JobRuns;
+import com.eros.pipelines.support.JobStatus;
 import com.eros.pipelines.support.Runs;
 import java.io.PrintStream;
 import java.util.Comparator;
@@ -71,7 +71,7 @@ final class Summary {
       out.println("    " + job.getString("error_message"));
     }
     out.printf(Locale.ROOT, "  wall time %.1f s%n", outcome.wallTime().toMillis() / 1000.0);
-    return JobRuns.FAILED.equals(job.getString("job_status")) ? 1 : 0;
+    return JobStatus.FAILED.name().equals(job.getString("job_status")) ? 1 : 0;
   }
 
   private static long nz(Long v) {

@@ -3,6 +3,7 @@ package com.eros.pipelines.generate;
 import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.pipelines.support.Preflight;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.warehouse.Warehouse;
 import java.io.OutputStream;
@@ -46,6 +47,8 @@ public final class Generator {
         cfg.messages(), cfg.pages(), cfg.seed(), cfg.now(), wh.spec());
 
     List<TableDef> tables = List.of(Tables.CAPTION_BANK, Tables.MASS_MESSAGES, Tables.ACTIVE_CAPTION_ASSIGNMENTS);
+    wh.open(true); // generate may create the DuckDB file; the pipelines never do
+    Preflight.checkTables(wh, List.of(), tables).forEach(wh::addColumns);
     wh.ensureTables(tables);
     for (TableDef t : tables) {
       wh.truncateNow(t);

@@ -174,6 +174,7 @@ final class PageLocks {
     out.accept(Row.withSchema(SCHEMA).attachValues(
         key, page.name(), c.id(), c.text(), assignedDate, Timestamps.ofMicros(Rngs.micros(assignedAtMs, plan.config.seed(), 2 * serial)),
         sendDate, sendHour == null ? null : Long.valueOf(sendHour), c.priceTier(), scheduleId, active,
-        deactivatedAtMs == null ? null : Timestamps.ofMicros(Rngs.micros(deactivatedAtMs, plan.config.seed(), 2 * serial + 1)), reason));
+        deactivatedAtMs == null ? null : Timestamps.ofMicros(Rngs.micros(deactivatedAtMs, plan.config.seed(), 2 * serial + 1)), reason,
+        null)); // released_by: the generated releases were made before the sweep recorded itself
   }
 }

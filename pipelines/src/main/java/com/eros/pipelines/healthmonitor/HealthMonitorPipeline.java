@@ -7,19 +7,24 @@ import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.cli.Eros;
 import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
 import com.eros.pipelines.healthmonitor.delivery.DeliverAlertsFn;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
 import com.eros.pipelines.healthmonitor.delivery.RetryPolicy;
 import com.eros.pipelines.report.PublishReport;
 import com.eros.pipelines.report.ReportWindow;
-import com.eros.pipelines.support.JobRuns;
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.JobRun;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.RunContext;
+import com.eros.pipelines.support.RunSettings;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,35 +36,75 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * The health monitor (REFERENCE §5, every 4 hours): measure, evaluate the rules, write alerts
- * (respecting cooldowns), deliver them, record the outcomes, then the run's etl_job_runs row.
- *
- * <p>{@link #main} is usable as a Flex Template main class.
+ * (respecting cooldowns), deliver them, record the outcomes, then the run's job row.
  */
-public final class HealthMonitorPipeline {
+public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOptions, HealthMonitorPipeline.Setup> {
   public static final String COMMAND = "health-monitor";
-  static final List<TableDef> TABLES = List.of(Tables.ETL_JOB_RUNS, Tables.ACTIVE_CAPTION_ASSIGNMENTS,
-      Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE, Tables.AUTOMATION_ALERTS);
+  public static final String JOB_NAME = "health_monitor";
 
-  private HealthMonitorPipeline() {}
+  private final Environment env;
 
-  public static void main(String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = COMMAND;
-    System.arraycopy(args, 0, all, 1, args.length);
-    Eros.main(all);
+  public HealthMonitorPipeline() {
+    this(Environment.system());
   }
 
-  /** The validated inputs of a run: options, clock, rules and channel settings. */
-  public record Setup(HealthMonitorOptions options, Clock clock, RuleSet rules, ChannelSettings channels) {}
+  /** With another environment (where the channel URLs and keys are looked up). */
+  public HealthMonitorPipeline(Environment env) {
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    Lifecycle.main(new HealthMonitorPipeline(), args);
+  }
+
+  @Override
+  public String command() {
+    return COMMAND;
+  }
+
+  @Override
+  public String jobName() {
+    return JOB_NAME;
+  }
+
+  @Override
+  public String summary() {
+    return "evaluate the alert rules; raise, deliver and record alerts (every 4 hours)";
+  }
+
+  @Override
+  public Class<HealthMonitorOptions> optionsClass() {
+    return HealthMonitorOptions.class;
+  }
+
+  @Override
+  public List<TableDef> inputs() {
+    return List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS);
+  }
+
+  /** What it reads of the other pipelines' tables is created empty when absent: "never ran" is a finding, not an error. */
+  @Override
+  public List<TableDef> outputs() {
+    return List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE);
+  }
+
+  /** The validated inputs of a run: options, the instant it evaluates at, rules and channel settings. */
+  public record Setup(HealthMonitorOptions options, Instant now, RuleSet rules, ChannelSettings channels)
+      implements RunSettings {
+    @Override
+    public LocalDate executionDate() {
+      return LaTime.dateOf(now);
+    }
+  }
+
+  @Override
+  public Setup settings(HealthMonitorOptions options, Instant wallNow) {
+    return setup(options, wallNow);
+  }
 
   /** Validates the options and loads the rules, before anything runs; {@link UsageException} on bad input. */
-  public static Setup setup(HealthMonitorOptions options) {
-    Clock clock;
-    try {
-      clock = Clock.fromOption(options.getNow());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+  public static Setup setup(HealthMonitorOptions options, Instant wallNow) {
+    Instant now = RunClock.instant(options.getNow(), "now", wallNow);
     RuleSet rules;
     try {
       rules = RulesFile.load(options.getRules(), options);
@@ -85,64 +130,42 @@ public final class HealthMonitorPipeline {
     if (PublishReport.requested(options.getReportLocation())) {
       PublishReport.check(options.getReportLocation());
     }
-    return new Setup(options, clock, rules, channels);
+    return new Setup(options, now, rules, channels);
   }
 
-  /**
-   * Composes the pipeline onto {@code p}, evaluating at {@code now} (taken once from the clock by
-   * the caller); the clock itself only stamps delivered_at.
-   */
-  public static Pipeline build(Pipeline p, Setup setup, Instant now, Warehouse warehouse, Environment env) {
-    String jobId = setup.options().getJobId();
+  @Override
+  public PCollection<JobRun> apply(Pipeline p, HealthMonitorOptions options, Setup setup, RunContext run) {
+    Warehouse warehouse = run.warehouse();
     PCollection<HealthSnapshot> snapshot =
-        p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), now)));
-    PCollection<Long> recorded = snapshot
-        .apply(new DecideAlerts(warehouse, setup.rules(), jobId, now))
-        .apply(new DeliverAlerts(warehouse, jobId,
-            new DeliverAlertsFn(setup.channels(), env, setup.rules(), setup.clock())))
-        .apply(new RecordRun(warehouse, jobId, now, System.currentTimeMillis(), snapshot));
-    if (PublishReport.requested(setup.options().getReportLocation())) {
-      recorded.apply(new PublishReport(warehouse, setup.options().getReportLocation(), now, ReportWindow.DEFAULT_DAYS));
-    }
-    return p;
+        p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), setup.now())));
+    // delivered_at: the wall clock, or the run's fixed clock when --now is given (backfills, tests)
+    Clock deliveredAt = options.getNow() == null ? Clock.system() : Clock.fixed(setup.now());
+    return snapshot
+        .apply(new DecideAlerts(warehouse, setup.rules(), run.jobId(), setup.now()))
+        .apply(new DeliverAlerts(warehouse, run.writeId(),
+            new DeliverAlertsFn(setup.channels(), env, setup.rules(), deliveredAt)))
+        .apply(new SummarizeRun(run, snapshot));
   }
 
-  /**
-   * Builds and runs on {@code p}. Locally: waits, prints what fired, was suppressed and delivered,
-   * returns 0 (1 when a delivery failed); a failed run gets a FAILED job row and an exception.
-   * Remotely: submits and returns 0.
-   */
-  public static int execute(Pipeline p, Setup setup, Warehouse warehouse, Environment env, PrintStream out) {
-    HealthMonitorOptions o = setup.options();
-    Instant now = setup.clock().now();
+  /** With --reportLocation: publishes the operations report once the job row is written (so it shows this run). */
+  @Override
+  public void afterJobRow(PCollection<Long> written, HealthMonitorOptions options, Setup setup, RunContext run) {
+    if (PublishReport.requested(options.getReportLocation())) {
+      written.apply(new PublishReport(run.warehouse(), options.getReportLocation(), setup.now(), ReportWindow.DEFAULT_DAYS));
+    }
+  }
+
+  @Override
+  public int summarize(Setup setup, RunContext run, Runs.Outcome outcome, PrintStream out) {
+    Instant now = setup.now();
     out.println("health-monitor at " + now.truncatedTo(ChronoUnit.SECONDS) + " ("
-        + now.atZone(LaTime.ZONE).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + " " + LaTime.ZONE + ") on "
-        + warehouse.spec() + ", job " + o.getJobId());
+        + now.atZone(LaTime.ZONE).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + " " + LaTime.ZONE + ")");
     out.println("  rules: " + setup.rules().source() + " (" + setup.rules().enabled().size() + " of "
         + setup.rules().all().size() + " enabled)");
     for (String line : setup.channels().describe(env)) {
       out.println("  " + line);
     }
-    warehouse.ensureTables(TABLES);
-    build(p, setup, now, warehouse, env);
-    long wallStart = System.currentTimeMillis();
-    Runs.Outcome outcome;
-    try {
-      outcome = Runs.run(p, COMMAND, out);
-    } catch (RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      try {
-        warehouse.insertNow(Tables.ETL_JOB_RUNS, List.of(JobRuns.row(o.getJobId(), RecordRun.JOB_NAME, now,
-            now.plusMillis(System.currentTimeMillis() - wallStart), JobRuns.FAILED, LaTime.dateOf(now), null, null, null, null, null, why)));
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new IllegalStateException("health-monitor failed: " + why, e);
-    }
-    if (!outcome.waited()) {
-      return 0;
-    }
-    return summarize(outcome.counters(), setup.rules(), warehouse, o.getJobId(), outcome.wallTime(), out);
+    return summarize(outcome.counters(), setup.rules(), run.warehouse(), run.jobId(), outcome.wallTime(), out);
   }
 
   static int summarize(Map<String, Long> counters, RuleSet rules, Warehouse warehouse, String jobId, Duration wall,

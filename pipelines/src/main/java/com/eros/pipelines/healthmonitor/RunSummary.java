@@ -1,6 +1,7 @@
 package com.eros.pipelines.healthmonitor;
 
 import com.eros.pipelines.healthmonitor.delivery.DeliveryReport;
+import com.eros.pipelines.support.JobStatus;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,8 @@ public final class RunSummary implements Serializable {
   }
 
   /** SUCCESS, or COMPLETED_WITH_ERRORS when a delivery failed (the alerts themselves are recorded). */
-  public String status() {
-    return failed + partial == 0 ? "SUCCESS" : "COMPLETED_WITH_ERRORS";
+  public JobStatus status() {
+    return failed + partial == 0 ? JobStatus.SUCCESS : JobStatus.COMPLETED_WITH_ERRORS;
   }
 
   /** Null on success; else which deliveries failed. */

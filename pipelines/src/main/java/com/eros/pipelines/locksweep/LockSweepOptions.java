@@ -1,18 +1,12 @@
 package com.eros.pipelines.locksweep;
 
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.support.ClockOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /** Options of {@code ./eros lock-sweep} (and of its Flex Template). */
-public interface LockSweepOptions extends WarehouseOptions {
-  @Description("The run's clock as an ISO-8601 instant, e.g. 2026-11-29T11:05:00Z (for backfills and tests). "
-      + "Los Angeles today is taken from it; default: the current time.")
-  @Default.String("")
-  String getNow();
-
-  void setNow(String value);
-
+public interface LockSweepOptions extends WarehouseOptions, ClockOptions {
   @Description("A lock with no scheduled_send_date is STALE when its assigned_at is earlier than now minus this many days of 24 h (elapsed time).")
   @Default.Integer(SweepConfig.DEFAULT_STALE_LOCK_DAYS)
   Integer getStaleLockDays();

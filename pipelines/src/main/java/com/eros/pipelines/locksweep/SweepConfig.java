@@ -1,7 +1,8 @@
 package com.eros.pipelines.locksweep;
 
-import java.io.Serializable;
+import com.eros.pipelines.support.RunSettings;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * thresholds as in REFERENCE §4. Invalid values throw {@link IllegalArgumentException}.
  */
 public record SweepConfig(Instant now, int staleLockDays, long highVolumeThreshold, long bloatWarning, long bloatCritical)
-    implements Serializable {
+    implements RunSettings {
 
   public static final int DEFAULT_STALE_LOCK_DAYS = 7;
   public static final long DEFAULT_HIGH_VOLUME = 1000;
@@ -34,6 +35,12 @@ public record SweepConfig(Instant now, int staleLockDays, long highVolumeThresho
       throw new IllegalArgumentException("--bloatWarning (" + bloatWarning + ") must not exceed --bloatCritical ("
           + bloatCritical + ")");
     }
+  }
+
+  /** Los Angeles today of the sweep. */
+  @Override
+  public LocalDate executionDate() {
+    return LockRules.today(now);
   }
 
   /** The REFERENCE §4 defaults at {@code now}. */

@@ -1,18 +1,22 @@
 package com.eros.pipelines.locksweep;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
+import com.eros.pipelines.support.RunContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -34,21 +38,21 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The lock sweep (REFERENCE §4) as one composite: read the active locks, classify them with
- * {@link LockRules}, release the selected ones with the port's guarded conditional update, count
- * the locks still active once the update has committed, append one {@code lock_sweep_log} row and
- * the {@code lock_cleanup} alerts. The output is that log row, emitted only after the locks, the
- * log and the alerts are written, so a caller can order its own job row after it with
- * {@code Wait.on} or by deriving it from the row.
+ * {@link LockRules}, release the selected ones with the port's guarded conditional update (which
+ * also records the releasing sweep in {@code released_by}), then — once the updates have committed —
+ * account for the releases from the store with {@link SweepLedger}: this sweep's
+ * {@code lock_sweep_log} row, plus a row for any earlier sweep that released locks but died before
+ * logging them, and the {@code lock_cleanup} alerts. The output is this sweep's log row, emitted only
+ * after the locks, the log and the alerts are written, so a caller can derive its job row from it.
  *
  * <p>Safety: the update's key is every identifying column of a lock ({@link #KEY_COLUMNS}, NULL
  * matching NULL), guarded by {@code is_active = true}. So a lock is released only when it is still
- * active and still exactly as the sweep read it: a lock inserted after the read has no row in the
- * update's input and cannot match (unless it duplicates every key column of a read lock, which would
- * make it the same lock); a lock re-planned meanwhile (new send date, new schedule, new
- * assigned_at) no longer matches and is left alone; a lock deactivated meanwhile fails the guard.
+ * active and still exactly as the sweep read it (to the microsecond): a lock inserted after the read
+ * has no row in the update's input and cannot match (unless it duplicates every key column of a read
+ * lock, which would make it the same lock); a lock re-planned meanwhile (new send date, new schedule,
+ * new assigned_at) no longer matches and is left alone; a lock deactivated meanwhile fails the guard.
  * Nothing is ever deleted. Each rule's release is one write whose commit is idempotent (staging +
- * commit marker per run), so a retried bundle changes nothing more; its output is the number of
- * rows the update really changed, which is what the log reports per rule.
+ * commit marker per run), so a retried bundle changes nothing more.
  *
  * <p>Write names are prefixed {@code lock_sweep_} so that a pipeline applying this composite with
  * its own job id (daily automation) keeps its own writes distinct.
@@ -59,24 +63,22 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
   /** Identify one lock, also when assignment_key is NULL (the update matches them NULL-safely). */
   public static final List<String> KEY_COLUMNS = List.of(
       "assignment_key", "page_name", "caption_id", "assigned_at", "scheduled_send_date", "scheduled_send_hour", "schedule_id");
-  public static final List<String> SET_COLUMNS = List.of("is_active", "deactivated_at", "deactivation_reason");
+  public static final List<String> SET_COLUMNS = List.of("is_active", "deactivated_at", "deactivation_reason", "released_by");
+  /** How far back a sweep looks for releases of earlier sweeps that were never logged. */
+  public static final Duration LOOK_BACK = Duration.ofDays(7);
   /** Metrics namespace of the sweep's counters. */
   public static final String METRICS = "lock_sweep";
 
   static final TupleTag<Row> PAST_SEND_DATE = new TupleTag<>("past_send_date") {};
   static final TupleTag<Row> STALE = new TupleTag<>("stale") {};
 
-  private final Warehouse wh;
+  private final RunContext run;
   private final SweepConfig cfg;
-  private final String jobId;
 
-  public SweepLocks(Warehouse wh, SweepConfig cfg, String jobId) {
-    this.wh = Objects.requireNonNull(wh, "wh");
+  /** The sweep of run {@code run} (its job id is the sweep id and the locks' released_by). */
+  public SweepLocks(RunContext run, SweepConfig cfg) {
+    this.run = Objects.requireNonNull(run, "run");
     this.cfg = Objects.requireNonNull(cfg, "cfg");
-    if (jobId == null || jobId.isBlank()) {
-      throw new IllegalArgumentException("jobId is required");
-    }
-    this.jobId = jobId;
   }
 
   /** What the sweep reads: the columns it classifies and matches on, active locks only (in the store). */
@@ -87,13 +89,20 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     return ReadSpec.columns(cols.toArray(new String[0])).where(Filter.eq("is_active", true));
   }
 
-  /** The conditional update releasing locks: set the three sweep columns where the key matches and the lock is still active. */
+  /** The conditional update releasing locks: set the sweep columns where the key matches and the lock is still active. */
   public static WriteSpec releaseSpec() {
     return WriteSpec.update(KEY_COLUMNS, SET_COLUMNS, "is_active", true);
   }
 
+  /** How log rows are written: one row per sweep id, rewritten whole (see {@link SweepLedger}). */
+  public static WriteSpec logSpec() {
+    return WriteSpec.replaceWhere("sweep_id");
+  }
+
   @Override
   public PCollection<Row> expand(PBegin input) {
+    Warehouse wh = run.warehouse();
+    String jobId = run.jobId();
     PCollectionView<Long> startMillis = input
         .apply("Start", Create.of(0))
         .apply("Note start time", ParDo.of(new NoteStartFn()))
@@ -101,36 +110,34 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
 
     PCollectionTuple classified = input
         .apply("Read active locks", wh.read(LOCKS, readSpec()))
-        .apply("Classify locks", ParDo.of(new ClassifyLockFn(cfg)).withOutputTags(PAST_SEND_DATE, TupleTagList.of(STALE)));
+        .apply("Classify locks", ParDo.of(new ClassifyLockFn(cfg, jobId)).withOutputTags(PAST_SEND_DATE, TupleTagList.of(STALE)));
     PCollection<Row> past = classified.get(PAST_SEND_DATE).setRowSchema(LOCKS.schema());
     PCollection<Row> stale = classified.get(STALE).setRowSchema(LOCKS.schema());
 
     PCollection<Long> pastReleased =
-        past.apply("Release past-send-date locks", wh.write(LOCKS, releaseSpec(), jobId, "lock_sweep_past_send_date"));
+        past.apply("Release past-send-date locks", wh.write(LOCKS, releaseSpec(), run.writeId(), "lock_sweep_past_send_date"));
     PCollection<Long> staleReleased =
-        stale.apply("Release stale locks", wh.write(LOCKS, releaseSpec(), jobId, "lock_sweep_stale"));
-    PCollectionView<Long> pastView = pastReleased.apply("As past-send-date count", View.asSingleton());
-    PCollectionView<Long> staleView = staleReleased.apply("As stale count", View.asSingleton());
+        stale.apply("Release stale locks", wh.write(LOCKS, releaseSpec(), run.writeId(), "lock_sweep_stale"));
 
-    // Sum of both commit signals: it exists only once both updates have committed.
-    PCollection<Long> activeAfter = PCollectionList.of(pastReleased).and(staleReleased)
+    // The sum of both commit signals exists only once both updates have committed.
+    PCollection<Row> logs = PCollectionList.of(pastReleased).and(staleReleased)
         .apply("Join releases", Flatten.pCollections())
         .apply("Total released", Sum.longsGlobally())
-        .apply("Count active locks after", ParDo.of(new CountActiveLocksFn(wh)));
-
-    PCollection<Row> log = activeAfter
-        .apply("Build sweep log", ParDo.of(new BuildSweepLogFn(cfg, jobId, pastView, staleView, startMillis))
-            .withSideInputs(pastView, staleView, startMillis))
+        .apply("Account for releases", ParDo.of(new AccountFn(wh, cfg, jobId, startMillis)).withSideInputs(startMillis))
         .setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
 
     PCollection<Long> logWritten =
-        log.apply("Append sweep log", wh.write(Tables.LOCK_SWEEP_LOG, WriteSpec.append(), jobId, "lock_sweep_log"));
-    PCollection<Long> alertsWritten = log
+        logs.apply("Write sweep log", wh.write(Tables.LOCK_SWEEP_LOG, logSpec(), run.writeId(), "lock_sweep_log"));
+    PCollection<Long> alertsWritten = logs
         .apply("Raise alerts", ParDo.of(new RaiseAlertsFn(cfg, jobId)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, "lock_sweep_alerts"));
+        .apply("Write alerts", wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), run.writeId(), "lock_sweep_alerts"));
 
-    return log.apply("Wait for log and alerts", Wait.on(logWritten, alertsWritten)).setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
+    return logs
+        .apply("Keep own log row", org.apache.beam.sdk.transforms.Filter.by((Row r) -> r.getString("recovered_by") == null))
+        .setRowSchema(Tables.LOCK_SWEEP_LOG.schema())
+        .apply("Wait for log and alerts", Wait.on(logWritten, alertsWritten))
+        .setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
   }
 
   // ------------------------------------------------------------------ DoFns
@@ -152,9 +159,11 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     private final Counter kept = Metrics.counter(METRICS, "kept");
     private final Counter undatable = Metrics.counter(METRICS, "kept_undatable");
     private final Counter nullKeys = Metrics.counter(METRICS, "selected_null_assignment_key");
+    private final String jobId;
 
-    ClassifyLockFn(SweepConfig cfg) {
+    ClassifyLockFn(SweepConfig cfg, String jobId) {
       this.cfg = cfg;
+      this.jobId = jobId;
     }
 
     @ProcessElement
@@ -168,11 +177,11 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
       switch (v) {
         case PAST_SEND_DATE -> {
           selectedPast.inc();
-          out.get(PAST_SEND_DATE).output(release(lock, v, cfg.now()));
+          out.get(PAST_SEND_DATE).output(release(lock, v, cfg.now(), jobId));
         }
         case STALE -> {
           selectedStale.inc();
-          out.get(STALE).output(release(lock, v, cfg.now()));
+          out.get(STALE).output(release(lock, v, cfg.now(), jobId));
         }
         default -> {
           kept.inc();
@@ -187,8 +196,8 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     }
   }
 
-  /** The update row of a released lock: its key columns and the three sweep columns. */
-  static Row release(Row lock, Verdict verdict, Instant now) {
+  /** The update row of a released lock: its key columns and the sweep columns. */
+  static Row release(Row lock, Verdict verdict, Instant now, String sweepId) {
     Row.FieldValueBuilder b = Row.withSchema(LOCKS.schema()).withFieldValue("assigned_date", lock.getValue("assigned_date"));
     for (String k : KEY_COLUMNS) {
       b = b.withFieldValue(k, lock.getValue(k));
@@ -196,66 +205,69 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     return b.withFieldValue("is_active", false)
         .withFieldValue("deactivated_at", Timestamps.truncate(now))
         .withFieldValue("deactivation_reason", verdict.name())
+        .withFieldValue("released_by", sweepId)
         .build();
   }
 
   /**
-   * Active locks once the releases have committed (its input exists only then). Counted in the
-   * store rather than as "active before minus released" so that locks the schedule builder
-   * inserted or reactivated during the sweep count too: it is the figure the bloat rule is about.
+   * Once the releases have committed (its input exists only then): reads the releases of the
+   * look-back window and the sweeps already logged, and emits the log rows {@link SweepLedger}
+   * asks for — this sweep's first. Active locks after are counted in the store, so locks the
+   * schedule builder inserted or reactivated during the sweep count too: it is the figure the bloat
+   * rule is about.
    */
-  static final class CountActiveLocksFn extends DoFn<Long, Long> {
+  static final class AccountFn extends DoFn<Long, Row> {
     private final Warehouse wh;
-
-    CountActiveLocksFn(Warehouse wh) {
-      this.wh = wh;
-    }
-
-    @ProcessElement
-    public void process(OutputReceiver<Long> out) {
-      out.output((long) wh.query(LOCKS, ReadSpec.columns("is_active").where(Filter.eq("is_active", true))).size());
-    }
-  }
-
-  static final class BuildSweepLogFn extends DoFn<Long, Row> {
     private final SweepConfig cfg;
     private final String jobId;
-    private final PCollectionView<Long> pastView;
-    private final PCollectionView<Long> staleView;
     private final PCollectionView<Long> startView;
-    private final Counter releasedPast = Metrics.counter(METRICS, "released_past_send_date");
-    private final Counter releasedStale = Metrics.counter(METRICS, "released_stale");
+    private final Counter recovered = Metrics.counter(METRICS, "unlogged_sweeps_recovered");
 
-    BuildSweepLogFn(SweepConfig cfg, String jobId, PCollectionView<Long> pastView, PCollectionView<Long> staleView,
-        PCollectionView<Long> startView) {
+    AccountFn(Warehouse wh, SweepConfig cfg, String jobId, PCollectionView<Long> startView) {
+      this.wh = wh;
       this.cfg = cfg;
       this.jobId = jobId;
-      this.pastView = pastView;
-      this.staleView = staleView;
       this.startView = startView;
     }
 
     @ProcessElement
-    public void process(@Element Long activeAfter, ProcessContext c) {
-      long past = c.sideInput(pastView);
-      long stale = c.sideInput(staleView);
+    public void process(ProcessContext c) {
+      Instant since = cfg.now().minus(LOOK_BACK);
+      List<SweepLedger.Release> releases = new ArrayList<>();
+      for (Row r : wh.query(LOCKS, ReadSpec.columns("released_by", "deactivation_reason", "deactivated_at")
+          .where(Filter.eq("is_active", false)).where(Filter.atLeast("deactivated_at", since)))) {
+        releases.add(new SweepLedger.Release(r.getString("released_by"), r.getString("deactivation_reason"),
+            Timestamps.get(r, "deactivated_at")));
+      }
+      Set<String> logged = new HashSet<>();
+      for (Row r : wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.columns("sweep_id")
+          .where(Filter.atLeast("sweep_time", since.minus(Duration.ofDays(1)))))) {
+        logged.add(r.getString("sweep_id"));
+      }
+      long activeAfter = wh.query(LOCKS, ReadSpec.columns("is_active").where(Filter.eq("is_active", true))).size();
       double seconds = Math.max(0, System.currentTimeMillis() - c.sideInput(startView)) / 1000.0;
-      releasedPast.inc(past);
-      releasedStale.inc(stale);
-      c.output(logRow(jobId, cfg.now(), stale, past, seconds, activeAfter));
+      for (SweepLedger.Entry e : SweepLedger.entries(jobId, cfg.now(), releases, logged)) {
+        if (e.recovered()) {
+          recovered.inc();
+          c.output(logRow(e, null, null));
+        } else {
+          c.output(logRow(e, seconds, activeAfter));
+        }
+      }
     }
   }
 
-  /** A lock_sweep_log row. */
-  static Row logRow(String jobId, Instant now, long stale, long past, double seconds, long activeAfter) {
+  /** A lock_sweep_log row; duration and active locks after are NULL for a recovered sweep. */
+  static Row logRow(SweepLedger.Entry e, Double seconds, Long activeAfter) {
     return Row.withSchema(Tables.LOCK_SWEEP_LOG.schema())
-        .withFieldValue("sweep_id", jobId)
-        .withFieldValue("sweep_time", Timestamps.truncate(now))
-        .withFieldValue("locks_expired_stale", stale)
-        .withFieldValue("locks_expired_past_date", past)
-        .withFieldValue("total_locks_cleaned", stale + past)
+        .withFieldValue("sweep_id", e.sweepId())
+        .withFieldValue("sweep_time", Timestamps.truncate(e.sweepTime()))
+        .withFieldValue("locks_expired_stale", e.stale())
+        .withFieldValue("locks_expired_past_date", e.pastSendDate())
+        .withFieldValue("total_locks_cleaned", e.total())
         .withFieldValue("sweep_duration_seconds", seconds)
         .withFieldValue("active_locks_after", activeAfter)
+        .withFieldValue("recovered_by", e.recoveredBy())
         .build();
   }
 
@@ -278,17 +290,25 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
     }
   }
 
-  /** The automation_alerts rows the sweep log row calls for. */
+  /**
+   * The automation_alerts rows a log row calls for (a recovered sweep's row has no active count: only
+   * the high-volume rule applies to it). Alert ids are per (sweep, rule): written once however many
+   * sweeps account for it.
+   */
   static List<Row> alertRows(Row log, SweepConfig cfg, String jobId) {
     List<Row> rows = new ArrayList<>();
-    for (SweepAlerts.Alert a : SweepAlerts.evaluate(log.getInt64("total_locks_cleaned"), log.getInt64("active_locks_after"),
+    Long activeAfter = log.getInt64("active_locks_after");
+    String sweepId = log.getString("sweep_id");
+    for (SweepAlerts.Alert a : SweepAlerts.evaluate(log.getInt64("total_locks_cleaned"), activeAfter == null ? 0 : activeAfter,
         cfg.highVolumeThreshold(), cfg.bloatWarning(), cfg.bloatCritical())) {
+      String message = a.rule() + ": " + a.message() + (sweepId.equals(jobId) ? "" : " (sweep " + sweepId
+          + " died before logging; recovered by " + jobId + ")");
       rows.add(Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
-          .withFieldValue("alert_id", SweepAlerts.alertId(jobId, a.rule()))
+          .withFieldValue("alert_id", SweepAlerts.alertId(sweepId, a.rule()))
           .withFieldValue("alert_time", Timestamps.truncate(cfg.now()))
           .withFieldValue("alert_level", a.level())
           .withFieldValue("alert_source", SweepAlerts.SOURCE)
-          .withFieldValue("alert_message", a.rule() + ": " + a.message())
+          .withFieldValue("alert_message", message)
           .withFieldValue("job_id", jobId)
           .withFieldValue("acknowledged", false)
           .build());

@@ -5,7 +5,7 @@ import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.healthmonitor.HealthCommand;
+import com.eros.pipelines.cli.HealthCommand;
 import com.eros.pipelines.healthmonitor.Scorecard;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +37,16 @@ public final class ReportReader {
     this.warehouse = warehouse;
     this.progress = progress;
     this.backtests = backtests;
+  }
+
+  /** Every table the report reads (absent ones read as empty). */
+  public List<TableDef> tables() {
+    List<TableDef> t = new java.util.ArrayList<>(List.of(Tables.ETL_JOB_RUNS, Tables.AUTOMATION_ALERTS,
+        Tables.ACTIVE_CAPTION_ASSIGNMENTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE,
+        Tables.CREATOR_PERFORMANCE_PROFILES, Tables.CREATOR_PROCESSING_ERRORS, Tables.CAPTION_BANDIT_STATS,
+        Tables.CAPTION_BANK, Tables.REJECTED_ROWS));
+    backtests.ifPresent(t::add);
+    return t;
   }
 
   public Report read(ReportWindow w) {

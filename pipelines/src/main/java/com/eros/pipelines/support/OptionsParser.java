@@ -81,15 +81,26 @@ public final class OptionsParser {
     }
     java.util.regex.Matcher bad = BAD_VALUE.matcher(message);
     if (bad.matches()) {
+      String kind = kind(bad.group(1));
       for (String a : args) {
         int eq = a.indexOf('=');
         if (a.startsWith("--") && eq > 2 && a.substring(eq + 1).equals(bad.group(2))) {
-          return a.substring(0, eq) + "=" + bad.group(2) + " is not a valid " + bad.group(1);
+          return a.substring(0, eq) + "=" + bad.group(2) + " is not " + kind;
         }
       }
-      return "'" + bad.group(2) + "' is not a valid " + bad.group(1);
+      return "'" + bad.group(2) + "' is not " + kind;
     }
     return message;
+  }
+
+  /** What a value of a Java type is, in words. */
+  private static String kind(String javaType) {
+    return switch (javaType) {
+      case "java.lang.Integer", "int", "java.lang.Long", "long" -> "a whole number";
+      case "java.lang.Double", "double", "java.lang.Float", "float" -> "a number";
+      case "java.lang.Boolean", "boolean" -> "true or false";
+      default -> "a valid " + javaType;
+    };
   }
 
   private static String firstLine(String s) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.time.Clock;
+import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.support.UsageException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class CaptionPerformanceOptionsTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-05T05:05:05Z"));
 
+  private static CaptionPerformanceSettings settings(String... args) {
+    return new CaptionPerformancePipeline().settings(OptionsParser.parse(CaptionPerformanceOptions.class, args), CLOCK.now());
+  }
+
   private static CaptionPerformanceConfig parse(String... args) {
-    return CaptionPerformancePipeline.config(CaptionPerformancePipeline.parseOptions(args), CLOCK);
+    return settings(args).stats();
   }
 
   @Test
@@ -58,5 +63,26 @@ class CaptionPerformanceOptionsTest {
         containsString("--medianWindowDays=x is not a whole number"));
     assertThat(assertThrows(UsageException.class, () -> parse("--halfLifeDays=1.5.2")).getMessage(),
         containsString("--halfLifeDays=1.5.2 is not a number"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--maxPageLossPercent=101")).getMessage(),
+        containsString("--maxPageLossPercent=101 must be between 0 and 100"));
+  }
+
+  @Test
+  void theShrinkGuardDefaultsToHalfThePages() {
+    ShrinkGuard g = settings().guard();
+    assertThat(g.maxPageLossPercent(), is(50));
+    assertThat(g.allowShrink(), is(false));
+    assertThat(settings("--allowShrink=true", "--maxPageLossPercent=10").guard(), is(new ShrinkGuard(10, true)));
+  }
+
+  @Test
+  void clockOptionsAreBoundedBeforeAnythingRuns() {
+    // REFERENCE §8: empty, before 2000-01-01, or more than a day after the wall clock: refused
+    assertThat(assertThrows(UsageException.class, () -> parse("--asOf=")).getMessage(), containsString("--asOf is empty"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--asOf=1999-12-31T23:59:59Z")).getMessage(),
+        containsString("before 2000-01-01"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--asOf=2026-05-06T05:05:06Z")).getMessage(),
+        containsString("more than a day after the current time"));
+    assertThat(parse("--asOf=2026-05-06T05:05:05Z").asOf(), is(Instant.parse("2026-05-06T05:05:05Z"))); // exactly a day: allowed
   }
 }

@@ -14,15 +14,14 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.Pipelines;
 import com.eros.common.testing.TempDuckDb;
-import com.eros.common.time.Clock;
 import com.eros.common.validate.MessageRule;
+import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.eros.pipelines.support.Failures;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,10 +54,11 @@ class CaptionPerformancePipelineTest {
   }
 
   private CaptionPerformanceConfig runPipeline(String jobId, Instant asOf) {
-    CaptionPerformanceOptions o = Fixtures.options(wh, jobId, asOf);
-    CaptionPerformanceConfig cfg = CaptionPerformancePipeline.config(o, Clock.system());
-    Pipelines.run(CaptionPerformancePipeline.build(o, wh, cfg, Instant.now(), Clock.system()));
-    return cfg;
+    return run(Fixtures.options(wh, jobId, asOf)).settings().stats();
+  }
+
+  private Lifecycle.Result<CaptionPerformanceSettings> run(CaptionPerformanceOptions o) {
+    return TestRuns.run(new CaptionPerformancePipeline(), o, null);
   }
 
   private void assertAgreesWithOracle(CaptionPerformanceConfig cfg) {
@@ -101,7 +101,7 @@ class CaptionPerformancePipelineTest {
     List<Row> messages = new ArrayList<>(VALID);
     messages.addAll(INVALID);
     // outside the read window (later than asOf, older than 90 days): neither read nor rejected
-    messages.add(message(201L, "alice", 10L, "x", NOW + 2 * 3_600_000L, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(201L, "alice", 10L, "x", NOW + 2 * 3_600_000_000L, 1.0, 0L, 0L, 0L, 1.0));
     messages.add(message(202L, "alice", 10L, "x", NOW - 91 * DAY, 1.0, 0L, 0L, 0L, 1.0));
     List<Row> captions = List.of(
         caption(10, "ten", "alice", true),
@@ -168,9 +168,11 @@ class CaptionPerformancePipelineTest {
     assertThat(((Number) wh.scalar("SELECT count(*) FROM rejected_rows")).longValue(), is(rejected));
     assertThat(rejected, greaterThan(0L));
     assertThat(((Number) wh.scalar("SELECT count(DISTINCT job_id) FROM rejected_rows")).longValue(), is(1L));
+    // rows_rejected is what each run wrote to rejected_rows: the second run found the same bad rows recorded
     assertThat(((Number) wh.scalar(
-        "SELECT count(*) FROM etl_job_runs WHERE job_status = 'SUCCESS' AND rows_rejected = ?", rejected)).longValue(),
-        is(2L));
+        "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-a' AND job_status = 'SUCCESS'")).longValue(), is(rejected));
+    assertThat(((Number) wh.scalar(
+        "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-b' AND job_status = 'SUCCESS'")).longValue(), is(0L));
   }
 
   @ParameterizedTest
@@ -196,26 +198,81 @@ class CaptionPerformancePipelineTest {
     o.setStatsWindowDays(20);
     o.setHalfLifeDays(3.5);
     o.setZ(2.58);
-    CaptionPerformanceConfig cfg = CaptionPerformancePipeline.config(o, Clock.system());
-    Pipelines.run(CaptionPerformancePipeline.build(o, wh, cfg, Instant.now(), Clock.system()));
-    assertAgreesWithOracle(cfg);
+    assertAgreesWithOracle(run(o).settings().stats());
   }
 
   @Test
-  void aFailedRunLeavesAFailedJobRow() {
-    // a caption_bank without caption_text: the read fails inside the pipeline
-    wh.ensureTables(List.of(Tables.MASS_MESSAGES));
-    wh.execute("CREATE TABLE caption_bank (caption_id BIGINT, page_name VARCHAR)");
+  void aRunThatBreaksLeavesAFailedJobRowAndACriticalAlert() {
+    // the columns have the right types (preflight passes) but reading them fails: a view over text
+    Fixtures.load(wh, handMade());
+    wh.execute("CREATE TABLE raw_messages AS SELECT * REPLACE (CAST(sent_count AS VARCHAR) || 'x' AS sent_count) FROM mass_messages");
+    wh.execute("DROP TABLE mass_messages");
+    wh.execute("CREATE VIEW mass_messages AS SELECT * REPLACE (CAST(sent_count AS BIGINT) AS sent_count) FROM raw_messages");
     CaptionPerformanceOptions o = Fixtures.options(wh, "broken", Fixtures.AS_OF);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> CaptionPerformancePipeline.run(o, Clock.system(), new PrintStream(buf, true, StandardCharsets.UTF_8), true));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(o));
     assertThat(e.getMessage(), containsString("caption-performance failed"));
+    assertThat(e.getMessage(), containsString("a FAILED job row and a CRITICAL alert were written"));
+    assertThat(Failures.exitCode(e), is(1));
     List<Row> jobs = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all());
     assertThat(jobs.size(), is(1));
     assertThat(jobs.get(0).getString("job_status"), is("FAILED"));
     assertThat(jobs.get(0).getString("job_id"), is("broken"));
-    assertThat(jobs.get(0).getString("error_message"), containsString("caption_text"));
+    assertThat(jobs.get(0).getString("error_message"), containsString("Could not convert"));
+    List<Row> alerts = wh.query(Tables.AUTOMATION_ALERTS, ReadSpec.all());
+    assertThat(alerts.size(), is(1));
+    assertThat(alerts.get(0).getString("alert_level"), is("CRITICAL"));
+    assertThat(alerts.get(0).getString("alert_source"), is("caption_performance"));
+  }
+
+  @Test
+  void anEmptiedInputDoesNotWipeTheStatistics() {
+    // REFERENCE §8 shrink guard: a result covering fewer than half the pages is refused
+    Fixtures.load(wh, Fixtures.random(5, 1500));
+    runPipeline("full", Fixtures.AS_OF);
+    List<CaptionStats> before = sorted(CaptionPerformanceOracle.readTable(wh.path()));
+    assertThat(before.size(), greaterThan(20));
+    wh.execute("DELETE FROM mass_messages");
+
+    Lifecycle.Result<CaptionPerformanceSettings> r = run(Fixtures.options(wh, "emptied", Fixtures.AS_OF));
+
+    assertThat(r.exitCode(), is(1));
+    assertThat(sorted(CaptionPerformanceOracle.readTable(wh.path())), equalTo(before)); // unchanged
+    Row job = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", "emptied"))).get(0);
+    assertThat(job.getString("job_status"), is("FAILED"));
+    assertThat(job.getString("error_message"), containsString("shrink guard: the result covers 0 pages"));
+    List<Row> alerts = wh.query(Tables.AUTOMATION_ALERTS, ReadSpec.all().where(Filter.eq("job_id", "emptied")));
+    assertThat(alerts.size(), is(1));
+    assertThat(alerts.get(0).getString("alert_level"), is("CRITICAL"));
+
+    // told to: the table is replaced (by nothing)
+    CaptionPerformanceOptions forced = Fixtures.options(wh, "forced", Fixtures.AS_OF);
+    forced.setAllowShrink(true);
+    assertThat(run(forced).exitCode(), is(0));
+    assertThat(CaptionPerformanceOracle.readTable(wh.path()), is(empty()));
+  }
+
+  @Test
+  void everyBadRowGetsItsOwnDeadLetter() {
+    // two bad rows with a NULL message_id, one id on two pages breaking the same rule, an exact duplicate
+    List<Row> messages = new ArrayList<>(VALID);
+    messages.add(message(null, "alice", 10L, "x", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(null, "alice", 10L, "y", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(300L, "alice", 10L, "x", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(300L, "bob", 10L, "x", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(301L, "bob", 10L, "x", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    messages.add(message(301L, "bob", 10L, "x", NOW - DAY, 1.0, 0L, 0L, 0L, 1.0));
+    Fixtures.load(wh, new Fixtures.Data(messages, handMade().captions()));
+
+    runPipeline("dead-letters", Fixtures.AS_OF);
+
+    List<Row> dead = wh.query(Tables.REJECTED_ROWS, ReadSpec.all());
+    assertThat(dead.size(), is(6));
+    Row job = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all()).get(0);
+    assertThat(job.getInt64("rows_rejected"), is(6L)); // the job row and the table agree
+    assertThat(dead.stream().map(r -> r.getString("row_fingerprint")).distinct().count(), is(6L));
+    assertThat(dead.stream().filter(r -> "bob".equals(r.getString("page_name"))).count(), is(3L));
+    runPipeline("dead-letters-again", Fixtures.AS_OF); // a re-run adds none
+    assertThat(wh.query(Tables.REJECTED_ROWS, ReadSpec.all()).size(), is(6));
   }
 
   private static List<CaptionStats> sorted(List<CaptionStats> rows) {

@@ -33,6 +33,16 @@ class PageStatsCalculatorTest {
   }
 
   @Test
+  void conversionRateDoesNotOverflowWhenViewSumsPassTwoToTheSixtyThird() {
+    // Σ viewed = 1.2e19 > Long.MAX_VALUE (9.2e18): a long accumulator wraps negative
+    PageMessages.Builder b = PageMessages.builder("p");
+    add(b, 1L, 10L, 1, 5.0, 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L);
+    add(b, 2L, 10L, 2, 5.0, 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 1_000_000_000_000_000_000L);
+    CaptionStats s = only(PageStatsCalculator.compute(b.build(), CFG), 10L);
+    assertThat(s.avgConversionRate(), closeTo(4.0 / 12.0, 1e-15));
+  }
+
+  @Test
   void medianOddStrictSuccessAndRawCounts() {
     // EMVs 1, 2, 3 -> median 2; the EMV equal to the median is a failure (strict)
     PageMessages.Builder b = PageMessages.builder("p");

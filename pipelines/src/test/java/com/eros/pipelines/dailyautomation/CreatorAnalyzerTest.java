@@ -53,6 +53,18 @@ class CreatorAnalyzerTest {
   }
 
   @Test
+  void ratesDoNotOverflowWhenCountSumsPassTwoToTheSixtyThird() {
+    // Σ sent = 1.2e19 > Long.MAX_VALUE: a long accumulator would wrap negative
+    List<Message> m = List.of(
+        at(D.minusDays(1).atTime(10, 0), 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L, 6.0),
+        at(D.minusDays(2).atTime(11, 0), 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L, 1_000_000_000_000_000_000L, 6.0));
+    CreatorProfile p = analyzer.analyze("a", m, W);
+    assertThat(p.rpr(), is(12.0 / 1.2e19));
+    assertThat(p.viewRate(), is(0.75));
+    assertThat(p.conversionRate(), is(4.0 / 9.0));
+  }
+
+  @Test
   void conversionIsZeroWhenNothingWasViewed() {
     CreatorProfile p = analyzer.analyze("a", List.of(at(D.minusDays(1).atTime(10, 0), 10, 0, 0, 0.0)), W);
     assertThat(p.conversionRate(), is(0.0));

@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class DailyAutomationConfigTest {
+  static final Instant WALL = Instant.parse("2026-11-30T05:00:00Z");
+
   static DailyAutomationConfig parse(String... args) {
-    return DailyAutomationConfig.from(OptionsParser.parse(DailyAutomationOptions.class, args));
+    return DailyAutomationConfig.from(OptionsParser.parse(DailyAutomationOptions.class, args), WALL);
   }
 
   @Test
@@ -71,6 +73,22 @@ class DailyAutomationConfigTest {
         containsString("--staleLockDays must be 0 or more"));
     // a malformed number is refused by Beam's parser; OptionsParser rewrites its message to name the option
     assertThat(assertThrows(UsageException.class, () -> parse("--saturationThreshold=abc")).getMessage(),
-        containsString("--saturationThreshold=abc is not a valid double"));
+        containsString("--saturationThreshold=abc is not a number"));
+  }
+
+  @Test
+  void clockOptionsAreBoundedBeforeAnythingRuns() {
+    assertThat(assertThrows(UsageException.class, () -> parse("--now=")).getMessage(), containsString("--now is empty"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--executionDate=")).getMessage(),
+        containsString("--executionDate is empty"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--now=2999-01-01T00:00:00Z")).getMessage(),
+        containsString("more than a day after the current time"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--executionDate=2026-12-02")).getMessage(),
+        containsString("--executionDate=2026-12-02 is more than a day after"));
+    assertThat(assertThrows(UsageException.class, () -> parse("--executionDate=1999-12-31")).getMessage(),
+        containsString("before 2000-01-01"));
+    // tomorrow in Los Angeles starts within a day of the wall clock: allowed
+    assertThat(parse("--executionDate=2026-11-30").executionDate(), is(LocalDate.of(2026, 11, 30)));
+    assertThat(parse().now(), is(WALL)); // absent: the wall clock
   }
 }

@@ -10,16 +10,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.Pipelines;
 import com.eros.common.testing.TempDuckDb;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.TestRuns;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +47,17 @@ class DailyAutomationPipelineTest {
     db.close();
   }
 
-  static void run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer) {
-    Pipeline p = Pipelines.create();
-    DailyAutomationPipeline.compose(p, cfg, wh, jobId, analyzer, System.currentTimeMillis());
-    Pipelines.run(p);
+  /** Runs the pipeline through the lifecycle with exactly {@code cfg}'s settings (Beam's checks on). */
+  static Lifecycle.Result<DailyAutomationConfig> run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer) {
+    DailyAutomationOptions o = TestRuns.options(DailyAutomationOptions.class, "--warehouse=" + wh.spec(), "--jobId=" + jobId,
+        "--now=" + cfg.now(), "--executionDate=" + cfg.executionDate(), "--saturationThreshold=" + cfg.saturationThreshold(),
+        "--circuitBreakerThreshold=" + cfg.circuitBreakerThreshold(), "--cooldownDays=" + cfg.cooldownDays(),
+        "--activeWindowDays=" + cfg.activeWindowDays(), "--analysisWindowDays=" + cfg.analysisWindowDays(),
+        "--staleLockDays=" + cfg.staleLockDays(), "--highVolumeThreshold=" + cfg.highVolumeThreshold(),
+        "--bloatWarning=" + cfg.bloatWarning(), "--bloatCritical=" + cfg.bloatCritical());
+    Lifecycle.Result<DailyAutomationConfig> r = TestRuns.run(new DailyAutomationPipeline(analyzer), o, null);
+    assertThat(r.settings(), is(cfg));
+    return r;
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.testing.TempDuckDb;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.duckdb.DuckDbConnections;
@@ -158,9 +159,18 @@ class DailyAutomationRunTest {
     assertThat(job.getInt64("creators_processed"), is((long) expected.size()));
     assertThat(job.getInt64("rows_read"), is(inWindow));
     long valid = expected.values().stream().mapToLong(v -> (long) v[0]).sum() + validInactive();
-    assertThat(job.getInt64("rows_rejected"), is(inWindow - valid));
-    assertThat(job.getInt64("rows_rejected"), greaterThan(0L));
-    assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid)));
+    // rows later than now + 1 h lie outside every window: the run reads them too and dead-letters them
+    long future = ((Number) wh.scalar("SELECT count(*) FROM mass_messages WHERE epoch_us(sending_time) > ?",
+        Timestamps.micros(Instant.parse(NOW)) + Timestamps.HOUR_MICROS)).longValue();
+    assertThat(future, greaterThan(0L));
+    assertThat(job.getInt64("rows_rejected"), is(inWindow - valid + future));
+    assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid + future)));
+    assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).stream()
+        .filter(r -> r.getString("reason").startsWith("SENDING_TIME_IN_FUTURE")).count(), is(future));
+    // a second run of the date dead-letters none of them again
+    assertThat(eros(out, err, "--jobId=e2e-again"), is(0));
+    assertThat(Fixture.jobRow(wh, "e2e-again").getInt64("rows_rejected"), is(0L));
+    assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid + future)));
     assertThat(printed, containsString("queue for 2026-11-29: " + queue.size() + " creator(s)"));
     Row sweep = wh.query(Tables.LOCK_SWEEP_LOG, com.eros.common.warehouse.ReadSpec.all()).get(0);
     assertThat(printed, containsString("lock sweep: " + sweep.getInt64("total_locks_cleaned") + " swept"));
@@ -199,18 +209,20 @@ class DailyAutomationRunTest {
 
   @Test
   void aRunThatBreaksRecordsAFailedJobAndLeavesNoQueue() {
-    // The errors table exists with a column the run cannot write: its commit fails mid-run, after
-    // the decisions (one creator would be queued) but before the queue write.
-    wh.execute("CREATE TABLE creator_processing_errors (job_id VARCHAR, page_name VARCHAR, execution_date DATE,"
-        + " error_message INTEGER, error_time TIMESTAMP)");
+    // The errors table is a view (right column types, so preflight passes): the errors commit fails
+    // mid-run, after the decisions (one creator would be queued) but before the queue write.
     new Fixture(wh).messages("has_pool", D, 3).messages("no_pool", D, 3).caption(1, "has_pool", true).write();
+    wh.execute("DROP TABLE creator_processing_errors");
+    wh.execute("CREATE VIEW creator_processing_errors AS SELECT 'j' AS job_id, 'p' AS page_name,"
+        + " DATE '2026-11-29' AS execution_date, 'm' AS error_message, TIMESTAMP '2026-11-29 00:00:00' AS error_time");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = eros(out, err, "--jobId=broken");
     String message = err.toString(StandardCharsets.UTF_8);
     assertThat(code, is(1));
-    assertThat(message, containsString("daily-automation for 2026-11-29 failed: "));
-    assertThat(message, containsString("wrote a FAILED job row and a CRITICAL alert (job broken); this run queued nothing"));
+    assertThat(message, containsString("daily-automation failed (job broken): "));
+    assertThat(message, containsString("a FAILED job row and a CRITICAL alert were written"));
+    assertThat(message.lines().count(), is(1L));
     assertThat(Fixture.forDate(wh, Tables.SCHEDULE_GENERATION_QUEUE, D), empty());
     Row job = Fixture.jobRow(wh, "broken");
     assertThat(job.getString("job_status"), is("FAILED"));
@@ -219,7 +231,23 @@ class DailyAutomationRunTest {
   }
 
   @Test
-  void anUnreadableStoreIsAClearError() throws Exception {
+  void aTableWithAColumnOfTheWrongTypeIsRefusedBeforeAnythingIsWritten() {
+    new Fixture(wh).messages("has_pool", D, 3).caption(1, "has_pool", true).write();
+    wh.execute("DROP TABLE mass_messages");
+    wh.execute("CREATE TABLE mass_messages (message_id BIGINT, page_name VARCHAR, caption_id BIGINT, message VARCHAR,"
+        + " sending_time TIMESTAMP, price DOUBLE, sent_count BIGINT, viewed_count BIGINT, purchased_count BIGINT,"
+        + " earnings VARCHAR, message_type VARCHAR)");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(eros(out, err, "--jobId=typed"), is(2));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertThat(message, containsString("mass_messages.earnings is VARCHAR, expected FLOAT64"));
+    assertThat(message.lines().count(), is(1L));
+    assertThat(Fixture.jobRows(wh), empty()); // nothing written
+  }
+
+  @Test
+  void anUnreadableStoreIsRefused() throws Exception {
     Path bad = dir.resolve("not-a-database.duckdb");
     Files.writeString(bad, "this is not a DuckDB file");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -227,10 +255,10 @@ class DailyAutomationRunTest {
     int code = Eros.execute(new String[] {"daily-automation", "--warehouse=duckdb:" + bad, "--now=" + NOW},
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
-    assertThat(code, is(1));
-    assertThat(message, containsString("daily-automation for 2026-11-29 failed: "));
-    assertThat(message, containsString("could not record the failure either"));
-    assertThat(message.lines().count(), is(2L)); // the error line and the --verbose hint
+    assertThat(code, is(2));
+    assertThat(message, containsString("is not a DuckDB database file"));
+    assertThat(message.lines().count(), is(1L));
+    assertThat(Files.readString(bad), is("this is not a DuckDB file"));
   }
 
   @Test

@@ -25,7 +25,7 @@ final class Fixture {
 
   Fixture(Warehouse wh) {
     this.wh = wh;
-    wh.ensureTables(DailyAutomationPipeline.TABLES);
+    wh.ensureTables(Tables.ALL);
   }
 
   static Instant ts(Instant i) {
@@ -107,6 +107,10 @@ final class Fixture {
       throw new AssertionError("expected one job row for " + jobId + ", got " + rows.size());
     }
     return rows.get(0);
+  }
+
+  static List<Row> jobRows(Warehouse wh) {
+    return wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all());
   }
 
   /** Alerts of a run: level + " " + the kind part of alert_id. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.eros.pipelines.support.JobStatus;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class RunReportTest {
   @Test
   void success() {
     RunReport r = report(10, 0, 0, null);
-    assertThat(r.status(), is("SUCCESS"));
+    assertThat(r.status(), is(JobStatus.SUCCESS));
     assertThat(r.errorMessage(), nullValue());
     assertThat(r.alerts(), empty());
   }
@@ -34,7 +35,7 @@ class RunReportTest {
   @Test
   void noActiveCreatorIsNoWork() {
     RunReport r = report(0, 0, 0, null);
-    assertThat(r.status(), is("COMPLETED_NO_WORK"));
+    assertThat(r.status(), is(JobStatus.COMPLETED_NO_WORK));
     assertThat(r.alerts(), empty());
     assertThat(r.failureRate(), is(0.0));
   }
@@ -42,7 +43,7 @@ class RunReportTest {
   @Test
   void failuresAtTenPercentWarnOnlyForTheErrors() {
     RunReport r = report(9, 1, 0, null); // 1 / 10 = 10 %: not above
-    assertThat(r.status(), is("COMPLETED_WITH_ERRORS"));
+    assertThat(r.status(), is(JobStatus.COMPLETED_WITH_ERRORS));
     assertThat(r.errorMessage(), containsString("1 of 10 creators failed"));
     assertThat(alertKinds(r), contains("WARNING completed_with_errors"));
   }
@@ -65,7 +66,7 @@ class RunReportTest {
   @Test
   void anOpenBreakerFailsTheRunWithACriticalAlert() {
     RunReport r = report(2, 5, 4, "p07");
-    assertThat(r.status(), is("FAILED"));
+    assertThat(r.status(), is(JobStatus.FAILED));
     assertThat(r.errorMessage(), containsString("circuit breaker opened after 5 consecutive creator failures (at p07)"));
     assertThat(r.errorMessage(), containsString("4 later creator(s) skipped"));
     assertThat(alertKinds(r), contains("CRITICAL job_failed", "WARNING high_failure_rate"));

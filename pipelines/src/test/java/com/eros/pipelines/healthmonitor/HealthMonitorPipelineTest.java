@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.Tables;
-import com.eros.common.testing.Pipelines;
 import com.eros.common.testing.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
@@ -17,7 +16,9 @@ import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
 import com.eros.pipelines.healthmonitor.delivery.LocalServer;
 import com.eros.pipelines.support.JobRuns;
-import com.eros.pipelines.support.OptionsParser;
+import com.eros.pipelines.cli.HealthCommand;
+import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.TestRuns;
 import com.eros.pipelines.support.UsageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -120,9 +121,9 @@ class HealthMonitorPipelineTest {
   }
 
   int monitor(Instant now, String jobId, PrintStream out) {
-    HealthMonitorOptions o = OptionsParser.parse(HealthMonitorOptions.class, new String[] {
-        "--warehouse=" + wh.spec(), "--now=" + now, "--jobId=" + jobId, "--deliveryAttempts=2"});
-    return HealthMonitorPipeline.execute(Pipelines.create(), HealthMonitorPipeline.setup(o), wh, env(), out);
+    HealthMonitorOptions o = TestRuns.options(HealthMonitorOptions.class,
+        "--warehouse=" + wh.spec(), "--now=" + now, "--jobId=" + jobId, "--deliveryAttempts=2");
+    return Lifecycle.run(new HealthMonitorPipeline(env()), o, out).exitCode();
   }
 
   List<Row> alerts() {
@@ -191,14 +192,14 @@ class HealthMonitorPipelineTest {
   void aBadRulesFileStopsTheRunBeforeAnythingIsReadOrWritten() throws Exception {
     Path rules = dir.resolve("rules.yaml");
     Files.writeString(rules, "rules:\n  - name: lock_sweep_not_run\n    threshold: 2\n");
-    UsageException e = assertThrows(UsageException.class, () -> new HealthMonitorCommand(env()).run(new String[] {
+    UsageException e = assertThrows(UsageException.class, () -> Lifecycle.runArgs(new HealthMonitorPipeline(env()), new String[] {
         "--warehouse=" + wh.spec(), "--rules=" + rules, "--now=2026-11-29T15:00:00Z"}, System.out));
     assertThat(e.getMessage(), containsString(rules + ", line 3: the threshold of rule lock_sweep_not_run is a duration"));
     assertThat(wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_name", "health_monitor"))), hasSize(0));
-    UsageException badNow = assertThrows(UsageException.class, () -> new HealthMonitorCommand(env()).run(new String[] {
+    UsageException badNow = assertThrows(UsageException.class, () -> Lifecycle.runArgs(new HealthMonitorPipeline(env()), new String[] {
         "--warehouse=" + wh.spec(), "--now=yesterday"}, System.out));
     assertThat(badNow.getMessage(), containsString("--now=yesterday is not an ISO-8601 instant"));
-    UsageException badSecret = assertThrows(UsageException.class, () -> new HealthMonitorCommand(env()).run(new String[] {
+    UsageException badSecret = assertThrows(UsageException.class, () -> Lifecycle.runArgs(new HealthMonitorPipeline(env()), new String[] {
         "--warehouse=" + wh.spec(), "--slackWebhookSecret=slack"}, System.out));
     assertThat(badSecret.getMessage(), containsString("is not a Secret Manager resource name"));
     assertThat(alerts(), hasSize(0));

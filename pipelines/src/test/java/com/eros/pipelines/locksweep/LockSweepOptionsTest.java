@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.support.UsageException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class LockSweepOptionsTest {
   private static SweepConfig config(String... args) {
-    return LockSweepPipeline.config(LockSweepPipeline.parse(args));
+    return LockSweepPipeline.config(OptionsParser.parse(LockSweepOptions.class, args), Instant.now());
   }
 
   private static String error(String... args) {
@@ -45,5 +46,13 @@ class LockSweepOptionsTest {
     assertThat(error("--bloatWarning=-1"), containsString("--bloatWarning must be 0 or more"));
     assertThat(error("--bloatWarning=20000"), containsString("--bloatWarning (20000) must not exceed --bloatCritical (10000)"));
     assertThat(error("--staleLockDays=seven"), containsString("--staleLockDays=seven is not a whole number"));
+  }
+
+  @Test
+  void anAbsurdClockIsRefused() {
+    // a sweep at 2999 would release every lock and stamp them 2999
+    assertThat(error("--now=2999-01-01T00:00:00Z"), containsString("--now=2999-01-01T00:00:00Z is more than a day after"));
+    assertThat(error("--now=1970-01-01T00:00:00Z"), containsString("before 2000-01-01"));
+    assertThat(error("--now="), containsString("--now is empty"));
   }
 }

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.eros.common.table.Column;
+import com.eros.common.table.StoredColumn;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.testing.Pipelines;
@@ -18,6 +20,7 @@ import com.eros.common.testing.TempDuckDb;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.support.RunContext;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
 import com.eros.common.warehouse.duckdb.DuckDbConnections;
@@ -25,9 +28,11 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +50,7 @@ import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +134,9 @@ class SweepLocksConcurrencyTest {
     wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, seed);
 
     Pipeline p = Pipelines.create();
-    p.apply("Sweep locks", new SweepLocks(new RecordingWarehouse(wh), SweepConfig.defaults(NOW), RUN_ID));
+    p.apply("Sweep locks", new SweepLocks(
+        new RunContext(RUN_ID, RUN_ID, LockSweepPipeline.JOB_NAME, new RecordingWarehouse(wh), NOW, System.currentTimeMillis()),
+        SweepConfig.defaults(NOW)));
 
     AtomicReference<Throwable> builderError = new AtomicReference<>();
     Set<Long> phaseBInserted = ConcurrentHashMap.newKeySet();
@@ -384,6 +392,32 @@ class SweepLocksConcurrencyTest {
     @Override
     public void ensureTables(Collection<TableDef> tables) {
       delegate.ensureTables(tables);
+    }
+
+    @Override
+    public void open(boolean mayCreate) {
+      delegate.open(mayCreate);
+    }
+
+    @Override
+    public Optional<List<StoredColumn>> describe(TableDef table) {
+      return delegate.describe(table);
+    }
+
+    @Override
+    public void addColumns(TableDef table, List<Column> columns) {
+      delegate.addColumns(table, columns);
+    }
+
+    @Override
+    public int dropStaleStaging(Duration maxAge) {
+      return delegate.dropStaleStaging(maxAge);
+    }
+
+    @Override
+    public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
+        String writeName, PCollectionView<Boolean> proceed) {
+      return delegate.writeIf(table, spec, runId, writeName, proceed);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -18,6 +19,7 @@ import com.eros.common.testing.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
+import com.eros.pipelines.support.TestRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,22 +70,14 @@ class SweepLocksTest {
       lock(10).text("j unknown state").key(null).send("2026-11-01", 8L).active(null).build());
 
   private LockSweepOptions options(String jobId) {
-    LockSweepOptions o = PipelineOptionsFactory.fromArgs(
-        "--warehouse=" + wh.spec(), "--jobId=" + jobId, "--now=" + NOW,
-        "--highVolumeThreshold=3", "--bloatWarning=3", "--bloatCritical=10").as(LockSweepOptions.class);
-    o.setRunner(DirectRunner.class);
-    return o;
+    return TestRuns.options(LockSweepOptions.class, "--warehouse=" + wh.spec(), "--jobId=" + jobId, "--now=" + NOW,
+        "--highVolumeThreshold=3", "--bloatWarning=3", "--bloatCritical=10");
   }
 
   private String sweep(String jobId) {
-    LockSweepOptions o = options(jobId);
-    SweepConfig cfg = LockSweepPipeline.config(o);
-    wh.ensureTables(LockSweepPipeline.TABLES);
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-    int code = LockSweepPipeline.execute(LockSweepPipeline.build(o, wh, cfg), o, wh, cfg, out);
-    assertThat(code, is(0));
-    return buf.toString(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder();
+    assertThat(TestRuns.run(new LockSweepPipeline(), options(jobId), out).exitCode(), is(0));
+    return out.toString();
   }
 
   private Map<String, Row> locksByText() {
@@ -175,8 +169,11 @@ class SweepLocksTest {
         + "kept without any date +1\\n.*active locks after +4\\n.*alerts written +2\\n.*"));
     assertThat(out1, containsString("WARNING  lock_table_bloat: 4 active locks"));
 
-    // A retry of the same run (same job id) writes nothing new.
-    sweep("job-1");
+    // The same job id again is refused before it reads anything: a job id names one run.
+    TestRuns.Exec again = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-1", "--now=" + NOW);
+    assertThat(again.code(), is(2));
+    assertThat(again.err(), containsString("--jobId=job-1 already ran"));
+    assertThat(again.out(), not(containsString("released")));
     assertThat(locksByText(), equalTo(after));
     assertThat(wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all()), hasSize(1));
     assertThat(wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all()), hasSize(1));
@@ -196,24 +193,81 @@ class SweepLocksTest {
   }
 
   @Test
-  void aFailedRunRecordsAFailedJobRowAndSaysWhy() {
-    // A locks table without the sweep's columns: the read fails inside the pipeline.
+  void aLocksTableWithoutTheSweepsColumnsIsRefusedWritingNothing() {
     wh.execute("CREATE TABLE active_caption_assignments (something INTEGER)");
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> sweep("job-bad"));
-    assertThat(e.getMessage(), containsString("lock sweep job-bad failed: "));
-    assertThat(e.getMessage(), containsString("a FAILED row was written to etl_job_runs"));
-    List<Row> jobs = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all());
-    assertThat(jobs, hasSize(1));
-    assertThat(jobs.get(0).getString("job_id"), is("job-bad"));
-    assertThat(jobs.get(0).getString("job_name"), is("lock_sweep"));
-    assertThat(jobs.get(0).getString("job_status"), is("FAILED"));
-    assertThat(jobs.get(0).getString("error_message"), containsString("is_active"));
-    assertThat(wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all()), hasSize(0));
+    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-bad", "--now=" + NOW);
+    assertThat(r.code(), is(2));
+    assertThat(r.err(), containsString("active_caption_assignments.assignment_key is missing"));
+    assertThat(r.err().lines().count(), is(1L));
+    assertThat(wh.tableExists("etl_job_runs"), is(false)); // nothing written, nothing created
+    assertThat(wh.tableExists("lock_sweep_log"), is(false));
+  }
+
+  @Test
+  void aMissingLocksTableIsRefusedAndNeverCreated() {
+    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--now=" + NOW);
+    assertThat(r.code(), is(2));
+    assertThat(r.err(), containsString("input table active_caption_assignments does not exist"));
+    assertThat(wh.tableExists("active_caption_assignments"), is(false));
+  }
+
+  @Test
+  void aDuckDbPathThatDoesNotExistIsRefused() {
+    Path typo = dir.resolve("typo.duckdb");
+    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=duckdb:" + typo, "--now=" + NOW);
+    assertThat(r.code(), is(2));
+    assertThat(r.err(), containsString("does not exist"));
+    assertThat(java.nio.file.Files.exists(typo), is(false));
+  }
+
+  @Test
+  void releasesOfASweepThatDiedBeforeItsLogRowAreLoggedByTheNextSweep() {
+    // REFERENCE §4: every released lock is accounted for in exactly one log row.
+    wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, LOCKS);
+    wh.ensureTables(List.of(Tables.LOCK_SWEEP_LOG));
+    // Injected failure between the update and the log: the log table cannot be written (a view of
+    // the right types), so the run dies after its lock update committed.
+    wh.execute("DROP TABLE lock_sweep_log");
+    wh.execute("CREATE VIEW lock_sweep_log AS SELECT 'x' AS sweep_id, TIMESTAMP '2026-01-01 00:00:00' AS sweep_time,"
+        + " 0::BIGINT AS locks_expired_stale, 0::BIGINT AS locks_expired_past_date, 0::BIGINT AS total_locks_cleaned,"
+        + " 0.0::DOUBLE AS sweep_duration_seconds, 0::BIGINT AS active_locks_after, NULL::VARCHAR AS recovered_by"
+        + " WHERE FALSE");
+    assertThrows(IllegalStateException.class, () -> sweep("job-died"));
+    Map<String, Row> released = locksByText();
+    assertThat(state(released.get("a past")), equalTo("false/PAST_SEND_DATE/" + NOW)); // the update committed
+    assertThat(released.get("a past").getString("released_by"), is("job-died"));
+    wh.execute("DROP VIEW lock_sweep_log");
+
+    String out = sweep("job-next");
+
+    Map<String, Row> logs = new TreeMap<>();
+    for (Row r : wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all())) {
+      logs.put(r.getString("sweep_id"), r);
+    }
+    assertThat(logs.keySet(), containsInAnyOrder("job-died", "job-next"));
+    Row died = logs.get("job-died");
+    assertThat(died.getInt64("locks_expired_past_date"), is(2L));
+    assertThat(died.getInt64("locks_expired_stale"), is(2L));
+    assertThat(died.getString("recovered_by"), is("job-next"));
+    assertThat(logs.get("job-next").getInt64("total_locks_cleaned"), is(0L));
+    assertThat(logs.get("job-next").getString("recovered_by"), nullValue());
+    // every released lock in exactly one log row
+    long releasedLocks = ((Number) wh.scalar("SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"))
+        .longValue();
+    assertThat(died.getInt64("total_locks_cleaned") + logs.get("job-next").getInt64("total_locks_cleaned"), is(releasedLocks));
+    // the high-volume alert (4 > 3) fires for the sweep that released them
+    assertThat(alerts().stream().map(a -> a.substring(0, a.indexOf('/'))).toList(),
+        hasItem("lock_cleanup:lock_cleanup_high_volume:job-died"));
+    assertThat(out, containsString("logged for earlier sweeps that died before their log row: 1 sweep(s)"));
+
+    // a later sweep finds nothing more to recover
+    sweep("job-later");
+    assertThat(wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all()), hasSize(3));
   }
 
   private List<String> alerts() {
     return wh.query(Tables.AUTOMATION_ALERTS, ReadSpec.all()).stream()
-        .peek(r -> assertThat(r.getString("alert_source"), is("lock_cleanup")))
+        .filter(r -> "lock_cleanup".equals(r.getString("alert_source")))
         .map(r -> r.getString("alert_id") + "/" + r.getString("alert_level") + "/" + r.getString("job_id"))
         .toList();
   }

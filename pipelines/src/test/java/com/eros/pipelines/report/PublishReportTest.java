@@ -5,21 +5,15 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.testing.Pipelines;
 import com.eros.common.testing.TempDuckDb;
-import com.eros.pipelines.healthmonitor.HealthMonitorCommand;
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.support.OptionsParser;
-import com.eros.pipelines.support.UsageException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.eros.pipelines.support.Preflight;
+import com.eros.pipelines.support.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
@@ -93,11 +87,11 @@ class PublishReportTest {
   @Test
   void theHealthMonitorPublishesTheReportAfterItsOwnJobRow() throws Exception {
     Path file = dir.resolve("monitor-report.html");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = new HealthMonitorCommand(name -> null).run(new String[] {"--warehouse=duckdb:" + db.warehouse().path(),
-        "--now=" + NOW, "--jobId=monitor-with-report", "--reportLocation=" + file},
-        new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertThat(out.toString(StandardCharsets.UTF_8), code, is(0));
+    HealthMonitorOptions o = TestRuns.options(HealthMonitorOptions.class, "--warehouse=" + db.warehouse().spec(),
+        "--now=" + NOW, "--jobId=monitor-with-report", "--reportLocation=" + file);
+    StringBuilder out = new StringBuilder();
+    int code = TestRuns.run(new HealthMonitorPipeline(name -> null), o, out).exitCode();
+    assertThat(out.toString(), code, is(0));
     String html = Files.readString(file);
     long before = ReportFixture.jobRuns().stream()
         .filter(r -> r.getString("job_name").equals("health_monitor"))
@@ -112,15 +106,14 @@ class PublishReportTest {
   @Test
   void aBadReportLocationIsRefusedBeforeAnythingRuns() {
     for (String bad : new String[] {"gs://bucket-only", dir.resolve("missing/folder/r.html").toString(), dir.toString()}) {
-      HealthMonitorOptions o = OptionsParser.parse(HealthMonitorOptions.class,
-          new String[] {"--warehouse=duckdb:" + db.warehouse().path(), "--reportLocation=" + bad});
-      UsageException e = assertThrows(UsageException.class, () -> HealthMonitorPipeline.setup(o));
-      assertThat(e.getMessage(), containsString("--reportLocation="));
+      TestRuns.Exec e = TestRuns.exec(new HealthMonitorPipeline(name -> null), "--warehouse=" + db.warehouse().spec(),
+          "--jobId=bad-location", "--reportLocation=" + bad);
+      assertThat(bad, e.code(), is(2));
+      assertThat(bad, e.err(), containsString("--reportLocation="));
     }
-    HealthMonitorOptions none = OptionsParser.parse(HealthMonitorOptions.class,
-        new String[] {"--warehouse=duckdb:" + db.warehouse().path()});
+    assertThat("nothing ran", Preflight.jobRan(db.warehouse(), "bad-location"), is(false));
+    HealthMonitorOptions none = TestRuns.options(HealthMonitorOptions.class, "--warehouse=" + db.warehouse().spec());
     assertThat(PublishReport.requested(none.getReportLocation()), is(false));
     assertThat(PublishReport.check("gs://eros-bucket/reports/r.html"), equalTo("gs://eros-bucket/reports/r.html"));
-    assertThat(Instant.parse("2026-03-08T19:00:00Z"), equalTo(NOW));
   }
 }

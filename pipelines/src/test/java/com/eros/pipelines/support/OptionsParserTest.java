@@ -10,7 +10,7 @@ class OptionsParserTest {
   void namesTheOptionWhoseValueDoesNotParse() {
     String beam = "Cannot deserialize value of type `double` from String \"abc\": not a valid `double` value";
     assertThat(OptionsParser.explain(beam, new String[] {"--warehouse=x", "--saturationThreshold=abc"}),
-        equalTo("--saturationThreshold=abc is not a valid double"));
+        equalTo("--saturationThreshold=abc is not a number"));
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
+import com.eros.common.table.Tables;
+import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.cli.Eros;
 import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +46,9 @@ class LauncherMainTest {
     Path stage = temp.resolve("staged.txt");
     Files.writeString(stage, "a file to stage instead of the test class path\n");
     Files.createDirectories(temp.resolve("gcs-temp"));
+    DuckDbWarehouse wh = new DuckDbWarehouse(temp.resolve("eros.duckdb").toString());
+    wh.open(true); // a warehouse with every table: the launch passes preflight
+    wh.ensureTables(Tables.ALL);
     List<String> args = new ArrayList<>(List.of(
         p.name(),
         "--warehouse=duckdb:" + temp.resolve("eros.duckdb"),

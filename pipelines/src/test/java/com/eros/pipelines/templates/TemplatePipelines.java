@@ -3,16 +3,14 @@ package com.eros.pipelines.templates;
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
-import com.eros.common.time.Clock;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
 import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
-import com.eros.pipelines.dailyautomation.DailyAutomationConfig;
 import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
 import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
 import com.eros.pipelines.locksweep.LockSweepOptions;
 import com.eros.pipelines.locksweep.LockSweepPipeline;
-import com.eros.pipelines.locksweep.SweepConfig;
+import com.eros.pipelines.support.Lifecycle;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -74,36 +72,23 @@ final class TemplatePipelines {
             CaptionPerformancePipeline.class.getName(),
             kinds("asOf", SampleKind.INSTANT),
             Set.of(),
-            (o, warehouse) -> {
-              CaptionPerformanceOptions c = o.as(CaptionPerformanceOptions.class);
-              Clock clock = Clock.fixed(NOW);
-              return CaptionPerformancePipeline.build(c, warehouse, CaptionPerformancePipeline.config(c, clock), NOW, clock);
-            }),
+            (o, warehouse) -> Lifecycle.graph(new CaptionPerformancePipeline(), o.as(CaptionPerformanceOptions.class),
+                warehouse, NOW)),
         new TemplatePipeline("daily-automation", DailyAutomationOptions.class, DailyAutomationPipeline.class.getName(),
             kinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT),
             Set.of(),
-            (o, warehouse) -> {
-              DailyAutomationOptions d = o.as(DailyAutomationOptions.class);
-              d.setNow(NOW.toString());
-              return DailyAutomationPipeline.build(d, warehouse, DailyAutomationConfig.from(d));
-            }),
+            (o, warehouse) -> Lifecycle.graph(new DailyAutomationPipeline(), o.as(DailyAutomationOptions.class),
+                warehouse, NOW)),
         new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
             kinds("now", SampleKind.INSTANT),
             Set.of(),
-            (o, warehouse) -> {
-              LockSweepOptions l = o.as(LockSweepOptions.class);
-              return LockSweepPipeline.build(l, warehouse, new SweepConfig(NOW, l.getStaleLockDays(),
-                  l.getHighVolumeThreshold(), l.getBloatWarning(), l.getBloatCritical()));
-            }),
+            (o, warehouse) -> Lifecycle.graph(new LockSweepPipeline(), o.as(LockSweepOptions.class), warehouse, NOW)),
         new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
             kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
                 "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
                 "pagerDutyEventsUrl", SampleKind.HTTPS_URL, "reportLocation", SampleKind.GCS_OUTPUT_FILE),
             Set.of(),
-            (o, warehouse) -> {
-              HealthMonitorOptions h = o.as(HealthMonitorOptions.class);
-              return HealthMonitorPipeline.build(Pipeline.create(h), HealthMonitorPipeline.setup(h), NOW, warehouse,
-                  Environment.system());
-            }));
+            (o, warehouse) -> Lifecycle.graph(new HealthMonitorPipeline(Environment.system()),
+                o.as(HealthMonitorOptions.class), warehouse, NOW)));
   }
 }

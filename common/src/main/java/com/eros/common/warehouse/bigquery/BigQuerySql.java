@@ -184,11 +184,13 @@ public final class BigQuerySql {
   // ------------------------------------------------------------------ commit statements
 
   /**
-   * The single job that applies a staging table to its target as {@code spec} says (not for APPEND
-   * and REPLACE, which are load jobs). {@code target} and {@code staging} are {@link #tablePath}s.
+   * The single job that applies a staging table to its target as {@code spec} says (not for APPEND,
+   * which is a load job, nor for REPLACE unless the write is gated: an ungated REPLACE is a
+   * WRITE_TRUNCATE load). {@code target} and {@code staging} are {@link #tablePath}s.
    */
   public static String commitStatement(TableDef table, WriteSpec spec, String target, String staging) {
     return switch (spec.mode()) {
+      case REPLACE -> replaceAll(table, target, staging);
       case INSERT_IF_ABSENT -> insertIfAbsent(table, target, staging, spec.keyColumns());
       case UPDATE -> update(table, target, staging, spec.keyColumns(), spec.setColumns(), spec.guardColumn(), spec.guardValue());
       case REPLACE_WHERE -> replaceWhere(table, target, staging, spec.keyColumns().get(0));
@@ -304,6 +306,30 @@ public final class BigQuerySql {
         + "DELETE FROM " + target + " WHERE " + k + " IN (SELECT DISTINCT " + k + " FROM " + staging + ");\n"
         + "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + staging + ";\n"
         + "COMMIT TRANSACTION;";
+  }
+
+  /** One transaction: delete every target row, insert the staged rows (a gated REPLACE). */
+  public static String replaceAll(TableDef table, String target, String staging) {
+    StringJoiner cols = new StringJoiner(", ");
+    for (String c : table.columnNames()) {
+      cols.add(column(c));
+    }
+    return "BEGIN TRANSACTION;\n"
+        + "DELETE FROM " + target + " WHERE TRUE;\n"
+        + "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + staging + ";\n"
+        + "COMMIT TRANSACTION;";
+  }
+
+  /** {@code ALTER TABLE target ADD COLUMN IF NOT EXISTS …} for nullable columns. */
+  public static String addColumns(String target, List<Column> columns) {
+    StringJoiner adds = new StringJoiner(",\n  ");
+    for (Column c : columns) {
+      if (c.required()) {
+        throw new IllegalArgumentException("cannot add REQUIRED column " + c.name());
+      }
+      adds.add("ADD COLUMN IF NOT EXISTS " + column(c.name()) + " " + c.type().bigQuery());
+    }
+    return "ALTER TABLE " + target + "\n  " + adds;
   }
 
   // ------------------------------------------------------------------ driver-side statements

@@ -1,13 +1,21 @@
 package com.eros.common.warehouse.bigquery;
 
+import com.eros.common.table.Column;
+import com.eros.common.table.ColumnType;
+import com.eros.common.table.StoredColumn;
 import com.eros.common.table.TableDef;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
@@ -20,6 +28,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -82,10 +91,71 @@ public final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName) {
-    return new BigQueryWrite(project, dataset, table, spec, runId, writeName, services);
+    return new BigQueryWrite(project, dataset, table, spec, runId, writeName, services, null);
+  }
+
+  @Override
+  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
+      String writeName, PCollectionView<Boolean> proceed) {
+    return new BigQueryWrite(project, dataset, table, spec, runId, writeName, services, proceed);
   }
 
   // ------------------------------------------------------------------ driver-side operations
+
+  @Override
+  public void open(boolean mayCreate) {
+    preflight(); // credentials present and the dataset reachable; a dataset is never created by a run
+  }
+
+  @Override
+  public Optional<List<StoredColumn>> describe(TableDef table) {
+    preflight();
+    try (DatasetService ds = services().getDatasetService(options())) {
+      Table t = ds.getTable(BigQuerySchemas.tableRef(project, dataset, table.name()));
+      if (t == null) {
+        return Optional.empty();
+      }
+      List<StoredColumn> cols = new ArrayList<>();
+      if (t.getSchema() != null && t.getSchema().getFields() != null) {
+        for (TableFieldSchema f : t.getSchema().getFields()) {
+          String type = f.getType() == null ? "" : f.getType().toUpperCase(Locale.ROOT);
+          boolean repeated = "REPEATED".equalsIgnoreCase(f.getMode());
+          cols.add(new StoredColumn(f.getName(), repeated ? "ARRAY<" + type + ">" : type, repeated ? null : typeOf(type)));
+        }
+      }
+      return Optional.of(cols);
+    } catch (Exception e) {
+      throw wrap("describing " + table.name(), e);
+    }
+  }
+
+  /** Our column type that a BigQuery field type (REST or GoogleSQL spelling) is read as; null for none. */
+  static ColumnType typeOf(String bigQueryType) {
+    return switch (bigQueryType) {
+      case "STRING" -> ColumnType.STRING;
+      case "INTEGER", "INT64" -> ColumnType.INT64;
+      case "FLOAT", "FLOAT64" -> ColumnType.FLOAT64;
+      case "BOOLEAN", "BOOL" -> ColumnType.BOOL;
+      case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      case "DATE" -> ColumnType.DATE;
+      default -> null;
+    };
+  }
+
+  @Override
+  public void addColumns(TableDef table, List<Column> columns) {
+    if (columns.isEmpty()) {
+      return;
+    }
+    runStatements("adding columns to " + table.name(), "eros_alter_" + table.name(),
+        List.of(BigQuerySql.addColumns(BigQuerySql.tablePath(project, dataset, table.name()), columns)));
+  }
+
+  /** Staging tables are created with an expiration time, so BigQuery removes a killed run's leftovers itself. */
+  @Override
+  public int dropStaleStaging(Duration maxAge) {
+    return 0;
+  }
 
   @Override
   public void ensureTables(Collection<TableDef> tables) {

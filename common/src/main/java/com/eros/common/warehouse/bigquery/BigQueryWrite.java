@@ -18,13 +18,13 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -50,10 +50,12 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   private final String runId;
   private final String writeName;
   private final BigQueryServices services;
+  private final PCollectionView<Boolean> proceed;
 
   BigQueryWrite(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
-      BigQueryServices services) {
+      BigQueryServices services, PCollectionView<Boolean> proceed) {
     super("Write " + table.name());
+    this.proceed = proceed;
     if (runId == null || runId.isBlank() || writeName == null || writeName.isBlank()) {
       throw new IllegalArgumentException("a BigQuery write of " + table.name() + " needs a run id and a write name");
     }
@@ -68,8 +70,10 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     this.services = services;
   }
 
+  /** Keyed modes, and a gated REPLACE, load a staging table and commit it with one statement. */
   boolean staged() {
-    return spec.mode() != WriteSpec.Mode.APPEND && spec.mode() != WriteSpec.Mode.REPLACE;
+    return (spec.mode() != WriteSpec.Mode.APPEND && spec.mode() != WriteSpec.Mode.REPLACE)
+        || (proceed != null && spec.mode() == WriteSpec.Mode.REPLACE);
   }
 
   TableReference targetRef() {
@@ -120,8 +124,9 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     if (!staged()) {
       return afterLoad.apply("Report loaded rows", ParDo.of(new ReportFn(table.name())));
     }
+    CommitStatementFn commit = new CommitStatementFn(project, dataset, table, spec, runId, writeName, services, proceed);
     return afterLoad.apply("Commit " + table.name(),
-        ParDo.of(new CommitStatementFn(project, dataset, table, spec, runId, writeName, services)));
+        proceed == null ? ParDo.of(commit) : ParDo.of(commit).withSideInputs(proceed));
   }
 
   /** Passes the committed row count on and counts it as {@code warehouse:rows_committed_<table>}. */
@@ -148,10 +153,12 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     private final String runId;
     private final String writeName;
     private final BigQueryServices services;
+    private final PCollectionView<Boolean> proceed;
     private final Counter committed;
 
     CommitStatementFn(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
-        BigQueryServices services) {
+        BigQueryServices services, PCollectionView<Boolean> proceed) {
+      this.proceed = proceed;
       this.project = project;
       this.dataset = dataset;
       this.table = table;
@@ -163,16 +170,36 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     }
 
     @ProcessElement
-    public void process(@Element Long stagedRows, OutputReceiver<Long> out, PipelineOptions options) throws Exception {
-      BigQueryOptions bq = options.as(BigQueryOptions.class);
+    public void process(ProcessContext c) throws Exception {
+      long stagedRows = c.element();
+      BigQueryOptions bq = c.getPipelineOptions().as(BigQueryOptions.class);
       BigQueryServices s = services != null ? services : new BigQueryServicesImpl();
+      boolean go = proceed == null || Boolean.TRUE.equals(c.sideInput(proceed));
       long changed;
       try (DatasetService ds = s.getDatasetService(bq); JobService jobs = s.getJobService(bq)) {
-        changed = commit(ds, jobs, project, dataset, table, spec, runId, writeName, stagedRows);
+        changed = go ? commit(ds, jobs, project, dataset, table, spec, runId, writeName, stagedRows)
+            : dropStaging(ds, project, dataset, table, runId, writeName);
+      }
+      if (!go) {
+        c.output(NOT_COMMITTED);
+        return;
       }
       committed.inc(changed);
-      out.output(changed);
+      c.output(changed);
     }
+  }
+
+  /** Output of a gated write whose gate said no: nothing was committed. */
+  static final long NOT_COMMITTED = -1L;
+
+  /** Drops the staging table of (run, write) when it exists; returns 0. */
+  static long dropStaging(DatasetService ds, String project, String dataset, TableDef table, String runId,
+      String writeName) throws Exception {
+    TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
+    if (ds.getTable(stagingRef) != null) {
+      ds.deleteTable(stagingRef);
+    }
+    return 0;
   }
 
   /**
@@ -184,16 +211,20 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
       String runId, String writeName, long stagedRows) throws Exception {
     String staging = BigQueryJobs.stagingTable(table.name(), runId, writeName);
     long changed = 0;
-    if (stagedRows > 0) {
+    boolean replace = spec.mode() == WriteSpec.Mode.REPLACE;
+    if (stagedRows > 0 || replace) {
       TableReference target = BigQuerySchemas.tableRef(project, dataset, table.name());
       if (ds.getTable(target) == null) {
         ds.createTable(BigQuerySchemas.table(project, dataset, table));
       }
-      String sql = BigQuerySql.commitStatement(table, spec,
-          BigQuerySql.tablePath(project, dataset, table.name()), BigQuerySql.tablePath(project, dataset, staging));
+      String targetPath = BigQuerySql.tablePath(project, dataset, table.name());
+      // a gated REPLACE of no rows empties the target (there may be no staging table to read)
+      String sql = replace && stagedRows == 0 ? BigQuerySql.truncate(targetPath)
+          : BigQuerySql.commitStatement(table, spec, targetPath, BigQuerySql.tablePath(project, dataset, staging));
       Job job = BigQueryJobs.runOnce(jobs, project, location(ds, project, dataset),
           BigQueryJobs.commitJobBase(table.name(), runId, writeName), sql);
-      changed = spec.mode() == WriteSpec.Mode.REPLACE_WHERE ? stagedRows : BigQueryJobs.dmlAffectedRows(job);
+      changed = spec.mode() == WriteSpec.Mode.REPLACE_WHERE || spec.mode() == WriteSpec.Mode.REPLACE
+          ? stagedRows : BigQueryJobs.dmlAffectedRows(job);
     }
     TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, staging);
     if (ds.getTable(stagingRef) != null) {

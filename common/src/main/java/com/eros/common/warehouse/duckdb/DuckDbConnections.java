@@ -3,8 +3,10 @@ package com.eros.common.warehouse.duckdb;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import com.eros.common.warehouse.WarehouseSetupException;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -46,13 +48,40 @@ public final class DuckDbConnections {
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + path);
       return (DuckDBConnection) c;
     } catch (SQLException e) {
-      String msg = String.valueOf(e.getMessage());
-      if (msg.contains("lock")) {
-        throw new SQLException("DuckDB file " + path + " is in use by another process (" + msg
-            + "); stop that process or use another --warehouse file", e);
+      WarehouseSetupException setup = setupProblem(path, e);
+      if (setup != null) {
+        throw setup;
       }
       throw e;
     }
+  }
+
+  /**
+   * A DuckDB error on opening a file that means the file cannot be used as a warehouse at all (in
+   * use by another process, not a DuckDB database, read-only), as one line saying how to fix it;
+   * null for other errors.
+   */
+  static WarehouseSetupException setupProblem(String path, SQLException e) {
+    String msg = String.valueOf(e.getMessage());
+    String lower = msg.toLowerCase(Locale.ROOT);
+    if (lower.contains("could not set lock") || lower.contains("conflicting lock")) {
+      return new WarehouseSetupException("DuckDB file " + path + " is in use by another process ("
+          + firstLine(msg) + "); stop that process or use another --warehouse file", e);
+    }
+    if (lower.contains("not a valid duckdb database")) {
+      return new WarehouseSetupException(path + " is not a DuckDB database file; point --warehouse at a DuckDB file "
+          + "(./eros generate creates one)", e);
+    }
+    if (lower.contains("permission denied") || lower.contains("read-only") || lower.contains("read only")) {
+      return new WarehouseSetupException("DuckDB file " + path + " cannot be opened for writing (" + firstLine(msg)
+          + "); make it writable or use another --warehouse file", e);
+    }
+    return null;
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** Closes the database of {@code path} in this JVM (checkpointing it); later connects reopen it. */

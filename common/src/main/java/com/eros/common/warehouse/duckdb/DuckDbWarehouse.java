@@ -1,21 +1,31 @@
 package com.eros.common.warehouse.duckdb;
 
+import com.eros.common.table.Column;
+import com.eros.common.table.ColumnType;
 import com.eros.common.table.DuckDbDdl;
+import com.eros.common.table.StoredColumn;
 import com.eros.common.table.TableDef;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.WarehouseSetupException;
 import com.eros.common.warehouse.WriteSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -36,6 +46,92 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public String spec() {
     return "duckdb:" + path;
+  }
+
+  @Override
+  public void open(boolean mayCreate) {
+    Path p = Path.of(path);
+    if (!mayCreate && !Files.exists(p)) {
+      throw new WarehouseSetupException("DuckDB file " + path + " does not exist; check --warehouse "
+          + "(./eros generate or ./eros demo create the file)", null);
+    }
+    if (Files.exists(p) && !Files.isWritable(p)) {
+      throw new WarehouseSetupException("DuckDB file " + path + " is read-only; make it writable or use another "
+          + "--warehouse file", null);
+    }
+    try (DuckDBConnection conn = DuckDbConnections.connect(path); Statement st = conn.createStatement()) {
+      st.execute("SELECT 1");
+    } catch (SQLException e) {
+      throw new WarehouseSetupException("cannot open DuckDB file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<List<StoredColumn>> describe(TableDef table) {
+    try (DuckDBConnection conn = DuckDbConnections.connect(path);
+        PreparedStatement ps = conn.prepareStatement("SELECT column_name, data_type FROM information_schema.columns"
+            + " WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+      ps.setString(1, table.name());
+      List<StoredColumn> cols = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String type = rs.getString(2);
+          cols.add(new StoredColumn(rs.getString(1), type, typeOf(type)));
+        }
+      }
+      return cols.isEmpty() ? Optional.empty() : Optional.of(cols);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot describe " + table.name() + " in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Our column type that a DuckDB type is read as (integers of any width as INT64, ...); null for none. */
+  static ColumnType typeOf(String duckDbType) {
+    String t = duckDbType.toUpperCase(Locale.ROOT);
+    return switch (t) {
+      case "VARCHAR" -> ColumnType.STRING;
+      case "BIGINT", "INTEGER", "SMALLINT", "TINYINT" -> ColumnType.INT64;
+      case "DOUBLE", "FLOAT", "REAL" -> ColumnType.FLOAT64;
+      case "BOOLEAN" -> ColumnType.BOOL;
+      case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      case "DATE" -> ColumnType.DATE;
+      default -> null;
+    };
+  }
+
+  @Override
+  public void addColumns(TableDef table, List<Column> columns) {
+    try {
+      DuckDbTx.inTransaction(path, conn -> {
+        try (Statement st = conn.createStatement()) {
+          for (Column c : columns) {
+            if (c.required()) {
+              throw new IllegalArgumentException("cannot add REQUIRED column " + c.name() + " to " + table.name());
+            }
+            st.execute("ALTER TABLE " + TableDef.checkIdentifier(table.name()) + " ADD COLUMN IF NOT EXISTS "
+                + c.name() + " " + c.type().duckDb());
+          }
+        }
+        return null;
+      });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add columns to " + table.name() + " in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int dropStaleStaging(Duration maxAge) {
+    try {
+      return DuckDbWrite.dropStaleStaging(path, maxAge);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot clean staging tables in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
+      String writeName, PCollectionView<Boolean> proceed) {
+    return new DuckDbWrite(path, table, spec, runId, writeName, proceed);
   }
 
   @Override
@@ -66,7 +162,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName) {
-    return new DuckDbWrite(path, table, spec, runId, writeName);
+    return new DuckDbWrite(path, table, spec, runId, writeName, null);
   }
 
   @Override

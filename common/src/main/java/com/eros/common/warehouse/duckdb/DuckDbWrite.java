@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -41,18 +43,31 @@ import org.duckdb.DuckDBConnection;
  * </ol>
  *
  * Readers see the target before or after the commit, never in between.
+ *
+ * <p>Every staging table is registered in {@value #STAGING} with its creation time, in the
+ * transaction that creates it; the commit drops it (also when it finds its marker: a retried commit).
+ * A run killed before its commit leaves its staging table behind: {@link #dropStaleStaging} (called
+ * by every run's preflight) drops those older than a day.
+ *
+ * <p>A gated write ({@code proceed} side input) commits only when the gate says so; otherwise it
+ * drops its staging, leaves the target unchanged and outputs -1.
  */
 final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
   static final int SHARDS = 8;
   static final String MARKERS = "_eros_commits";
+  static final String STAGING = "_eros_staging";
+  /** Output of a gated write whose gate said no. */
+  public static final long NOT_COMMITTED = -1L;
   private final String path;
   private final TableDef table;
   private final WriteSpec spec;
   private final String runId;
   private final String writeName;
+  private final PCollectionView<Boolean> proceed;
 
-  DuckDbWrite(String path, TableDef table, WriteSpec spec, String runId, String writeName) {
+  DuckDbWrite(String path, TableDef table, WriteSpec spec, String runId, String writeName, PCollectionView<Boolean> proceed) {
     super("Write " + table.name());
+    this.proceed = proceed;
     this.path = path;
     this.table = table;
     this.spec = spec;
@@ -83,7 +98,9 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         .apply("Group shards", GroupByKey.create())
         .apply("Stage shards", ParDo.of(new StageShardFn(path, table, staging)))
         .apply("Count staged rows", Sum.longsGlobally())
-        .apply("Commit " + table.name(), ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName)));
+        .apply("Commit " + table.name(), proceed == null
+            ? ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, null))
+            : ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, proceed)).withSideInputs(proceed));
   }
 
   static final class AssignShardFn extends DoFn<Row, KV<Integer, Row>> {
@@ -143,8 +160,68 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     DuckDbTx.inTransaction(path, conn -> {
       try (Statement st = conn.createStatement()) {
         st.execute(stagingDdl(table, staging));
+        st.execute(REGISTRY_DDL);
+      }
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + STAGING
+          + " SELECT ?, current_timestamp::TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM " + STAGING + " WHERE name = ?)")) {
+        ps.setString(1, staging);
+        ps.setString(2, staging);
+        ps.execute();
       }
       return null;
+    });
+  }
+
+  static final String REGISTRY_DDL = "CREATE TABLE IF NOT EXISTS " + STAGING + " (name VARCHAR, created_at TIMESTAMP)";
+
+  /** Drops a staging table and its registration, in the caller's transaction. */
+  static void dropStaging(DuckDBConnection conn, String staging) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + staging);
+      st.execute(REGISTRY_DDL);
+    }
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + STAGING + " WHERE name = ?")) {
+      ps.setString(1, staging);
+      ps.execute();
+    }
+  }
+
+  /**
+   * Drops the staging tables registered more than {@code maxAge} ago (their run died before its
+   * commit), staging tables that were never registered (left by a version before the registry), and
+   * commit markers older than a week. Returns the number of staging tables dropped.
+   */
+  static int dropStaleStaging(String path, Duration maxAge) throws SQLException {
+    return DuckDbTx.inTransaction(path, conn -> {
+      List<String> stale = new ArrayList<>();
+      try (Statement st = conn.createStatement()) {
+        st.execute(REGISTRY_DDL);
+      }
+      try (PreparedStatement ps = conn.prepareStatement("SELECT name FROM " + STAGING
+          + " WHERE created_at < current_timestamp::TIMESTAMP - to_microseconds(CAST(? AS BIGINT))")) {
+        ps.setLong(1, maxAge.toNanos() / 1000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            stale.add(rs.getString(1));
+          }
+        }
+      }
+      try (Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+              + " AND starts_with(table_name, '_stg_') AND table_name NOT IN (SELECT name FROM " + STAGING + ")")) {
+        while (rs.next()) {
+          stale.add(rs.getString(1));
+        }
+      }
+      for (String name : stale) {
+        dropStaging(conn, TableDef.checkIdentifier(name));
+      }
+      try (Statement st = conn.createStatement()) {
+        st.execute("CREATE TABLE IF NOT EXISTS " + MARKERS
+            + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
+        st.execute("DELETE FROM " + MARKERS + " WHERE committed_at < current_timestamp::TIMESTAMP - INTERVAL 7 DAY");
+      }
+      return stale.size();
     });
   }
 
@@ -155,9 +232,12 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     private final String staging;
     private final String runId;
     private final String writeName;
+    private final PCollectionView<Boolean> proceed;
     private final Counter committed;
 
-    CommitFn(String path, TableDef table, WriteSpec spec, String staging, String runId, String writeName) {
+    CommitFn(String path, TableDef table, WriteSpec spec, String staging, String runId, String writeName,
+        PCollectionView<Boolean> proceed) {
+      this.proceed = proceed;
       this.path = path;
       this.table = table;
       this.spec = spec;
@@ -168,8 +248,16 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     }
 
     @ProcessElement
-    public void process(OutputReceiver<Long> out) throws SQLException {
+    public void process(ProcessContext c) throws SQLException {
       ensureStaging(path, table, staging);
+      if (proceed != null && !Boolean.TRUE.equals(c.sideInput(proceed))) {
+        DuckDbTx.inTransaction(path, conn -> {
+          dropStaging(conn, staging);
+          return null;
+        });
+        c.output(NOT_COMMITTED);
+        return;
+      }
       long changed = DuckDbTx.inTransaction(path, conn -> {
         try (Statement st = conn.createStatement()) {
           st.execute(DuckDbDdl.createIfNotExists(table));
@@ -183,7 +271,9 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
           ps.setString(3, table.name());
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
-              return rs.getLong(1); // already committed by an earlier attempt
+              long earlier = rs.getLong(1); // already committed by an earlier try of this commit
+              dropStaging(conn, staging);
+              return earlier;
             }
           }
         }
@@ -207,13 +297,11 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
           ps.setLong(4, rows);
           ps.execute();
         }
-        try (Statement st = conn.createStatement()) {
-          st.execute("DROP TABLE IF EXISTS " + staging);
-        }
+        dropStaging(conn, staging);
         return rows;
       });
       committed.inc(changed);
-      out.output(changed);
+      c.output(changed);
     }
   }
 

@@ -109,14 +109,15 @@ class BigQuerySqlTest {
         "MERGE `proj-123.eros.target` AS t\n"
             + "USING (\n"
             + "  SELECT * FROM `proj-123.eros._stg_x` WHERE TRUE\n"
-            + "  QUALIFY ROW_NUMBER() OVER (PARTITION BY job_name, source_table, row_key, reason"
-            + " ORDER BY job_id, job_name, source_table, row_key, reason, payload, rejected_at) = 1\n"
+            + "  QUALIFY ROW_NUMBER() OVER (PARTITION BY job_name, source_table, row_fingerprint"
+            + " ORDER BY job_id, job_name, source_table, row_key, page_name, row_fingerprint, reason, payload, rejected_at) = 1\n"
             + ") AS s\n"
             + "ON t.job_name = s.job_name AND t.source_table = s.source_table"
-            + " AND t.row_key IS NOT DISTINCT FROM s.row_key AND t.reason = s.reason\n"
+            + " AND t.row_fingerprint IS NOT DISTINCT FROM s.row_fingerprint\n"
             + "WHEN NOT MATCHED THEN\n"
-            + "  INSERT (job_id, job_name, source_table, row_key, reason, payload, rejected_at)"
-            + " VALUES (s.job_id, s.job_name, s.source_table, s.row_key, s.reason, s.payload, s.rejected_at)"));
+            + "  INSERT (job_id, job_name, source_table, row_key, page_name, row_fingerprint, reason, payload, rejected_at)"
+            + " VALUES (s.job_id, s.job_name, s.source_table, s.row_key, s.page_name, s.row_fingerprint, s.reason, s.payload,"
+            + " s.rejected_at)"));
   }
 
   @Test
@@ -189,14 +190,15 @@ class BigQuerySqlTest {
   @Test
   void insertValuesRendersEveryRowAndSplitsLongStatements() {
     TableDef t = Tables.LOCK_SWEEP_LOG;
-    Row a = Row.withSchema(t.schema()).addValues("s1", java.time.Instant.EPOCH, 1L, 2L, 3L, 0.5, null).build();
-    Row b = Row.withSchema(t.schema()).addValues("s'2", java.time.Instant.ofEpochSecond(1, 7_000), null, null, null, null, 7L).build();
+    Row a = Row.withSchema(t.schema()).addValues("s1", java.time.Instant.EPOCH, 1L, 2L, 3L, 0.5, null, null).build();
+    Row b = Row.withSchema(t.schema()).addValues("s'2", java.time.Instant.ofEpochSecond(1, 7_000), null, null, null, null, 7L,
+        "s1").build();
     List<String> one = BigQuerySql.insertValues(t, T, List.of(a, b), 100_000);
     assertThat(one, equalTo(List.of(
         "INSERT INTO `proj-123.eros.target` (sweep_id, sweep_time, locks_expired_stale, locks_expired_past_date,"
-            + " total_locks_cleaned, sweep_duration_seconds, active_locks_after) VALUES\n"
-            + "('s1', TIMESTAMP '1970-01-01 00:00:00.000000+00', 1, 2, 3, 0.5, NULL),\n"
-            + "('s\\'2', TIMESTAMP '1970-01-01 00:00:01.000007+00', NULL, NULL, NULL, NULL, 7)")));
+            + " total_locks_cleaned, sweep_duration_seconds, active_locks_after, recovered_by) VALUES\n"
+            + "('s1', TIMESTAMP '1970-01-01 00:00:00.000000+00', 1, 2, 3, 0.5, NULL, NULL),\n"
+            + "('s\\'2', TIMESTAMP '1970-01-01 00:00:01.000007+00', NULL, NULL, NULL, NULL, 7, 's1')")));
 
     List<Row> many = new ArrayList<>();
     for (int i = 0; i < 50; i++) {

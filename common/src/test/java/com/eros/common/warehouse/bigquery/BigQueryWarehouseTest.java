@@ -315,9 +315,9 @@ class BigQueryWarehouseTest {
     org.apache.beam.sdk.schemas.Schema rs = Tables.REJECTED_ROWS.schema();
     Instant now = T0;
     List<Row> rejects = List.of(
-        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", "1", "NULL_SENDING_TIME", "{}", now).build(),
-        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", null, "NULL_PAGE", "{}", now).build(),
-        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", null, "NULL_PAGE", "{}", now).build());
+        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", "1", "p", "f1#0", "NULL_SENDING_TIME", "{}", now).build(),
+        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", null, null, "f2#0", "NULL_PAGE", "{}", now).build(),
+        Row.withSchema(rs).addValues(run, "caption_performance", "mass_messages", null, null, "f2#0", "NULL_PAGE", "{}", now).build());
     org.apache.beam.sdk.schemas.Schema ps = Tables.CREATOR_PERFORMANCE_PROFILES.schema();
     List<Row> profiles = new ArrayList<>();
     for (String page : List.of("a", "b", "c", "d")) {

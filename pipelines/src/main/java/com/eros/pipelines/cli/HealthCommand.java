@@ -1,14 +1,20 @@
-package com.eros.pipelines.healthmonitor;
+package com.eros.pipelines.cli;
 
 import com.eros.common.table.Tables;
-import com.eros.common.time.Clock;
+import com.eros.common.table.TableDef;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.cli.Command;
+import com.eros.pipelines.healthmonitor.HealthMeasures;
+import com.eros.pipelines.healthmonitor.HealthOptions;
+import com.eros.pipelines.healthmonitor.HealthRows;
+import com.eros.pipelines.healthmonitor.Level;
+import com.eros.pipelines.healthmonitor.RuleSet;
+import com.eros.pipelines.healthmonitor.Scorecard;
 import com.eros.pipelines.support.OptionsParser;
-import com.eros.pipelines.support.UsageException;
+import com.eros.pipelines.support.Preflight;
+import com.eros.pipelines.support.RunClock;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +22,14 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * {@code ./eros health}: the quick scorecard, read driver-side through {@link Warehouse#query} (so
- * it works on DuckDB and BigQuery alike). Exit 0 when every check passes, 1 otherwise.
+ * it works on DuckDB and BigQuery alike). Exit 0 when every check passes, 1 when one fails, 2 when
+ * the tables cannot be read (warehouse missing, locked, not a DuckDB file, wrong column types).
  */
 public final class HealthCommand implements Command {
+  /** The tables the scorecard reads (absent ones count as empty: "never ran" is a failing check, not an error). */
+  static final List<TableDef> READS = List.of(Tables.ETL_JOB_RUNS, Tables.LOCK_SWEEP_LOG,
+      Tables.ACTIVE_CAPTION_ASSIGNMENTS, Tables.AUTOMATION_ALERTS);
+
   @Override
   public String name() {
     return "health";
@@ -32,19 +43,17 @@ public final class HealthCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) {
     if (OptionsParser.wantsHelp(args)) {
-      out.println("./eros health [--warehouse=...] [--now=ISO]: the quick health scorecard; exit 1 when a check fails.");
+      out.println("./eros health [--warehouse=...] [--now=ISO]: the quick health scorecard; exit 1 when a check fails,");
+      out.println("2 when the tables cannot be read.");
       out.flush();
       OptionsParser.printHelp(HealthOptions.class);
       return 0;
     }
     HealthOptions options = OptionsParser.parse(HealthOptions.class, args);
-    Instant now;
-    try {
-      now = Clock.fromOption(options.getNow()).now();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    Instant now = RunClock.instant(options.getNow(), "now", Instant.now());
     Warehouse warehouse = OptionsParser.warehouse(options);
+    warehouse.open(false);
+    Preflight.checkTables(warehouse, List.of(), READS); // a table it reads with the wrong types: exit 2
     List<Scorecard.Check> checks = measure(warehouse, now);
     print(checks, warehouse, now, out);
     return Scorecard.allOk(checks) ? 0 : 1;
