@@ -107,7 +107,7 @@ class ReportCommandTest {
     String[][] cases = {
         {"--days=0", "--days=0 must be between 1 and 366"},
         {"--days=400", "--days=400 must be between 1 and 366"},
-        {"--days=abc", "--days=abc is not a valid"},
+        {"--days=abc", "--days=abc is not a whole number"},
         {"--now=yesterday", "--now=yesterday is not an ISO-8601 instant"},
         {"--now=2999-01-01T00:00:00Z", "more than a day after the current time"},
         {"--now=1999-12-31T00:00:00Z", "before 2000-01-01"},
