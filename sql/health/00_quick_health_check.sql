@@ -31,7 +31,8 @@ metrics AS (
         AND job_start_time >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 7 DAY)) AS failed_daily_runs_7d,
     (SELECT COUNT(*) FROM `${dataset}.automation_alerts`
       WHERE alert_level = 'CRITICAL' AND IFNULL(acknowledged, FALSE) = FALSE
-        AND alert_time >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 24 HOUR)) AS unacknowledged_critical_24h
+        AND alert_time >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 24 HOUR)
+        AND alert_time <= CURRENT_TIMESTAMP()) AS unacknowledged_critical_24h
 )
 SELECT
   IF(IFNULL(hours_since_automation <= 28, FALSE), '✓', '✗') AS daily_automation,

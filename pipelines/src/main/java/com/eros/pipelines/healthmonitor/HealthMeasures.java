@@ -1,6 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
-import com.eros.pipelines.support.JobRuns;
+import com.eros.pipelines.support.JobStatus;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +67,7 @@ public final class HealthMeasures implements Serializable {
     switch (jobName) {
       case DAILY -> {
         lastDailyStart = later(lastDailyStart, start);
-        if (JobRuns.FAILED.equals(status) && config.within(start, config.failureWindow())) {
+        if (JobStatus.FAILED.name().equals(status) && config.within(start, config.failureWindow())) {
           failedDailyRuns++;
         }
         if (config.within(start, config.failureRateWindow())) {
@@ -80,12 +80,12 @@ public final class HealthMeasures implements Serializable {
         }
       }
       case PERFORMANCE -> {
-        if (JobRuns.SUCCESS.equals(status)) {
+        if (JobStatus.SUCCESS.name().equals(status)) {
           lastPerformanceSuccess = later(lastPerformanceSuccess, start);
         }
       }
       case SWEEP -> {
-        if (!JobRuns.FAILED.equals(status)) {
+        if (!JobStatus.FAILED.name().equals(status)) {
           lastSweep = later(lastSweep, start);
         }
       }

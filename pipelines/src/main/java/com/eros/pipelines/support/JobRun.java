@@ -110,6 +110,16 @@ public record JobRun(
       return this;
     }
 
+    public Builder creatorsFailed(Long value) {
+      this.creatorsFailed = value;
+      return this;
+    }
+
+    public Builder creatorsSkipped(Long value) {
+      this.creatorsSkipped = value;
+      return this;
+    }
+
     public Builder rowsRead(Long value) {
       this.rowsRead = value;
       return this;

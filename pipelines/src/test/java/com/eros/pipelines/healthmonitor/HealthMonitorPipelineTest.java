@@ -15,7 +15,6 @@ import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
 import com.eros.pipelines.healthmonitor.delivery.Environment;
 import com.eros.pipelines.healthmonitor.delivery.LocalServer;
-import com.eros.pipelines.support.JobRuns;
 import com.eros.pipelines.cli.HealthCommand;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.TestRuns;
@@ -28,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.values.Row;
@@ -40,11 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on DuckDB: the tables hold what the other pipelines would have written up to the last
- * sweep S; then the sweep stops. The monitor at S + 3 h raises lock_sweep_not_run once, delivers
- * it to Slack (a local server) and records the outcome; at S + 3.5 h the cooldown suppresses it.
+ * sweep S ({@link HealthFixture#base()}); then the sweep stops. The monitor at S + 3 h raises
+ * lock_sweep_not_run once, delivers it to Slack (a local server) and records the outcome; at
+ * S + 3.5 h the cooldown suppresses it.
  */
 class HealthMonitorPipelineTest {
-  static final Instant LAST_SWEEP = Instant.parse("2026-11-29T12:00:00Z");
+  static final Instant LAST_SWEEP = HealthFixture.LAST_SWEEP;
   @TempDir Path dir;
   TempDuckDb db;
   DuckDbWarehouse wh;
@@ -55,64 +53,13 @@ class HealthMonitorPipelineTest {
     db = new TempDuckDb(dir);
     wh = db.warehouse();
     slack = new LocalServer();
-    wh.ensureTables(Tables.ALL);
-    List<Row> jobs = new ArrayList<>();
-    for (int h = 12; h >= 0; h--) { // hourly sweeps up to S
-      Instant t = LAST_SWEEP.minus(Duration.ofHours(h));
-      jobs.add(JobRuns.row("sweep-" + h, "lock_sweep", t, t.plusSeconds(3), JobRuns.SUCCESS, LocalDate.of(2026, 11, 29),
-          null, null, null, 40L, 0L, null));
-    }
-    Instant daily = Instant.parse("2026-11-29T11:05:00Z"); // 03:05 Los Angeles
-    jobs.add(JobRuns.row("daily-1", "daily_automation", daily, daily.plusSeconds(140), JobRuns.SUCCESS,
-        LocalDate.of(2026, 11, 29), 60L, 0L, 0L, 200_000L, 12L, null));
-    jobs.add(JobRuns.row("perf-1", "caption_performance", LAST_SWEEP, LAST_SWEEP.plusSeconds(50), JobRuns.SUCCESS,
-        LocalDate.of(2026, 11, 29), null, null, null, 200_000L, 12L, null));
-    wh.insertNow(Tables.ETL_JOB_RUNS, jobs);
-    List<Row> log = new ArrayList<>();
-    for (int h = 12; h >= 0; h--) {
-      log.add(Row.withSchema(Tables.LOCK_SWEEP_LOG.schema())
-          .withFieldValue("sweep_id", "sweep-" + h)
-          .withFieldValue("sweep_time", ts(LAST_SWEEP.minus(Duration.ofHours(h))))
-          .withFieldValue("locks_expired_stale", 1L)
-          .withFieldValue("locks_expired_past_date", 4L)
-          .withFieldValue("total_locks_cleaned", 5L)
-          .withFieldValue("sweep_duration_seconds", 3.0)
-          .withFieldValue("active_locks_after", 30L)
-          .build());
-    }
-    wh.insertNow(Tables.LOCK_SWEEP_LOG, log);
-    List<Row> locks = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      locks.add(Row.withSchema(Tables.ACTIVE_CAPTION_ASSIGNMENTS.schema())
-          .withFieldValue("assignment_key", "k" + i)
-          .withFieldValue("page_name", "page" + (i % 4))
-          .withFieldValue("caption_id", (long) i)
-          .withFieldValue("assigned_at", ts(LAST_SWEEP.minus(Duration.ofDays(1))))
-          .withFieldValue("scheduled_send_date", LocalDate.of(2026, 11, 30))
-          .withFieldValue("is_active", i < 30)
-          .build());
-    }
-    wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, locks);
-    List<Row> queue = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      queue.add(Row.withSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
-          .withFieldValue("page_name", "page" + i)
-          .withFieldValue("execution_date", LocalDate.of(2026, 11, 29))
-          .withFieldValue("queued_at", ts(daily.plusSeconds(100)))
-          .withFieldValue("status", i == 0 ? "COMPLETED" : "PENDING")
-          .build());
-    }
-    wh.insertNow(Tables.SCHEDULE_GENERATION_QUEUE, queue);
+    HealthFixture.seed(wh, HealthFixture.base());
   }
 
   @AfterEach
   void close() {
     slack.close();
     db.close();
-  }
-
-  static Instant ts(Instant i) {
-    return Timestamps.truncate(i);
   }
 
   Environment env() {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
 
@@ -27,6 +28,11 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
 public final class BigQueryJobs {
   /** Attempt ids tried before a statement is declared failed. */
   public static final int MAX_ATTEMPTS = 3;
+  /**
+   * How long a staging table lives: created with this expiration, so that the staging table of a
+   * run that was killed before its commit dropped it is deleted by BigQuery.
+   */
+  public static final Duration STAGING_TTL = Duration.ofDays(1);
   private static final int MAX_NAME_PART = 200;
 
   private BigQueryJobs() {}
@@ -42,6 +48,11 @@ public final class BigQueryJobs {
    */
   public static String commitJobBase(String table, String runId, String writeName) {
     return "eros_commit_" + clean(table) + "_" + clean(writeName) + "_" + clean(runId) + "_" + hash(table, writeName, runId, 16);
+  }
+
+  /** The base id of the job that sets the expiration of a write's staging table (see {@link BigQuerySql#expireTable}). */
+  public static String expiryJobBase(String table, String runId, String writeName) {
+    return "eros_expire_" + clean(table) + "_" + clean(writeName) + "_" + clean(runId) + "_" + hash(table, writeName, runId, 16);
   }
 
   /** The job id of attempt {@code attempt} (0-based) of the work named {@code base}. */

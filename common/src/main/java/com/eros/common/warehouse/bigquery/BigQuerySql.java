@@ -334,6 +334,18 @@ public final class BigQuerySql {
 
   // ------------------------------------------------------------------ driver-side statements
 
+  /**
+   * {@code ALTER TABLE target SET OPTIONS (expiration_timestamp = now + ttl)}, with BigQuery's own
+   * clock: gives a staging table an expiration when it has none.
+   */
+  public static String expireTable(String target, java.time.Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero() || ttl.toSecondsPart() != 0 || ttl.toMillisPart() != 0) {
+      throw new IllegalArgumentException("a table expiration is a positive whole number of minutes: " + ttl);
+    }
+    return "ALTER TABLE " + target + " SET OPTIONS (expiration_timestamp = "
+        + "TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL " + ttl.toMinutes() + " MINUTE))";
+  }
+
   /** {@code TRUNCATE TABLE target}. */
   public static String truncate(String target) {
     return "TRUNCATE TABLE " + target;

@@ -1,10 +1,12 @@
 package com.eros.common.warehouse.bigquery;
 
 import com.eros.common.table.TableDef;
+import com.eros.common.time.Clock;
 import com.eros.common.warehouse.WriteSpec;
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.Dataset;
 import com.google.api.services.bigquery.model.Job;
+import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
@@ -18,11 +20,14 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
@@ -41,6 +46,11 @@ import org.apache.beam.sdk.values.Row;
  *       finds the job and uses its result instead of running it twice; then the staging table is
  *       dropped. Output: rows changed (numDmlAffectedRows; for REPLACE_WHERE the rows inserted).
  * </ul>
+ *
+ * <p>A staging table is created before its load with an expiration ({@link BigQueryJobs#STAGING_TTL}
+ * after creation), so the staging table of a run that dies before its commit is deleted by
+ * BigQuery. Should the table have lost its expiration by the time of the commit (a load that
+ * replaced it), the commit first sets it again with {@link BigQuerySql#expireTable}.
  */
 final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
   private final String project;
@@ -119,7 +129,14 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
           + "--tempLocation=gs://BUCKET/tmp (a Cloud Storage folder the pipeline may write)");
     }
     PCollection<Long> count = rows.apply("Count rows", Count.globally());
-    WriteResult loaded = rows.apply(staged() ? "Load staging table" : "Load " + table.name(), load());
+    PCollection<Row> toLoad = rows;
+    if (staged()) {
+      PCollection<String> created = PBegin.in(rows.getPipeline())
+          .apply("Name staging table", Create.of(stagingRef().getTableId()))
+          .apply("Create staging table", ParDo.of(new CreateStagingFn(project, dataset, table, services, Clock.system())));
+      toLoad = rows.apply("Wait for staging table", Wait.on(created)).setCoder(rows.getCoder());
+    }
+    WriteResult loaded = toLoad.apply(staged() ? "Load staging table" : "Load " + table.name(), load());
     PCollection<Long> afterLoad = count.apply("Wait for load", Wait.on(loaded.getSuccessfulTableLoads()));
     if (!staged()) {
       return afterLoad.apply("Report loaded rows", ParDo.of(new ReportFn(table.name())));
@@ -127,6 +144,47 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     CommitStatementFn commit = new CommitStatementFn(project, dataset, table, spec, runId, writeName, services, proceed);
     return afterLoad.apply("Commit " + table.name(),
         proceed == null ? ParDo.of(commit) : ParDo.of(commit).withSideInputs(proceed));
+  }
+
+  /** Creates a write's staging table, empty and with an expiration, unless it exists (a retry). */
+  static final class CreateStagingFn extends DoFn<String, String> {
+    private final String project;
+    private final String dataset;
+    private final TableDef table;
+    private final BigQueryServices services;
+    private final Clock clock;
+
+    CreateStagingFn(String project, String dataset, TableDef table, BigQueryServices services, Clock clock) {
+      this.project = project;
+      this.dataset = dataset;
+      this.table = table;
+      this.services = services;
+      this.clock = clock;
+    }
+
+    @ProcessElement
+    public void process(@Element String staging, OutputReceiver<String> out, PipelineOptions options) throws Exception {
+      BigQueryServices s = services != null ? services : new BigQueryServicesImpl();
+      try (DatasetService ds = s.getDatasetService(options.as(BigQueryOptions.class))) {
+        createStaging(ds, project, dataset, table, staging, clock);
+      }
+      out.output(staging);
+    }
+  }
+
+  /** The staging table (the table's columns; no partitioning) expiring {@link BigQueryJobs#STAGING_TTL} from now. */
+  static Table stagingTable(String project, String dataset, TableDef table, String staging, Clock clock) {
+    return new Table()
+        .setTableReference(BigQuerySchemas.tableRef(project, dataset, staging))
+        .setSchema(BigQuerySchemas.tableSchema(table))
+        .setExpirationTime(clock.now().plus(BigQueryJobs.STAGING_TTL).toEpochMilli());
+  }
+
+  static void createStaging(DatasetService ds, String project, String dataset, TableDef table, String staging, Clock clock)
+      throws Exception {
+    if (ds.getTable(BigQuerySchemas.tableRef(project, dataset, staging)) == null) {
+      ds.createTable(stagingTable(project, dataset, table, staging, clock));
+    }
   }
 
   /** Passes the committed row count on and counts it as {@code warehouse:rows_committed_<table>}. */
@@ -210,9 +268,17 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   static long commit(DatasetService ds, JobService jobs, String project, String dataset, TableDef table, WriteSpec spec,
       String runId, String writeName, long stagedRows) throws Exception {
     String staging = BigQueryJobs.stagingTable(table.name(), runId, writeName);
+    TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, staging);
     long changed = 0;
     boolean replace = spec.mode() == WriteSpec.Mode.REPLACE;
     if (stagedRows > 0 || replace) {
+      Table staged = ds.getTable(stagingRef);
+      if (staged != null && staged.getExpirationTime() == null) {
+        // the load replaced the table without its expiration: set it before anything can fail
+        BigQueryJobs.runOnce(jobs, project, location(ds, project, dataset),
+            BigQueryJobs.expiryJobBase(table.name(), runId, writeName),
+            BigQuerySql.expireTable(BigQuerySql.tablePath(project, dataset, staging), BigQueryJobs.STAGING_TTL));
+      }
       TableReference target = BigQuerySchemas.tableRef(project, dataset, table.name());
       if (ds.getTable(target) == null) {
         ds.createTable(BigQuerySchemas.table(project, dataset, table));
@@ -226,7 +292,6 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
       changed = spec.mode() == WriteSpec.Mode.REPLACE_WHERE || spec.mode() == WriteSpec.Mode.REPLACE
           ? stagedRows : BigQueryJobs.dmlAffectedRows(job);
     }
-    TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, staging);
     if (ds.getTable(stagingRef) != null) {
       ds.deleteTable(stagingRef);
     }

@@ -338,7 +338,28 @@ class BigQueryWarehouseTest {
     Pipelines.run(p);
 
     Map<String, RecordingJobService.Started> byId = new TreeMap<>();
-    RecordingJobService.QUERIES.forEach(q -> byId.put(q.jobId(), q));
+    List<String> order = new ArrayList<>();
+    RecordingJobService.QUERIES.forEach(q -> {
+      if (q.jobId().startsWith("eros_expire_")) {
+        order.add(q.jobId());
+      } else {
+        byId.put(q.jobId(), q);
+        order.add(q.jobId());
+      }
+    });
+    // a staging table that lost its expiration in the load (Beam's fake load deletes and recreates
+    // a table on WRITE_TRUNCATE) gets it back by an ALTER TABLE job that runs before its commit
+    for (String[] w : new String[][] {{"rejected_rows", "rejects"}, {"creator_performance_profiles", "profiles"}}) {
+      int expire = order.indexOf(BigQueryJobs.expiryJobBase(w[0], run, w[1]) + "_a0");
+      int commit = order.indexOf(BigQueryJobs.commitJobBase(w[0], run, w[1]) + "_a0");
+      assertThat(w[0] + " committed", commit >= 0, equalTo(true));
+      assertThat(w[0] + ": the expiration is set before the commit", expire < commit, equalTo(true));
+      if (expire >= 0) {
+        assertThat(RecordingJobService.QUERIES.get(expire).sql(), equalTo(BigQuerySql.expireTable(
+            BigQuerySql.tablePath(PROJECT, DATASET, BigQueryJobs.stagingTable(w[0], run, w[1])), BigQueryJobs.STAGING_TTL)));
+      }
+    }
+    assertThat(order.size() - byId.size() <= 2, equalTo(true));
     assertThat(byId.keySet(), containsInAnyOrder(
         BigQueryJobs.commitJobBase("rejected_rows", run, "rejects") + "_a0",
         BigQueryJobs.commitJobBase("creator_performance_profiles", run, "profiles") + "_a0"));
@@ -348,6 +369,14 @@ class BigQueryWarehouseTest {
     // the MERGE ran after the staging load had completed: the staging table held all three rows
     RecordingJobService.Started merge = byId.get(BigQueryJobs.commitJobBase("rejected_rows", run, "rejects") + "_a0");
     assertThat(merge.watchedRows(), hasSize(3));
+    // the staging table was created before its load with an expiration one day ahead; when the
+    // load kept it, it still has it at the commit, otherwise the ALTER TABLE job above set it
+    if (!order.contains(BigQueryJobs.expiryJobBase("rejected_rows", run, "rejects") + "_a0")) {
+      assertThat(merge.watchedExpiration(), notNullValue());
+      long ttl = merge.watchedExpiration() - System.currentTimeMillis();
+      assertThat("expires about a day from now: " + ttl, ttl > BigQueryJobs.STAGING_TTL.minusMinutes(10).toMillis()
+          && ttl <= BigQueryJobs.STAGING_TTL.toMillis(), equalTo(true));
+    }
     assertThat(merge.location(), equalTo(datasets.getDataset(PROJECT, DATASET).getLocation())); // jobs live in the dataset's location
     com.google.api.services.bigquery.model.JobConfigurationLoad stagingLoad = loadInto(rejStaging);
     assertThat(stagingLoad.getWriteDisposition(), equalTo("WRITE_TRUNCATE"));
@@ -432,7 +461,8 @@ class BigQueryWarehouseTest {
     WriteSpec sweep = WriteSpec.update(List.of("assignment_key"),
         List.of("is_active", "deactivated_at", "deactivation_reason"), "is_active", true);
     String staging = BigQueryJobs.stagingTable(locks.name(), "run-8", "sweep");
-    datasets.createTable(new Table().setTableReference(ref(staging)).setSchema(BigQuerySchemas.tableSchema(locks)));
+    BigQueryWrite.createStaging(datasets, PROJECT, DATASET, locks, staging, com.eros.common.time.Clock.fixed(T0));
+    assertThat(datasets.getTable(ref(staging)).getExpirationTime(), equalTo(T0.plus(BigQueryJobs.STAGING_TTL).toEpochMilli()));
     RecordingJobService.AFFECTED_ROWS.set(4);
     RecordingJobService jobs = new RecordingJobService();
 
@@ -449,5 +479,38 @@ class BigQueryWarehouseTest {
         "`eros-test-proj.eros_it." + staging + "`", sweep.keyColumns(), sweep.setColumns(), "is_active", true)));
     assertThat(datasets.getTable(ref(staging)), nullValue());
     assertThat(datasets.getTable(ref(locks.name())), notNullValue()); // absent target created before the statement
+  }
+
+  @Test
+  void aStagingTableThatLostItsExpirationGetsItBackBeforeTheCommitStatement() throws Exception {
+    TableDef queue = Tables.SCHEDULE_GENERATION_QUEUE;
+    WriteSpec spec = WriteSpec.insertIfAbsent("page_name", "execution_date");
+    String staging = BigQueryJobs.stagingTable(queue.name(), "run-9", "queue");
+    // as a load that replaced the table would leave it: no expiration
+    datasets.createTable(new Table().setTableReference(ref(staging)).setSchema(BigQuerySchemas.tableSchema(queue)));
+    RecordingJobService.AFFECTED_ROWS.set(1);
+
+    BigQueryWrite.commit(datasets, new RecordingJobService(), PROJECT, DATASET, queue, spec, "run-9", "queue", 1);
+
+    List<String> ids = RecordingJobService.QUERIES.stream().map(RecordingJobService.Started::jobId).toList();
+    assertThat(ids, Matchers.contains(BigQueryJobs.expiryJobBase(queue.name(), "run-9", "queue") + "_a0",
+        BigQueryJobs.commitJobBase(queue.name(), "run-9", "queue") + "_a0"));
+    assertThat(RecordingJobService.QUERIES.get(0).sql(), equalTo("ALTER TABLE `eros-test-proj.eros_it." + staging
+        + "` SET OPTIONS (expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1440 MINUTE))"));
+    assertThat(datasets.getTable(ref(staging)), nullValue());
+  }
+
+  @Test
+  void aStagingTableIsCreatedOnceWithItsExpiration() throws Exception {
+    TableDef queue = Tables.SCHEDULE_GENERATION_QUEUE;
+    String staging = BigQueryJobs.stagingTable(queue.name(), "run-10", "queue");
+    BigQueryWrite.createStaging(datasets, PROJECT, DATASET, queue, staging, com.eros.common.time.Clock.fixed(T0));
+    // a retry finds it and leaves it alone (an hour later: the expiration does not move)
+    BigQueryWrite.createStaging(datasets, PROJECT, DATASET, queue, staging,
+        com.eros.common.time.Clock.fixed(T0.plusSeconds(3600)));
+    Table t = datasets.getTable(ref(staging));
+    assertThat(t.getExpirationTime(), equalTo(Instant.parse("2024-05-02T10:00:00Z").toEpochMilli()));
+    assertThat(t.getTimePartitioning(), nullValue());
+    assertThat(t.getSchema().getFields().size(), equalTo(queue.columns().size()));
   }
 }

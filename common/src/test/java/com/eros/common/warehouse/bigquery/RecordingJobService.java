@@ -41,7 +41,7 @@ class RecordingJobService implements JobService, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A query job as it was started. */
-  record Started(String jobId, String location, String sql, List<TableRow> watchedRows) {}
+  record Started(String jobId, String location, String sql, List<TableRow> watchedRows, Long watchedExpiration) {}
 
   static final List<Started> QUERIES = Collections.synchronizedList(new ArrayList<>());
   /** Every load job configuration, in start order. */
@@ -73,15 +73,19 @@ class RecordingJobService implements JobService, Serializable {
           new GoogleJsonError().set("message", "Already Exists: Job " + ref.getJobId()));
     }
     List<TableRow> snapshot = List.of();
+    Long expiration = null;
     String[] w = watched;
     if (w != null) {
       try {
         snapshot = new FakeDatasetService().getAllRows(w[0], w[1], w[2]);
+        com.google.api.services.bigquery.model.Table t = new FakeDatasetService().getTable(
+            new com.google.api.services.bigquery.model.TableReference().setProjectId(w[0]).setDatasetId(w[1]).setTableId(w[2]));
+        expiration = t == null ? null : t.getExpirationTime();
       } catch (IOException | InterruptedException e) {
         snapshot = null; // the watched table did not exist
       }
     }
-    QUERIES.add(new Started(ref.getJobId(), ref.getLocation(), query.getQuery(), snapshot));
+    QUERIES.add(new Started(ref.getJobId(), ref.getLocation(), query.getQuery(), snapshot, expiration));
     JobStatus status = new JobStatus().setState("DONE");
     if (FAIL_NEXT.get() > 0) {
       FAIL_NEXT.decrementAndGet();
