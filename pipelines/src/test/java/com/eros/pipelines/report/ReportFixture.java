@@ -10,7 +10,8 @@ import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.support.JobRuns;
+import com.eros.pipelines.support.JobRun;
+import com.eros.pipelines.support.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +69,14 @@ final class ReportFixture {
     return d.atTime(hour, minute).atZone(LaTime.ZONE).toInstant();
   }
 
+  /** An etl_job_runs row (status by name). */
+  static Row jobRow(String jobId, String jobName, Instant start, Instant end, String status, LocalDate date,
+      Long processed, Long failed, Long skipped, Long rowsRead, Long rowsRejected, String error) {
+    return JobRun.builder(jobId, jobName, start).end(end).status(JobStatus.valueOf(status)).executionDate(date)
+        .creatorsProcessed(processed).creatorsFailed(failed).creatorsSkipped(skipped).rowsRead(rowsRead)
+        .rowsRejected(rowsRejected).error(error).build().toRow();
+  }
+
   /** Fills every table. */
   static void fill(Warehouse w) {
     w.ensureTables(Tables.ALL);
@@ -90,35 +99,35 @@ final class ReportFixture {
       for (int h = 0; h < 24; h += 6) {
         Instant s = laTime(day, h, 0);
         if (s.isBefore(NOW)) {
-          rows.add(JobRuns.row("cp-" + d + "-" + h, "caption_performance", s, s.plusSeconds(6 + h / 6), JobRuns.SUCCESS,
+          rows.add(jobRow("cp-" + d + "-" + h, "caption_performance", s, s.plusSeconds(6 + h / 6), "SUCCESS",
               day, null, null, null, 100_000L, 500L, null));
         }
       }
       for (int h = 0; h < 24; h += 4) {
         Instant s = laTime(day, h, 1);
         if (s.isBefore(NOW)) {
-          rows.add(JobRuns.row("hm-" + d + "-" + h, "health_monitor", s, s.plusSeconds(4), JobRuns.SUCCESS, day,
+          rows.add(jobRow("hm-" + d + "-" + h, "health_monitor", s, s.plusSeconds(4), "SUCCESS", day,
               null, null, null, 10L, null, null));
         }
       }
     }
-    rows.add(JobRuns.row(FAILED_DAILY_JOB, "daily_automation", laTime(TODAY.minusDays(3), 3, 5),
-        laTime(TODAY.minusDays(3), 3, 6), JobRuns.FAILED, TODAY.minusDays(3), 4L, 5L, 3L, 90_000L, 400L,
+    rows.add(jobRow(FAILED_DAILY_JOB, "daily_automation", laTime(TODAY.minusDays(3), 3, 5),
+        laTime(TODAY.minusDays(3), 3, 6), "FAILED", TODAY.minusDays(3), 4L, 5L, 3L, 90_000L, 400L,
         FAILED_DAILY_ERROR));
-    rows.add(JobRuns.row("daily-2", "daily_automation", laTime(TODAY.minusDays(2), 3, 5), laTime(TODAY.minusDays(2), 3, 7),
-        JobRuns.COMPLETED_WITH_ERRORS, TODAY.minusDays(2), 9L, 1L, 0L, 95_000L, 410L, null));
-    rows.add(JobRuns.row("daily-1", "daily_automation", laTime(TODAY.minusDays(1), 3, 5), laTime(TODAY.minusDays(1), 3, 6),
-        JobRuns.SUCCESS, TODAY.minusDays(1), 10L, 0L, 0L, 96_000L, 420L, null));
-    rows.add(JobRuns.row("daily-0", "daily_automation", laTime(TODAY, 3, 5), laTime(TODAY, 3, 6).plusSeconds(12),
-        JobRuns.COMPLETED_WITH_ERRORS, TODAY, 9L, 1L, 0L, 97_000L, 430L, null));
+    rows.add(jobRow("daily-2", "daily_automation", laTime(TODAY.minusDays(2), 3, 5), laTime(TODAY.minusDays(2), 3, 7),
+        "COMPLETED_WITH_ERRORS", TODAY.minusDays(2), 9L, 1L, 0L, 95_000L, 410L, null));
+    rows.add(jobRow("daily-1", "daily_automation", laTime(TODAY.minusDays(1), 3, 5), laTime(TODAY.minusDays(1), 3, 6),
+        "SUCCESS", TODAY.minusDays(1), 10L, 0L, 0L, 96_000L, 420L, null));
+    rows.add(jobRow("daily-0", "daily_automation", laTime(TODAY, 3, 5), laTime(TODAY, 3, 6).plusSeconds(12),
+        "COMPLETED_WITH_ERRORS", TODAY, 9L, 1L, 0L, 97_000L, 430L, null));
     // outside the window (too old) and after now: never shown
-    rows.add(JobRuns.row("old", "daily_automation", NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(30)),
-        JobRuns.FAILED, TODAY.minusDays(30), 0L, 0L, 0L, 0L, 0L, "old failure"));
-    rows.add(JobRuns.row("future", "daily_automation", NOW.plusSeconds(3600), NOW.plusSeconds(3700), JobRuns.FAILED,
+    rows.add(jobRow("old", "daily_automation", NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(30)),
+        "FAILED", TODAY.minusDays(30), 0L, 0L, 0L, 0L, 0L, "old failure"));
+    rows.add(jobRow("future", "daily_automation", NOW.plusSeconds(3600), NOW.plusSeconds(3700), "FAILED",
         TODAY, 0L, 0L, 0L, 0L, 0L, "future failure"));
     for (int i = 0; i < SWEEPS; i++) {
       Instant s = NOW.minus(Duration.ofHours(SWEEPS - i)).plusSeconds(60);
-      rows.add(JobRuns.row("ls-" + i, "lock_sweep", s, s.plusSeconds(2), JobRuns.SUCCESS, LaTime.dateOf(s),
+      rows.add(jobRow("ls-" + i, "lock_sweep", s, s.plusSeconds(2), "SUCCESS", LaTime.dateOf(s),
           null, null, null, 5000L, null, null));
     }
     return rows;

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.eros.common.table.Tables;
 import com.eros.common.time.LaTime;
 import com.eros.pipelines.healthmonitor.Scorecard;
-import com.eros.pipelines.support.JobRuns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,7 +108,7 @@ class ReportSectionsTest {
   @Test
   void aRunWithoutARecordedDurationTakesItFromItsStartAndEndAndAnUnknownPipelineIsListedAfterTheFour() {
     Instant s = NOW.minusSeconds(600);
-    Row noDuration = Row.fromRow(JobRuns.row("x", "backtest", s, s.plusSeconds(90), JobRuns.SUCCESS, TODAY, null, null,
+    Row noDuration = Row.fromRow(ReportFixture.jobRow("x", "backtest", s, s.plusSeconds(90), "SUCCESS", TODAY, null, null,
         null, null, null, null)).withFieldValue("job_duration_seconds", null).build();
     RunsSection r = RunsSection.from(List.of(noDuration), window);
     assertThat(r.runs().get(0).durationSeconds(), closeTo(90.0, 1e-9));
@@ -271,7 +270,7 @@ class ReportSectionsTest {
 
   @Test
   void theLosAngelesDateOfARunIsItsExecutionDateOrItsStartDate() {
-    RunsSection.Run r = RunsSection.run(JobRuns.row("x", "lock_sweep", NOW, NOW, "SUCCESS", null, null, null, null, null,
+    RunsSection.Run r = RunsSection.run(ReportFixture.jobRow("x", "lock_sweep", NOW, NOW, "SUCCESS", null, null, null, null, null,
         null, null));
     assertThat(RunsSection.dateOf(r), equalTo(LaTime.dateOf(NOW)));
     assertThat(Tables.ETL_JOB_RUNS.schema().hasField("execution_date"), is(true));
