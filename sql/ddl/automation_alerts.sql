@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS `${dataset}.automation_alerts` (
   acknowledged BOOL OPTIONS(description="Set by an operator"),
   acknowledged_at TIMESTAMP OPTIONS(description="Set by an operator"),
   acknowledged_by STRING OPTIONS(description="Set by an operator"),
-  delivery_status STRING OPTIONS(description="PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED"),
+  delivery_status STRING OPTIONS(description="PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED | SUPPRESSED"),
   delivery_detail STRING OPTIONS(description="Per-channel outcome, without secrets"),
   delivered_at TIMESTAMP OPTIONS(description="When delivery finished")
 )

@@ -1,5 +1,5 @@
 -- 6. Alerts summary: alerts of the last 7 Los Angeles days by level and source, unacknowledged ones,
--- and how their delivery went (DELIVERED, PARTIAL/FAILED, NOT_ROUTED).
+-- and how their delivery went (DELIVERED, PARTIAL/FAILED, NOT_ROUTED, SUPPRESSED by a pipeline alert's cooldown).
 -- Run: sed 's/${dataset}/PROJECT.DATASET/g' sql/health/06_alerts_summary.sql | bq query --use_legacy_sql=false
 SELECT
   alert_level,
@@ -9,6 +9,7 @@ SELECT
   COUNTIF(delivery_status = 'DELIVERED') AS delivered,
   COUNTIF(delivery_status IN ('FAILED', 'PARTIAL')) AS delivery_failed,
   COUNTIF(delivery_status = 'NOT_ROUTED') AS not_routed,
+  COUNTIF(delivery_status = 'SUPPRESSED') AS suppressed_by_cooldown,
   COUNTIF(delivery_status = 'PENDING') AS delivery_pending,
   MIN(alert_time) AS first_alert,
   MAX(alert_time) AS last_alert,

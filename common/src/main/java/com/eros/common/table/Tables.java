@@ -191,7 +191,7 @@ public final class Tables {
           .nullable("acknowledged", BOOL, "Set by an operator")
           .nullable("acknowledged_at", TIMESTAMP, "Set by an operator")
           .nullable("acknowledged_by", STRING, "Set by an operator")
-          .nullable("delivery_status", STRING, "PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED")
+          .nullable("delivery_status", STRING, "PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED | SUPPRESSED")
           .nullable("delivery_detail", STRING, "Per-channel outcome, without secrets")
           .nullable("delivered_at", TIMESTAMP, "When delivery finished")
           .partitionByDayOf("alert_time")

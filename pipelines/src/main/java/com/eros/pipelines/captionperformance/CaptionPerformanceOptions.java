@@ -1,11 +1,15 @@
 package com.eros.pipelines.captionperformance;
 
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.alerts.AlertOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code ./eros caption-performance} (REFERENCE §2 parameters). */
-public interface CaptionPerformanceOptions extends WarehouseOptions {
+/**
+ * Options of {@code ./eros caption-performance} (REFERENCE §2 parameters, the shrink guard), with where
+ * its alerts go ({@link AlertOptions}).
+ */
+public interface CaptionPerformanceOptions extends WarehouseOptions, AlertOptions {
   @Description("The run's 'now' as an ISO-8601 instant, e.g. 2026-11-29T12:00:00Z. Every window ends here "
       + "(exclusive); a re-run with the same value yields the same rows. Default: the current time.")
   String getAsOf();

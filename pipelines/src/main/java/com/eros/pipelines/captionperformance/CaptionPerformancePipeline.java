@@ -9,6 +9,9 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.JobStatus;
@@ -66,6 +69,17 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     "purchased_count", "earnings"
   };
 
+  private final Environment env;
+
+  public CaptionPerformancePipeline() {
+    this(Environment.system());
+  }
+
+  /** With another environment (where the alert channels' URLs and keys are looked up). */
+  public CaptionPerformancePipeline(Environment env) {
+    this.env = env;
+  }
+
   public static void main(String[] args) {
     Lifecycle.main(new CaptionPerformancePipeline(), args);
   }
@@ -106,10 +120,16 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     try {
       return new CaptionPerformanceSettings(
           new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ()),
-          new ShrinkGuard(o.getMaxPageLossPercent(), Boolean.TRUE.equals(o.getAllowShrink())));
+          new ShrinkGuard(o.getMaxPageLossPercent(), Boolean.TRUE.equals(o.getAllowShrink())),
+          AlertDelivery.from(o, env, RunClock.stamps(o.getAsOf(), asOf)));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UsageException(e.getMessage(), e);
     }
+  }
+
+  @Override
+  public AlertDelivery alerts(CaptionPerformanceSettings settings) {
+    return settings.alerts();
   }
 
   /** What is read from mass_messages: the projection and the window, plus NULL sending times. */
@@ -155,8 +175,8 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     PCollection<Long> alertsWritten = verdict
         .apply("Raise shrink alert", ParDo.of(new ShrinkAlertFn(run)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts",
-            wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), run.writeId(), "alerts"));
+        .apply("Write and deliver alerts", new DeliverAlerts(wh, run.writeId(), "alerts", s.alerts()))
+        .apply("Count alerts", Count.globally());
 
     PCollectionView<RunTally> totalView = total.apply("As total", View.asSingleton());
     PCollectionView<Long> statsView = statsWritten.apply("As stats written", View.asSingleton());

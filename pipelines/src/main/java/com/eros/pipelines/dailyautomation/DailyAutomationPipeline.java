@@ -7,6 +7,9 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.delivery.Environment;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.locksweep.SweepLocks;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
@@ -41,21 +44,26 @@ import org.apache.beam.sdk.values.Row;
  *     ─► alerts ─► the job row, last
  * </pre>
  */
-public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomationOptions, DailyAutomationConfig> {
+public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomationOptions, DailyAutomationSettings> {
   public static final String COMMAND = "daily-automation";
   /** Errors are recorded once per (page, date, message): a re-run that fails the same way adds nothing. */
   static final String[] ERROR_KEY = {"page_name", "execution_date", "error_message"};
 
   private final Analyzer analyzer;
+  private final Environment env;
 
   /** The production pipeline (the default {@link CreatorAnalyzer}). */
   public DailyAutomationPipeline() {
-    this(new CreatorAnalyzer());
+    this(new CreatorAnalyzer(), Environment.system());
   }
 
-  /** With another analyser: tests inject one that fails for chosen pages. */
-  public DailyAutomationPipeline(Analyzer analyzer) {
+  /**
+   * With another analyser (tests inject one that fails for chosen pages) and environment (where the
+   * alert channels' URLs and keys are looked up).
+   */
+  public DailyAutomationPipeline(Analyzer analyzer, Environment env) {
     this.analyzer = analyzer;
+    this.env = env;
   }
 
   public static void main(String[] args) {
@@ -74,7 +82,8 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
 
   @Override
   public String summary() {
-    return "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep";
+    return "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep "
+        + "(alerts delivered like the health monitor's)";
   }
 
   @Override
@@ -94,12 +103,19 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
   }
 
   @Override
-  public DailyAutomationConfig settings(DailyAutomationOptions options, Instant wallNow) {
-    return DailyAutomationConfig.from(options, wallNow);
+  public DailyAutomationSettings settings(DailyAutomationOptions options, Instant wallNow) {
+    DailyAutomationConfig cfg = DailyAutomationConfig.from(options, wallNow);
+    return new DailyAutomationSettings(cfg, LockSweepPipeline.alerts(options, env, cfg.now()));
   }
 
   @Override
-  public PCollection<JobRun> apply(Pipeline p, DailyAutomationOptions options, DailyAutomationConfig cfg, RunContext run) {
+  public AlertDelivery alerts(DailyAutomationSettings settings) {
+    return settings.alerts();
+  }
+
+  @Override
+  public PCollection<JobRun> apply(Pipeline p, DailyAutomationOptions options, DailyAutomationSettings s, RunContext run) {
+    DailyAutomationConfig cfg = s.config();
     Warehouse wh = run.warehouse();
     String jobId = run.jobId();
     Windows w = cfg.windows();
@@ -134,7 +150,7 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
     // The lock sweep (REFERENCE §3.6, §4) as one step of the job, with this run's id and clock (its
     // writes are named lock_sweep_*, distinct from ours). Its output, the lock_sweep_log row, is
     // emitted once the locks, the log and its alerts are written: the queue write waits on it.
-    PCollection<Row> sweepLog = p.apply("Sweep locks", new SweepLocks(run, cfg.sweep()));
+    PCollection<Row> sweepLog = p.apply("Sweep locks", new SweepLocks(run, cfg.sweep(), s.alerts()));
 
     // The queue is the run's product: written only once everything else has committed, in one
     // atomic insert-if-absent, so a run that breaks leaves no partial queue for D.
@@ -145,12 +161,12 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
             run.writeId(), "daily_automation_queue"));
 
     return decided.get(DecideInOrder.REPORT)
-        .apply("Record run", new RecordRun(run, rejectedWritten, List.of(queueWritten, sweepLog)));
+        .apply("Record run", new RecordRun(run, rejectedWritten, List.of(queueWritten, sweepLog), s.alerts(), now));
   }
 
   @Override
-  public int summarize(DailyAutomationConfig cfg, RunContext run, Runs.Outcome outcome, PrintStream out) {
-    return Summary.print(run.warehouse(), cfg, run.jobId(), outcome, out);
+  public int summarize(DailyAutomationSettings s, RunContext run, Runs.Outcome outcome, PrintStream out) {
+    return Summary.print(run.warehouse(), s.config(), run.jobId(), outcome, out);
   }
 
   static String pct(Double v) {

@@ -87,7 +87,16 @@ public final class OutputRows {
     return JOB_NAME + ":" + jobId + ":" + kind;
   }
 
-  /** An automation_alerts row (not yet delivered: delivery columns NULL). */
+  /**
+   * The kind of a daily_automation alert row (job_failed, completed_with_errors, high_failure_rate),
+   * read back from its alert_id; the cooldown compares alerts of the same kind.
+   */
+  public static String kindOf(Row alert) {
+    String id = alert.getString("alert_id");
+    return id.startsWith(JOB_NAME + ":") ? id.substring(id.lastIndexOf(':') + 1) : id;
+  }
+
+  /** An automation_alerts row (not yet delivered: delivery columns NULL until the delivery step marks it PENDING). */
   public static Row alert(RunReport.Alert a, String jobId, Instant at) {
     return Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", alertId(jobId, a.kind()))

@@ -1,9 +1,11 @@
 package com.eros.pipelines.dailyautomation;
 
 import com.eros.common.table.Tables;
-import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.RunContext;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -17,18 +19,28 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * The end of the run: once every earlier write has committed ({@code Wait.on} the signals), writes
- * the run's alerts (insert-if-absent on their deterministic alert_id) and then emits the run's job
- * row (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
+ * the run's alerts (insert-if-absent on their deterministic alert_id), delivers them and records the
+ * outcome ({@link DeliverAlerts}, with the daily_automation cooldown), then emits the run's job row
+ * (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
  */
 public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<JobRun>> {
   private final RunContext run;
   private final PCollection<Long> rejectedWritten;
   private final List<PCollection<?>> signals;
+  private final AlertDelivery alerts;
+  private final Instant now;
 
-  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, List<PCollection<?>> signals) {
+  /**
+   * @param alerts where the run's alerts are delivered (channels, routing, the daily_automation cooldown)
+   * @param now the run's clock (the cooldown looks back from it)
+   */
+  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, List<PCollection<?>> signals, AlertDelivery alerts,
+      Instant now) {
     this.run = run;
     this.rejectedWritten = rejectedWritten;
     this.signals = signals;
+    this.alerts = alerts;
+    this.now = now;
   }
 
   @Override
@@ -36,11 +48,11 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
     PCollection<RunReport> afterWrites =
         report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
             .setCoder(report.getCoder());
-    PCollection<Long> alertsWritten = afterWrites
+    PCollection<Row> alertsWritten = afterWrites
         .apply("Raise alerts", ParDo.of(new AlertRowsFn(run)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", run.warehouse().write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"),
-            run.writeId(), "daily_automation_alerts"));
+        .apply("Write and deliver alerts", new DeliverAlerts(run.warehouse(), run.writeId(), "daily_automation_alerts", alerts)
+            .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, now));
     PCollectionView<Long> rejected = rejectedWritten.apply("As dead letters written", View.asSingleton());
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))

@@ -63,6 +63,14 @@ final class Summary {
           nz(s.getInt64("locks_expired_stale")), nz(s.getInt64("active_locks_after")));
     }
 
+    List<Row> alerts = wh.query(Tables.AUTOMATION_ALERTS, ReadSpec.all().where(Filter.eq("job_id", jobId))).stream()
+        .sorted(Comparator.comparing((Row r) -> r.getString("alert_id"))).toList();
+    out.printf("  alerts: %d%n", alerts.size());
+    for (Row a : alerts) {
+      out.printf("    %-8s %s%n             -> %s: %s%n", a.getString("alert_level"), a.getString("alert_message"),
+          a.getString("delivery_status"), a.getString("delivery_detail"));
+    }
+
     out.printf(Locale.ROOT, "  job row: %s  processed %d, failed %d, skipped %d; rows read %d, rejected %d; %.1f s%n",
         job.getString("job_status"), nz(job.getInt64("creators_processed")), nz(job.getInt64("creators_failed")),
         nz(job.getInt64("creators_skipped")), nz(job.getInt64("rows_read")), nz(job.getInt64("rows_rejected")),

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.pipelines.alerts.Level;
 import java.io.Serializable;
 
 /**

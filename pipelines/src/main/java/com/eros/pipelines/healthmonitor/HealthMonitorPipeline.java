@@ -7,10 +7,11 @@ import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
-import com.eros.pipelines.healthmonitor.delivery.DeliverAlertsFn;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
-import com.eros.pipelines.healthmonitor.delivery.RetryPolicy;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
+import com.eros.pipelines.alerts.RuleFileException;
+import com.eros.pipelines.alerts.delivery.ChannelSettings;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.report.PublishReport;
 import com.eros.pipelines.report.ReportWindow;
 import com.eros.pipelines.support.EtlPipeline;
@@ -88,9 +89,13 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
     return List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE);
   }
 
-  /** The validated inputs of a run: options, the instant it evaluates at, rules and channel settings. */
-  public record Setup(HealthMonitorOptions options, Instant now, RuleSet rules, ChannelSettings channels)
+  /** The validated inputs of a run: options, the instant it evaluates at, rules and where alerts go. */
+  public record Setup(HealthMonitorOptions options, Instant now, RuleSet rules, AlertDelivery alerts)
       implements RunSettings {
+    public ChannelSettings channels() {
+      return alerts.channels();
+    }
+
     @Override
     public LocalDate executionDate() {
       return LaTime.dateOf(now);
@@ -99,11 +104,16 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
 
   @Override
   public Setup settings(HealthMonitorOptions options, Instant wallNow) {
-    return setup(options, wallNow);
+    return setup(options, wallNow, env);
+  }
+
+  @Override
+  public AlertDelivery alerts(Setup setup) {
+    return setup.alerts();
   }
 
   /** Validates the options and loads the rules, before anything runs; {@link UsageException} on bad input. */
-  public static Setup setup(HealthMonitorOptions options, Instant wallNow) {
+  public static Setup setup(HealthMonitorOptions options, Instant wallNow, Environment env) {
     Instant now = RunClock.instant(options.getNow(), "now", wallNow);
     RuleSet rules;
     try {
@@ -111,26 +121,12 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
     } catch (RuleFileException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    int attempts = options.getDeliveryAttempts();
-    int timeout = options.getDeliveryTimeoutSeconds();
-    if (attempts < 1 || attempts > 10) {
-      throw new UsageException("--deliveryAttempts=" + attempts + " must be between 1 and 10");
-    }
-    if (timeout < 1 || timeout > 120) {
-      throw new UsageException("--deliveryTimeoutSeconds=" + timeout + " must be between 1 and 120");
-    }
-    ChannelSettings channels;
-    try {
-      channels = new ChannelSettings(options.getSlackWebhookSecret(), options.getPagerDutyRoutingKeySecret(),
-          options.getWebhookUrlSecret(), options.getPagerDutyEventsUrl(),
-          RetryPolicy.of(attempts, Duration.ofSeconds(timeout)));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    ChannelSettings channels = AlertDelivery.channels(options);
     if (PublishReport.requested(options.getReportLocation())) {
       PublishReport.check(options.getReportLocation());
     }
-    return new Setup(options, now, rules, channels);
+    return new Setup(options, now, rules,
+        new AlertDelivery(channels, rules.policy(), env, RunClock.stamps(options.getNow(), now)));
   }
 
   @Override
@@ -138,12 +134,9 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
     Warehouse warehouse = run.warehouse();
     PCollection<HealthSnapshot> snapshot =
         p.apply(new MeasureHealth(warehouse, HealthMeasures.Config.of(setup.rules(), setup.now())));
-    // delivered_at: the wall clock, or the run's fixed clock when --now is given (backfills, tests)
-    Clock deliveredAt = options.getNow() == null ? Clock.system() : Clock.fixed(setup.now());
     return snapshot
         .apply(new DecideAlerts(warehouse, setup.rules(), run.jobId(), setup.now()))
-        .apply(new DeliverAlerts(warehouse, run.writeId(),
-            new DeliverAlertsFn(setup.channels(), env, setup.rules(), deliveredAt)))
+        .apply(new DeliverAlerts(warehouse, run.writeId(), "alerts", setup.alerts()))
         .apply(new SummarizeRun(run, snapshot));
   }
 

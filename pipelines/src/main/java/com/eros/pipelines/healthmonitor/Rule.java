@@ -1,10 +1,14 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.pipelines.alerts.Channel;
+import com.eros.pipelines.alerts.Level;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,11 +16,12 @@ import java.util.Objects;
  * metrics, the cooldown and the channels. It fires at the most severe level whose threshold the
  * measured value exceeds (strictly: a value equal to the threshold is healthy).
  *
- * @param channels the channels every firing goes to; null = by level (CRITICAL every channel,
- *     WARNING Slack, INFO none)
+ * @param channels the rule's own channels per level (null or without a level: that level follows the
+ *     file's routing, see {@link com.eros.pipelines.alerts.AlertPolicy#route})
  */
 public record Rule(
-    RuleKind kind, boolean enabled, List<Threshold> thresholds, Duration window, Duration cooldown, List<Channel> channels)
+    RuleKind kind, boolean enabled, List<Threshold> thresholds, Duration window, Duration cooldown,
+    Map<Level, List<Channel>> channels)
     implements Serializable {
 
   /** A level and the value above which the rule fires at that level (in the rule's unit). */
@@ -34,23 +39,15 @@ public record Rule(
     if (kind.windowed() != (window != null)) {
       throw new IllegalArgumentException(kind.ruleName() + (kind.windowed() ? ": needs a window" : ": has no window"));
     }
-    channels = channels == null ? null : List.copyOf(channels);
+    if (channels != null) {
+      Map<Level, List<Channel>> c = new EnumMap<>(Level.class);
+      channels.forEach((l, list) -> c.put(l, List.copyOf(list)));
+      channels = c.isEmpty() ? null : Map.copyOf(c);
+    }
   }
 
   public String name() {
     return kind.ruleName();
-  }
-
-  /** The channels a firing at {@code level} goes to. */
-  public List<Channel> channelsFor(Level level) {
-    if (channels != null) {
-      return channels;
-    }
-    return switch (level) {
-      case CRITICAL -> List.of(Channel.values());
-      case WARNING -> List.of(Channel.SLACK);
-      case INFO -> List.of();
-    };
   }
 
   /** The most severe threshold the value exceeds, or null (also for a null value: nothing measured). */

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.pipelines.alerts.AlertPolicy;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,13 @@ public final class RuleSet implements Serializable {
 
   private final EnumMap<RuleKind, Rule> rules;
   private final String source;
+  private final AlertPolicy policy;
 
-  public RuleSet(Map<RuleKind, Rule> rules, String source) {
+  /**
+   * @param policy the file's routing and pipeline alert settings; each rule's own channels are
+   *     added to it (see {@link #policy()})
+   */
+  public RuleSet(Map<RuleKind, Rule> rules, String source, AlertPolicy policy) {
     this.rules = new EnumMap<>(RuleKind.class);
     this.rules.putAll(rules);
     for (RuleKind k : RuleKind.values()) {
@@ -26,6 +32,16 @@ public final class RuleSet implements Serializable {
       }
     }
     this.source = source;
+    AlertPolicy p = policy;
+    for (Rule r : this.rules.values()) {
+      p = p.withSourceChannels(r.name(), r.channels());
+    }
+    this.policy = p;
+  }
+
+  /** Where alerts go (the file's routing with each rule's own channels) and the pipeline alert settings. */
+  public AlertPolicy policy() {
+    return policy;
   }
 
   /** Where the rules came from (a path, or the built-in file), for messages. */

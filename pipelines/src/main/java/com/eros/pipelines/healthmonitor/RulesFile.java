@@ -1,14 +1,11 @@
 package com.eros.pipelines.healthmonitor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.StandardCharsets;
+import com.eros.pipelines.alerts.AlertsFile;
+import com.eros.pipelines.alerts.Channel;
+import com.eros.pipelines.alerts.Level;
+import com.eros.pipelines.alerts.RuleFileException;
+import com.eros.pipelines.alerts.YamlNodes;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -20,23 +17,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads alert rules from YAML. The built-in file ({@code default-rules.yaml} beside this class)
+ * Reads the health monitor's rules from the rules file ({@link AlertsFile}, which also reads the
+ * routing and the pipelines' alert settings). The built-in file ({@code default-rules.yaml})
  * defines every rule completely; a file given with {@code --rules} (local path or gs://, read
  * through Beam {@link FileSystems}) overrides it rule by rule and field by field. Anything unknown
  * or out of range is rejected with its line, before the pipeline is built.
@@ -49,33 +39,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     enabled: true
  *     thresholds: {CRITICAL: 12h, WARNING: 8h}  # or: level: WARNING + threshold: 8h
  *     cooldown: 6h
- *     channels: [slack, pagerduty]          # optional; default by level; [] = nowhere
+ *     channels: [slack, pagerduty]          # optional: every level; or {CRITICAL: all, WARNING: [slack]}
  *   - name: high_creator_failure_rate
  *     threshold: 10%
  *     window: 24h                           # windowed rules only
  * </pre>
  */
 public final class RulesFile {
-  public static final String BUILT_IN_RESOURCE = "default-rules.yaml";
-  public static final String BUILT_IN_SOURCE = "built-in default-rules.yaml";
-  static final Set<String> TOP_FIELDS = Set.of("version", "rules");
+  public static final String BUILT_IN_SOURCE = AlertsFile.BUILT_IN_SOURCE;
   static final List<String> RULE_FIELDS =
       List.of("name", "metric", "enabled", "level", "threshold", "thresholds", "window", "cooldown", "channels");
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(s|m|h|d)");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
   private RulesFile() {}
 
   /** The rules shipped in the jar. */
   public static RuleSet builtIn() {
-    try (InputStream in = RulesFile.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + BUILT_IN_RESOURCE);
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUILT_IN_SOURCE, null);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + BUILT_IN_RESOURCE + ": " + e.getMessage(), e);
-    }
+    return parse(AlertsFile.builtInText(), BUILT_IN_SOURCE, null);
   }
 
   /**
@@ -89,29 +69,7 @@ public final class RulesFile {
     if (path == null || path.isBlank()) {
       return base;
     }
-    return parse(read(path.strip(), options), path.strip(), base);
-  }
-
-  /** Reads a (small) text file through Beam's file systems. */
-  static String read(String path, PipelineOptions options) {
-    FileSystems.setDefaultPipelineOptions(options);
-    try {
-      MatchResult.Metadata meta = FileSystems.matchSingleFileSpec(path);
-      if (meta.sizeBytes() > 1_000_000) {
-        throw new RuleFileException(path, 0, "the file has " + meta.sizeBytes() + " bytes; a rules file is at most 1 MB");
-      }
-      try (ReadableByteChannel ch = FileSystems.open(meta.resourceId());
-          InputStream in = Channels.newInputStream(ch)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (java.io.FileNotFoundException e) {
-      throw new RuleFileException(path, 0, "no such file");
-    } catch (IOException | IllegalArgumentException e) {
-      if (e instanceof RuleFileException r) {
-        throw r;
-      }
-      throw new RuleFileException(path, 0, "cannot read it: " + e.getMessage());
-    }
+    return parse(AlertsFile.read(path.strip(), options), path.strip(), base);
   }
 
   /**
@@ -125,6 +83,7 @@ public final class RulesFile {
   private static final class Parser {
     private final String source;
     private final RuleSet base;
+    private YamlNodes y;
 
     Parser(String source, RuleSet base) {
       this.source = source;
@@ -132,46 +91,8 @@ public final class RulesFile {
     }
 
     RuleSet parse(String text) {
-      Node root;
-      try (Reader r = new StringReader(text)) {
-        LoaderOptions lo = new LoaderOptions();
-        lo.setMaxAliasesForCollections(10);
-        lo.setAllowRecursiveKeys(false);
-        root = new Yaml(new SafeConstructor(lo)).compose(r);
-      } catch (MarkedYAMLException e) {
-        Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-        throw new RuleFileException(source, m == null ? 0 : m.getLine() + 1, "not valid YAML: " + problem);
-      } catch (YAMLException | IOException e) {
-        throw new RuleFileException(source, 0, "not valid YAML: " + e.getMessage());
-      }
-      if (root == null) {
-        throw fail(1, "the file is empty; it needs a 'rules:' list");
-      }
-      MappingNode top = mapping(root, "the file");
-      SequenceNode rulesNode = null;
-      Set<String> seenTop = new HashSet<>();
-      for (NodeTuple t : top.getValue()) {
-        String key = key(t, seenTop, "the top level");
-        switch (key) {
-          case "version" -> {
-            ScalarNode v = scalar(t.getValueNode(), "version");
-            if (!v.getTag().equals(Tag.INT) || !v.getValue().equals("1")) {
-              throw fail(t.getValueNode(), "version must be 1, not '" + v.getValue() + "'");
-            }
-          }
-          case "rules" -> {
-            if (!(t.getValueNode() instanceof SequenceNode s)) {
-              throw fail(t.getValueNode(), "'rules' must be a list of rules (lines starting with '- name: ...')");
-            }
-            rulesNode = s;
-          }
-          default -> throw fail(t.getKeyNode(), "unknown field '" + key + "' at the top level (known: version, rules)");
-        }
-      }
-      if (rulesNode == null) {
-        throw fail(top, "no 'rules:' list");
-      }
+      AlertsFile.Document doc = AlertsFile.parse(text, source, base == null ? null : base.policy());
+      y = doc.yaml();
       EnumMap<RuleKind, Rule> rules = new EnumMap<>(RuleKind.class);
       if (base != null) {
         for (Rule r : base.all()) {
@@ -179,9 +100,11 @@ public final class RulesFile {
         }
       }
       Set<RuleKind> listed = new HashSet<>();
-      for (Node n : rulesNode.getValue()) {
-        Rule r = rule(n, listed);
-        rules.put(r.kind(), r);
+      if (doc.rules() != null) {
+        for (Node n : doc.rules().getValue()) {
+          Rule r = rule(n, listed);
+          rules.put(r.kind(), r);
+        }
       }
       if (base == null && listed.size() < RuleKind.values().length) {
         List<String> missing = new ArrayList<>();
@@ -190,9 +113,10 @@ public final class RulesFile {
             missing.add(k.ruleName());
           }
         }
-        throw fail(rulesNode, "rules missing from a complete rules file: " + String.join(", ", missing));
+        throw fail(doc.rules() == null ? doc.top() : doc.rules(),
+            "rules missing from a complete rules file: " + String.join(", ", missing));
       }
-      return new RuleSet(rules, source);
+      return new RuleSet(rules, source, doc.policy());
     }
 
     private Rule rule(Node n, Set<RuleKind> listed) {
@@ -265,9 +189,14 @@ public final class RulesFile {
         throw fail(m, where + " needs a cooldown, e.g. cooldown: 6h (0s for none)");
       }
 
-      List<Channel> channels = prior == null ? null : prior.channels();
+      Map<Level, List<Channel>> channels = prior == null ? null : prior.channels();
       if (fields.containsKey("channels")) {
-        channels = channels(fields.get("channels").getValueNode(), where);
+        Map<Level, List<Channel>> c = new EnumMap<>(Level.class);
+        if (channels != null) {
+          c.putAll(channels);
+        }
+        c.putAll(y.channelsByLevel(fields.get("channels").getValueNode(), where));
+        channels = c;
       }
       return new Rule(kind, enabled, thresholds, window, cooldown, channels);
     }
@@ -386,86 +315,23 @@ public final class RulesFile {
     }
 
     private Duration duration(Node n, String what) {
-      ScalarNode s = scalar(n, what);
-      String v = s.getValue().strip();
-      if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {
-        throw fail(n, "the " + what + " is a duration with its unit, like " + v + "h, " + v + "m or " + v + "s; not a bare " + v);
-      }
-      Matcher dm = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-      Duration d;
-      if (dm.matches()) {
-        double amount = Double.parseDouble(dm.group(1));
-        long unitSeconds = switch (dm.group(2)) {
-          case "s" -> 1;
-          case "m" -> 60;
-          case "h" -> 3600;
-          default -> 86400;
-        };
-        double secs = amount * unitSeconds;
-        if (secs > 366L * 86400) {
-          throw fail(n, "the " + what + " is longer than a year: " + v);
-        }
-        d = Duration.ofMillis(Math.round(secs * 1000));
-      } else {
-        try {
-          d = Duration.parse(v);
-        } catch (DateTimeParseException e) {
-          throw fail(n, "the " + what + " is not a duration: '" + v + "' (write it like 30m, 2h, 7d or 600s)");
-        }
-        if (d.isNegative() || d.compareTo(Duration.ofDays(366)) > 0) {
-          throw fail(n, "the " + what + " must be between 0 and a year: " + v);
-        }
-      }
-      return d;
-    }
-
-    private List<Channel> channels(Node n, String where) {
-      if (!(n instanceof SequenceNode s)) {
-        throw fail(n, "channels of " + where + " must be a list such as [slack, pagerduty] ([] for none)");
-      }
-      List<Channel> out = new ArrayList<>();
-      for (Node c : s.getValue()) {
-        String id = string(c, "channel");
-        Channel ch = Channel.parse(id);
-        if (ch == null) {
-          throw fail(c, "unknown channel '" + id + "' in " + where + " (channels: slack, pagerduty, webhook)");
-        }
-        if (out.contains(ch)) {
-          throw fail(c, "channel " + id + " is listed twice in " + where);
-        }
-        out.add(ch);
-      }
-      return out;
+      return y.duration(n, what);
     }
 
     private String key(NodeTuple t, Set<String> seen, String where) {
-      String k = string(t.getKeyNode(), "key");
-      if (!seen.add(k)) {
-        throw fail(t.getKeyNode(), "'" + k + "' appears twice in " + where);
-      }
-      return k;
+      return y.key(t, seen, where);
     }
 
     private MappingNode mapping(Node n, String what) {
-      if (n instanceof MappingNode m) {
-        return m;
-      }
-      throw fail(n, what + " must be a mapping of fields (key: value)");
+      return y.mapping(n, what);
     }
 
     private ScalarNode scalar(Node n, String what) {
-      if (n instanceof ScalarNode s) {
-        return s;
-      }
-      throw fail(n, what + " must be a single value, not a list or mapping");
+      return y.scalar(n, what);
     }
 
     private String string(Node n, String what) {
-      ScalarNode s = scalar(n, what);
-      if (s.getTag().equals(Tag.NULL) || s.getValue().isBlank()) {
-        throw fail(n, what + " is empty");
-      }
-      return s.getValue().strip();
+      return y.string(n, what);
     }
 
     private String scalarValue(NodeTuple t) {
@@ -473,11 +339,7 @@ public final class RulesFile {
     }
 
     private RuleFileException fail(Node n, String reason) {
-      return fail(n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1, reason);
-    }
-
-    private RuleFileException fail(int line, String reason) {
-      return new RuleFileException(source, line, reason);
+      return y.fail(n, reason);
     }
   }
 

@@ -1,6 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
-import com.eros.pipelines.healthmonitor.delivery.DeliveryReport;
+import com.eros.pipelines.alerts.delivery.DeliveryReport;
 import com.eros.pipelines.support.JobStatus;
 import java.io.Serializable;
 import java.util.ArrayList;

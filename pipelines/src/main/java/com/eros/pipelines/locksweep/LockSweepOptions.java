@@ -1,12 +1,16 @@
 package com.eros.pipelines.locksweep;
 
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.alerts.AlertOptions;
 import com.eros.pipelines.support.ClockOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
-/** Options of {@code ./eros lock-sweep} (and of its Flex Template). */
-public interface LockSweepOptions extends WarehouseOptions, ClockOptions {
+/**
+ * Options of {@code ./eros lock-sweep} (and of its Flex Template), with where its alerts go
+ * ({@link AlertOptions}).
+ */
+public interface LockSweepOptions extends WarehouseOptions, ClockOptions, AlertOptions {
   @Description("A lock with no scheduled_send_date is STALE when its assigned_at is earlier than now minus this many days of 24 h (elapsed time).")
   @Default.Integer(SweepConfig.DEFAULT_STALE_LOCK_DAYS)
   Integer getStaleLockDays();

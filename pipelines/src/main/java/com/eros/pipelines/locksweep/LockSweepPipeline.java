@@ -5,6 +5,8 @@ import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
@@ -27,9 +29,20 @@ import org.apache.beam.sdk.values.Row;
  * The hourly lock sweep (REFERENCE §4): {@link SweepLocks}, whose log row becomes the run's job row
  * (job_name {@code lock_sweep}), so the job row exists only after the locks, the log and the alerts.
  */
-public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, SweepConfig> {
+public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, LockSweepSettings> {
   public static final String JOB_NAME = "lock_sweep";
   public static final String COMMAND = "lock-sweep";
+
+  private final Environment env;
+
+  public LockSweepPipeline() {
+    this(Environment.system());
+  }
+
+  /** With another environment (where the alert channels' URLs and keys are looked up). */
+  public LockSweepPipeline(Environment env) {
+    this.env = env;
+  }
 
   public static void main(String[] args) {
     Lifecycle.main(new LockSweepPipeline(), args);
@@ -47,7 +60,8 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Sw
 
   @Override
   public String summary() {
-    return "release expired caption locks (past send date, stale), log the sweep, alert on volume and bloat";
+    return "release expired caption locks (past send date, stale), log the sweep, alert on volume and bloat "
+        + "(alerts delivered like the health monitor's: channels, routing and cooldown from --rules)";
   }
 
   @Override
@@ -66,8 +80,22 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Sw
   }
 
   @Override
-  public SweepConfig settings(LockSweepOptions o, Instant wallNow) {
-    return config(o, wallNow);
+  public LockSweepSettings settings(LockSweepOptions o, Instant wallNow) {
+    SweepConfig cfg = config(o, wallNow);
+    return new LockSweepSettings(cfg, alerts(o, env, cfg.now()));
+  }
+
+  @Override
+  public AlertDelivery alerts(LockSweepSettings settings) {
+    return settings.alerts();
+  }
+
+  /**
+   * Where a run's alerts go (options and rules file), validated: a {@link UsageException} names a
+   * bad option. delivered_at is stamped by the run's clock when --now is given.
+   */
+  public static AlertDelivery alerts(LockSweepOptions o, Environment env, Instant now) {
+    return AlertDelivery.from(o, env, RunClock.stamps(o.getNow(), now));
   }
 
   /** The sweep's configuration from the options, or a {@link UsageException} naming the bad option. */
@@ -85,9 +113,9 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Sw
   }
 
   @Override
-  public PCollection<JobRun> apply(Pipeline p, LockSweepOptions options, SweepConfig cfg, RunContext run) {
-    return p.apply("Sweep locks", new SweepLocks(run, cfg))
-        .apply("Make job run", ParDo.of(new JobRunFn(run, cfg)))
+  public PCollection<JobRun> apply(Pipeline p, LockSweepOptions options, LockSweepSettings s, RunContext run) {
+    return p.apply("Sweep locks", new SweepLocks(run, s.sweep(), s.alerts()))
+        .apply("Make job run", ParDo.of(new JobRunFn(run, s.sweep())))
         .setCoder(SerializableCoder.of(JobRun.class));
   }
 
@@ -108,7 +136,8 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Sw
   }
 
   @Override
-  public int summarize(SweepConfig cfg, RunContext run, Runs.Outcome outcome, PrintStream out) {
+  public int summarize(LockSweepSettings s, RunContext run, Runs.Outcome outcome, PrintStream out) {
+    SweepConfig cfg = s.sweep();
     Warehouse wh = run.warehouse();
     String jobId = run.jobId();
     List<Row> logs = wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all().where(Filter.eq("sweep_id", jobId)));
@@ -141,6 +170,7 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Sw
     out.printf("  alerts written              %,10d%n", alerts.size());
     for (Row a : alerts) {
       out.printf("    %-8s %s%n", a.getString("alert_level"), a.getString("alert_message"));
+      out.printf("             -> %s: %s%n", a.getString("delivery_status"), a.getString("delivery_detail"));
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package com.eros.pipelines.locksweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * The sweep's alert rules (REFERENCE §4, source {@code lock_cleanup}). Pure. Every comparison is
@@ -44,5 +45,15 @@ public final class SweepAlerts {
   /** The alert row id: the same for a run and rule whatever the retries, so the insert is once. */
   public static String alertId(String jobId, String rule) {
     return SOURCE + ":" + rule + ":" + jobId;
+  }
+
+  /**
+   * The kind of a lock_cleanup alert row (the rule that fired), read back from its alert_id; the
+   * cooldown compares alerts of the same kind. An id of another shape is its own kind.
+   */
+  public static String kindOf(Row alert) {
+    String id = alert.getString("alert_id");
+    String[] parts = id.split(":", 3);
+    return parts.length == 3 && parts[0].equals(SOURCE) ? parts[1] : id;
   }
 }

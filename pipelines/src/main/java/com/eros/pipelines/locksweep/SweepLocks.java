@@ -7,6 +7,8 @@ import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
 import com.eros.pipelines.support.RunContext;
 import java.time.Duration;
@@ -42,7 +44,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * also records the releasing sweep in {@code released_by}), then — once the updates have committed —
  * account for the releases from the store with {@link SweepLedger}: this sweep's
  * {@code lock_sweep_log} row, plus a row for any earlier sweep that released locks but died before
- * logging them, and the {@code lock_cleanup} alerts. The output is this sweep's log row, emitted only
+ * logging them, and the {@code lock_cleanup} alerts (written, delivered, outcome recorded:
+ * {@link DeliverAlerts}). The output is this sweep's log row, emitted only
  * after the locks, the log and the alerts are written, so a caller can derive its job row from it.
  *
  * <p>Safety: the update's key is every identifying column of a lock ({@link #KEY_COLUMNS}, NULL
@@ -74,11 +77,17 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
 
   private final RunContext run;
   private final SweepConfig cfg;
+  private final AlertDelivery alerts;
 
-  /** The sweep of run {@code run} (its job id is the sweep id and the locks' released_by). */
-  public SweepLocks(RunContext run, SweepConfig cfg) {
+  /**
+   * The sweep of run {@code run} (its job id is the sweep id and the locks' released_by).
+   *
+   * @param alerts where the lock_cleanup alerts are delivered (channels, routing, cooldown)
+   */
+  public SweepLocks(RunContext run, SweepConfig cfg, AlertDelivery alerts) {
     this.run = Objects.requireNonNull(run, "run");
     this.cfg = Objects.requireNonNull(cfg, "cfg");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
   }
 
   /** What the sweep reads: the columns it classifies and matches on, active locks only (in the store). */
@@ -128,10 +137,12 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
 
     PCollection<Long> logWritten =
         logs.apply("Write sweep log", wh.write(Tables.LOCK_SWEEP_LOG, logSpec(), run.writeId(), "lock_sweep_log"));
-    PCollection<Long> alertsWritten = logs
+    // Written, then delivered (with the lock_cleanup cooldown), then the outcome recorded on the row.
+    PCollection<Row> alertsWritten = logs
         .apply("Raise alerts", ParDo.of(new RaiseAlertsFn(cfg, jobId)))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write alerts", wh.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), run.writeId(), "lock_sweep_alerts"));
+        .apply("Write and deliver alerts", new DeliverAlerts(wh, run.writeId(), "lock_sweep_alerts", alerts)
+            .withCooldown(SweepAlerts.SOURCE, SweepAlerts::kindOf, cfg.now()));
 
     return logs
         .apply("Keep own log row", org.apache.beam.sdk.transforms.Filter.by((Row r) -> r.getString("recovered_by") == null))

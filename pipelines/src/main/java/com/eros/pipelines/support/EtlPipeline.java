@@ -2,6 +2,7 @@ package com.eros.pipelines.support;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.alerts.AlertDelivery;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,12 @@ public interface EtlPipeline<O extends WarehouseOptions, S extends RunSettings> 
    * and the bounds of {@link RunClock}.
    */
   S settings(O options, Instant wallNow);
+
+  /**
+   * Where the run's alerts are delivered (validated with the settings); the lifecycle delivers the
+   * CRITICAL alert of a run that breaks through it.
+   */
+  AlertDelivery alerts(S settings);
 
   /**
    * The pipeline's graph (Beam's {@code apply(p, options)}): every table write of the run, and the

@@ -5,6 +5,8 @@ import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WarehouseOptions;
+import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.pipelines.alerts.DeliverAlerts;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +102,7 @@ public final class Lifecycle {
       }
       String why = Failures.describe(e);
       throw new IllegalStateException(pipeline.command() + " failed (job " + jobId + "): " + why + "; "
-          + recordFailure(run, settings, why), e);
+          + recordFailure(run, settings, pipeline.alerts(settings), why), e);
     }
     if (!outcome.waited()) {
       return new Result<>(settings, run, outcome, Failures.OK);
@@ -138,9 +140,10 @@ public final class Lifecycle {
 
   /**
    * Records a local run that broke: its FAILED job row, unless the run already wrote its own, and a
-   * CRITICAL alert. Says what it did, for the error line; never throws.
+   * CRITICAL alert, delivered like the pipeline's own alerts. Says what it did, for the error line;
+   * never throws.
    */
-  static String recordFailure(RunContext run, RunSettings settings, String why) {
+  static String recordFailure(RunContext run, RunSettings settings, AlertDelivery alerts, String why) {
     Warehouse wh = run.warehouse();
     try {
       if (Preflight.jobRan(wh, run.jobId())) {
@@ -150,7 +153,7 @@ public final class Lifecycle {
       wh.insertNow(Tables.ETL_JOB_RUNS, List.of(JobRun.builder(run.jobId(), run.jobName(), run.start()).end(end)
           .status(JobStatus.FAILED).executionDate(settings.executionDate()).error("the run broke: " + why).build()
           .toRow()));
-      wh.insertNow(Tables.AUTOMATION_ALERTS, List.of(failureAlert(run, end, why)));
+      new DeliverAlerts(wh, run.writeId(), "failure_alert", alerts).runLocally(List.of(failureAlert(run, end, why)));
       return "a FAILED job row and a CRITICAL alert were written";
     } catch (RuntimeException again) {
       return "and the failure could not be recorded either (" + Failures.describe(again) + ")";

@@ -1,5 +1,6 @@
 package com.eros.pipelines.support;
 
+import com.eros.common.time.Clock;
 import com.eros.common.time.LaTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,14 @@ public final class RunClock {
     }
     check(LaTime.startOf(d), "--" + option + "=" + value.strip(), wall);
     return d;
+  }
+
+  /**
+   * The clock that stamps what a run records as it goes (delivered_at): the run's fixed instant when
+   * the clock option was given (backfills, tests), else the wall clock.
+   */
+  public static Clock stamps(String option, Instant runNow) {
+    return option == null ? Clock.system() : Clock.fixed(runNow);
   }
 
   private static void check(Instant t, String what, Instant wall) {

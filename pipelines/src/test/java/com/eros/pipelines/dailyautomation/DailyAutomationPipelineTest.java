@@ -13,6 +13,8 @@ import com.eros.common.table.Tables;
 import com.eros.common.testing.TempDuckDb;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.alerts.TestAlerts;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.TestRuns;
 import java.nio.file.Path;
@@ -48,15 +50,21 @@ class DailyAutomationPipelineTest {
   }
 
   /** Runs the pipeline through the lifecycle with exactly {@code cfg}'s settings (Beam's checks on). */
-  static Lifecycle.Result<DailyAutomationConfig> run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer) {
+  static Lifecycle.Result<DailyAutomationSettings> run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer) {
+    return run(wh, cfg, jobId, analyzer, TestAlerts.NO_CHANNELS);
+  }
+
+  /** As {@link #run}, with alert channels looked up in {@code env}. */
+  static Lifecycle.Result<DailyAutomationSettings> run(Warehouse wh, DailyAutomationConfig cfg, String jobId, Analyzer analyzer,
+      Environment env) {
     DailyAutomationOptions o = TestRuns.options(DailyAutomationOptions.class, "--warehouse=" + wh.spec(), "--jobId=" + jobId,
         "--now=" + cfg.now(), "--executionDate=" + cfg.executionDate(), "--saturationThreshold=" + cfg.saturationThreshold(),
         "--circuitBreakerThreshold=" + cfg.circuitBreakerThreshold(), "--cooldownDays=" + cfg.cooldownDays(),
         "--activeWindowDays=" + cfg.activeWindowDays(), "--analysisWindowDays=" + cfg.analysisWindowDays(),
         "--staleLockDays=" + cfg.staleLockDays(), "--highVolumeThreshold=" + cfg.highVolumeThreshold(),
         "--bloatWarning=" + cfg.bloatWarning(), "--bloatCritical=" + cfg.bloatCritical());
-    Lifecycle.Result<DailyAutomationConfig> r = TestRuns.run(new DailyAutomationPipeline(analyzer), o, null);
-    assertThat(r.settings(), is(cfg));
+    Lifecycle.Result<DailyAutomationSettings> r = TestRuns.run(new DailyAutomationPipeline(analyzer, env), o, null);
+    assertThat(r.settings().config(), is(cfg));
     return r;
   }
 

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.eros.pipelines.alerts.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

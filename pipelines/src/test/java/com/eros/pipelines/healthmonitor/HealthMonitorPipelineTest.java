@@ -12,9 +12,9 @@ import com.eros.common.testing.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
-import com.eros.pipelines.healthmonitor.delivery.ChannelSettings;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
-import com.eros.pipelines.healthmonitor.delivery.LocalServer;
+import com.eros.pipelines.alerts.delivery.ChannelSettings;
+import com.eros.pipelines.alerts.delivery.Environment;
+import com.eros.pipelines.alerts.delivery.LocalServer;
 import com.eros.pipelines.cli.HealthCommand;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.TestRuns;
@@ -93,7 +93,8 @@ class HealthMonitorPipelineTest {
     assertThat(a.getString("job_id"), equalTo("hm-1"));
     assertThat(a.getBoolean("acknowledged"), equalTo(false));
     assertThat(a.getString("delivery_status"), equalTo("DELIVERED"));
-    assertThat(a.getString("delivery_detail"), equalTo("slack: delivered (HTTP 200, 1 attempt)"));
+    assertThat(a.getString("delivery_detail"), equalTo("slack: delivered (HTTP 200, 1 attempt); "
+        + "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret)"));
     assertThat(Timestamps.get(a, "delivered_at"), equalTo(first));
     assertThat(Timestamps.get(a, "alert_time"), equalTo(first));
     List<LocalServer.Request> posts = slack.requests("/services/T0/B0/e2eSecretToken");
@@ -116,7 +117,7 @@ class HealthMonitorPipelineTest {
     String printed = buf.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
     assertThat(printed, containsString("FIRED      lock_sweep_not_run"));
-    assertThat(printed, containsString("-> DELIVERED: slack: delivered (HTTP 200, 1 attempt)"));
+    assertThat(printed, containsString("-> DELIVERED: slack: delivered (HTTP 200, 1 attempt); google_chat: not configured"));
     assertThat(printed, containsString("SUPPRESSED lock_sweep_not_run"));
     assertThat(printed, containsString("9 rules evaluated: 8 healthy, 0 fired, 1 suppressed by cooldown"));
     assertThat(printed, containsString("slack: environment variable EROS_SLACK_WEBHOOK_URL"));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.eros.pipelines.alerts.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

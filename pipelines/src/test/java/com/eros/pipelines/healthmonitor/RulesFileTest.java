@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.eros.pipelines.alerts.Channel;
+import com.eros.pipelines.alerts.Level;
+import com.eros.pipelines.alerts.RuleFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +55,9 @@ class RulesFileTest {
     assertThat(BASE.jobLookback(), equalTo(Duration.ofDays(8)));
     assertThat(BASE.maxCooldown(), equalTo(Duration.ofHours(24)));
     assertThat("routing by level when no channels are given", BASE.rule(RuleKind.LOCK_TABLE_BLOAT).channels(), nullValue());
-    assertThat(BASE.rule(RuleKind.LOCK_TABLE_BLOAT).channelsFor(Level.CRITICAL), equalTo(List.of(Channel.values())));
-    assertThat(BASE.rule(RuleKind.LOCK_TABLE_BLOAT).channelsFor(Level.WARNING), equalTo(List.of(Channel.SLACK)));
-    assertThat(BASE.rule(RuleKind.LOCK_TABLE_BLOAT).channelsFor(Level.INFO), equalTo(List.of()));
+    assertThat(BASE.policy().route("lock_table_bloat", Level.CRITICAL), equalTo(List.of(Channel.values())));
+    assertThat(BASE.policy().route("lock_table_bloat", Level.WARNING), equalTo(List.of(Channel.SLACK, Channel.GOOGLE_CHAT)));
+    assertThat(BASE.policy().route("lock_table_bloat", Level.INFO), equalTo(List.of()));
   }
 
   @Test
@@ -78,7 +81,7 @@ class RulesFileTest {
             cooldown: 0s
         """, "override.yaml", BASE);
     assertThat(r.rule(RuleKind.LOCK_SWEEP_NOT_RUN).thresholds(), equalTo(List.of(new Rule.Threshold(Level.WARNING, 1.5))));
-    assertThat(r.rule(RuleKind.LOCK_SWEEP_NOT_RUN).channelsFor(Level.WARNING), equalTo(List.of(Channel.WEBHOOK, Channel.PAGERDUTY)));
+    assertThat(r.policy().route("lock_sweep_not_run", Level.WARNING), equalTo(List.of(Channel.WEBHOOK, Channel.PAGERDUTY)));
     assertThat("unset fields keep the base", r.rule(RuleKind.LOCK_SWEEP_NOT_RUN).cooldown(), equalTo(Duration.ofHours(6)));
     assertThat(r.rule(RuleKind.PERFORMANCE_FEEDBACK_STALE).thresholds(),
         equalTo(List.of(new Rule.Threshold(Level.CRITICAL, 24), new Rule.Threshold(Level.WARNING, 6))));
@@ -115,7 +118,7 @@ class RulesFileTest {
     assertRejected("rules:\n  - name: queue_stuck\n  - name: queue_stuck\n", 3, "listed twice");
     assertRejected("rules:\n  - name: queue_stuck\n    cooldown: 1h\n    cooldown: 2h\n", 4, "'cooldown' appears twice");
     assertRejected("rules: {name: queue_stuck}\n", 1, "'rules' must be a list");
-    assertRejected("version: 1\n", 1, "no 'rules:' list");
+    assertRejected("version: 1\n", 1, "no 'rules:' list, 'routing:' or 'pipeline_alerts:'");
   }
 
   @Test
@@ -136,21 +139,25 @@ class RulesFileTest {
     assertRejected("rules:\n  - name: queue_stuck\n    cooldown: -1h\n", 3, "not a duration");
     assertRejected("rules:\n  - name: queue_stuck\n    cooldown: 400d\n", 3, "longer than a year");
     assertRejected("rules:\n  - name: queue_stuck\n    enabled: yes\n", 3, "enabled must be true or false");
-    assertRejected("rules:\n  - name: queue_stuck\n    channels: [slack, email]\n", 3, "unknown channel 'email'");
+    assertRejected("rules:\n  - name: queue_stuck\n    channels: [slack, sms]\n", 3, "unknown channel 'sms'");
     assertRejected("rules:\n  - name: queue_stuck\n    channels: slack\n", 3, "must be a list");
     assertRejected("rules:\n  - name: queue_stuck\n    level: LOUD\n", 3, "unknown level 'LOUD'");
   }
 
+  /** What a complete file needs besides its rules. */
+  static final String ROUTING = "routing: {CRITICAL: all, WARNING: [slack], INFO: []}\n"
+      + "pipeline_alerts:\n  - {source: daily_automation, cooldown: 1h}\n  - {source: lock_cleanup, cooldown: 1h}\n";
+
   @Test
   void aCompleteFileMustDefineEveryRule() {
     RuleFileException e = assertThrows(RuleFileException.class,
-        () -> RulesFile.parse("rules:\n  - name: queue_stuck\n    level: WARNING\n    threshold: 24h\n    cooldown: 1h\n", "c.yaml", null));
+        () -> RulesFile.parse(ROUTING + "rules:\n  - name: queue_stuck\n    level: WARNING\n    threshold: 24h\n    cooldown: 1h\n", "c.yaml", null));
     assertThat(e.reason(), containsString("rules missing from a complete rules file: daily_automation_failure"));
     RuleFileException noCooldown = assertThrows(RuleFileException.class,
-        () -> RulesFile.parse("rules:\n  - name: queue_stuck\n    level: WARNING\n    threshold: 24h\n", "c.yaml", null));
+        () -> RulesFile.parse(ROUTING + "rules:\n  - name: queue_stuck\n    level: WARNING\n    threshold: 24h\n", "c.yaml", null));
     assertThat(noCooldown.reason(), containsString("needs a cooldown"));
     RuleFileException noWindow = assertThrows(RuleFileException.class,
-        () -> RulesFile.parse("rules:\n  - name: lock_cleanup_high_volume\n    level: WARNING\n    threshold: 1\n    cooldown: 1h\n",
+        () -> RulesFile.parse(ROUTING + "rules:\n  - name: lock_cleanup_high_volume\n    level: WARNING\n    threshold: 1\n    cooldown: 1h\n",
             "c.yaml", null));
     assertThat(noWindow.reason(), containsString("needs a window"));
   }

@@ -57,4 +57,18 @@ class SweepAlertsTest {
     assertThat(SweepAlerts.alertId("job-1", SweepAlerts.BLOAT), not(equalTo(SweepAlerts.alertId("job-2", SweepAlerts.BLOAT))));
     assertThat(SweepAlerts.alertId("job-1", SweepAlerts.BLOAT), not(equalTo(SweepAlerts.alertId("job-1", SweepAlerts.HIGH_VOLUME))));
   }
+
+  @org.junit.jupiter.api.Test
+  void theKindIsReadBackFromTheAlertId() {
+    org.apache.beam.sdk.values.Row row = org.apache.beam.sdk.values.Row.withSchema(com.eros.common.table.Tables.AUTOMATION_ALERTS.schema())
+        .withFieldValue("alert_id", SweepAlerts.alertId("job:1", SweepAlerts.BLOAT))
+        .withFieldValue("alert_time", java.time.Instant.EPOCH)
+        .withFieldValue("alert_level", "WARNING")
+        .withFieldValue("alert_source", SweepAlerts.SOURCE)
+        .build();
+    assertThat(SweepAlerts.kindOf(row), org.hamcrest.Matchers.is("lock_table_bloat"));
+    assertThat(SweepAlerts.kindOf(org.apache.beam.sdk.values.Row.fromRow(row).withFieldValue("alert_id", "x:y").build()),
+        org.hamcrest.Matchers.is("x:y"));
+    assertThat(SweepAlerts.SOURCE, org.hamcrest.Matchers.is(com.eros.pipelines.alerts.AlertPolicy.LOCK_CLEANUP));
+  }
 }

@@ -20,6 +20,7 @@ import com.eros.common.testing.TempDuckDb;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.pipelines.alerts.TestAlerts;
 import com.eros.pipelines.support.RunContext;
 import com.eros.common.warehouse.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
@@ -133,10 +134,11 @@ class SweepLocksConcurrencyTest {
     }
     wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, seed);
 
+    wh.ensureTables(List.of(Tables.LOCK_SWEEP_LOG, Tables.AUTOMATION_ALERTS)); // as a run does: the sweep reads alerts
     Pipeline p = Pipelines.create();
     p.apply("Sweep locks", new SweepLocks(
         new RunContext(RUN_ID, RUN_ID, LockSweepPipeline.JOB_NAME, new RecordingWarehouse(wh), NOW, System.currentTimeMillis()),
-        SweepConfig.defaults(NOW)));
+        SweepConfig.defaults(NOW), TestAlerts.unconfigured()));
 
     AtomicReference<Throwable> builderError = new AtomicReference<>();
     Set<Long> phaseBInserted = ConcurrentHashMap.newKeySet();

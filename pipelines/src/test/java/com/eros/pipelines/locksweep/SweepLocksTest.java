@@ -190,6 +190,9 @@ class SweepLocksTest {
         "lock_cleanup:lock_table_bloat:job-1/WARNING/job-1",
         "lock_cleanup:lock_table_bloat:job-2/WARNING/job-2"));
     assertThat(out2, matchesPattern("(?s).*released total +0\\n.*alerts written +1\\n.*"));
+    // every run dropped its staging after its commits
+    assertThat(((Number) wh.scalar("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, '_stg_')"))
+        .longValue(), is(0L));
   }
 
   @Test

@@ -20,8 +20,18 @@ enum SampleKind {
   GCS_OUTPUT_FILE("gs://eros-bucket/reports/eros-report.html", "not a path"),
   /** A Secret Manager secret (version) resource name. */
   SECRET_NAME("projects/eros-prod/secrets/eros-slack-webhook/versions/latest", "eros-slack-webhook"),
-  /** An https endpoint. */
-  HTTPS_URL("https://events.pagerduty.com/v2/enqueue", "not a url"),
+  /** An https endpoint (plain http is refused). */
+  HTTPS_URL("https://events.pagerduty.com/v2/enqueue", "http://events.pagerduty.com/v2/enqueue"),
+  /** E-mail addresses, comma-separated. */
+  EMAIL_LIST("oncall@example.com, ops@example.com", "oncall at example dot com"),
+  /** One e-mail address. */
+  EMAIL("eros-alerts@example.com", "eros-alerts@"),
+  /** A host name. */
+  HOSTNAME("smtp.example.com", "smtp example com"),
+  /** How an SMTP connection is secured on Dataflow. */
+  SMTP_TLS("TLS", "SSLv3"),
+  /** An SMTP user name. */
+  SMTP_USER("eros-alerts@example.com", "two words"),
   INTEGER("5", "abc"),
   DECIMAL("1.96", "abc"),
   BOOLEAN("true", "maybe");

@@ -2,7 +2,7 @@ package com.eros.pipelines.templates;
 
 import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.healthmonitor.delivery.Environment;
+import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.captionperformance.CaptionPerformanceOptions;
 import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
@@ -63,6 +63,19 @@ final class TemplatePipelines {
     return m;
   }
 
+  /** The String options of where alerts go ({@link com.eros.pipelines.alerts.AlertOptions}), for every pipeline. */
+  static Object[] alertKinds(Object... more) {
+    Object[] alerts = {"rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
+        "googleChatWebhookSecret", SampleKind.SECRET_NAME, "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME,
+        "webhookUrlSecret", SampleKind.SECRET_NAME, "smtpPasswordSecret", SampleKind.SECRET_NAME,
+        "pagerDutyEventsUrl", SampleKind.HTTPS_URL, "mailTo", SampleKind.EMAIL_LIST, "mailFrom", SampleKind.EMAIL,
+        "smtpHost", SampleKind.HOSTNAME, "smtpTls", SampleKind.SMTP_TLS, "smtpUser", SampleKind.SMTP_USER};
+    Object[] all = new Object[alerts.length + more.length];
+    System.arraycopy(alerts, 0, all, 0, alerts.length);
+    System.arraycopy(more, 0, all, alerts.length, more.length);
+    return all;
+  }
+
   /** The "now" every graph built here is evaluated at (graph construction must not read the clock's network). */
   static final Instant NOW = Instant.parse("2026-03-08T11:05:00Z");
 
@@ -70,23 +83,21 @@ final class TemplatePipelines {
     return List.of(
         new TemplatePipeline("caption-performance", CaptionPerformanceOptions.class,
             CaptionPerformancePipeline.class.getName(),
-            kinds("asOf", SampleKind.INSTANT),
+            kinds(alertKinds("asOf", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> Lifecycle.graph(new CaptionPerformancePipeline(), o.as(CaptionPerformanceOptions.class),
                 warehouse, NOW)),
         new TemplatePipeline("daily-automation", DailyAutomationOptions.class, DailyAutomationPipeline.class.getName(),
-            kinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT),
+            kinds(alertKinds("executionDate", SampleKind.DATE, "now", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> Lifecycle.graph(new DailyAutomationPipeline(), o.as(DailyAutomationOptions.class),
                 warehouse, NOW)),
         new TemplatePipeline("lock-sweep", LockSweepOptions.class, LockSweepPipeline.class.getName(),
-            kinds("now", SampleKind.INSTANT),
+            kinds(alertKinds("now", SampleKind.INSTANT)),
             Set.of(),
             (o, warehouse) -> Lifecycle.graph(new LockSweepPipeline(), o.as(LockSweepOptions.class), warehouse, NOW)),
         new TemplatePipeline("health-monitor", HealthMonitorOptions.class, HealthMonitorPipeline.class.getName(),
-            kinds("now", SampleKind.INSTANT, "rules", SampleKind.GCS_FILE, "slackWebhookSecret", SampleKind.SECRET_NAME,
-                "pagerDutyRoutingKeySecret", SampleKind.SECRET_NAME, "webhookUrlSecret", SampleKind.SECRET_NAME,
-                "pagerDutyEventsUrl", SampleKind.HTTPS_URL, "reportLocation", SampleKind.GCS_OUTPUT_FILE),
+            kinds(alertKinds("now", SampleKind.INSTANT, "reportLocation", SampleKind.GCS_OUTPUT_FILE)),
             Set.of(),
             (o, warehouse) -> Lifecycle.graph(new HealthMonitorPipeline(Environment.system()),
                 o.as(HealthMonitorOptions.class), warehouse, NOW)));

@@ -51,7 +51,7 @@ import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
  * check the projection and the row restriction sent. It does NOT evaluate row restrictions: every
  * row of the table is served (the restriction text is tested as a pure unit test).
  */
-final class FakeStorageReadServer implements StorageClient, Serializable {
+public final class FakeStorageReadServer implements StorageClient, Serializable {
   private static final long serialVersionUID = 1L;
   static final List<CreateReadSessionRequest> SESSIONS = Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, Session> STREAMS = new ConcurrentHashMap<>();
@@ -59,7 +59,7 @@ final class FakeStorageReadServer implements StorageClient, Serializable {
 
   private record Session(TableReference table, String avroSchema) {}
 
-  static void reset() {
+  public static void reset() {
     SESSIONS.clear();
     STREAMS.clear();
   }

@@ -1,0 +1,51 @@
+package com.eros.pipelines.alerts;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.eros.pipelines.cli.Eros;
+import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
+import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
+import com.eros.pipelines.locksweep.LockSweepOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The three pipelines that raise alerts share one set of channel options, and their --help lists it. */
+class AlertOptionsHelpTest {
+  static final List<String> OPTIONS = List.of("--rules", "--slackWebhookSecret", "--googleChatWebhookSecret",
+      "--pagerDutyRoutingKeySecret", "--webhookUrlSecret", "--pagerDutyEventsUrl", "--mailTo", "--mailFrom", "--smtpHost",
+      "--smtpPort", "--smtpTls", "--smtpUser", "--smtpPasswordSecret", "--deliveryAttempts", "--deliveryTimeoutSeconds");
+
+  @Test
+  void everyAlertingPipelineHasTheAlertOptions() {
+    assertThat(AlertOptions.class.isAssignableFrom(HealthMonitorOptions.class), equalTo(true));
+    assertThat(AlertOptions.class.isAssignableFrom(LockSweepOptions.class), equalTo(true));
+    assertThat(AlertOptions.class.isAssignableFrom(DailyAutomationOptions.class), equalTo(true));
+  }
+
+  @Test
+  void helpListsTheAlertOptions() {
+    for (String command : List.of("daily-automation", "lock-sweep", "health-monitor")) {
+      PrintStream stdout = System.out;
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      int code;
+      try {
+        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        code = Eros.execute(new String[] {command, "--help"}, capture, capture);
+      } finally {
+        System.setOut(stdout);
+      }
+      String help = buf.toString(StandardCharsets.UTF_8);
+      assertThat(command, code, equalTo(0));
+      for (String option : OPTIONS) {
+        assertThat(command + " --help lists " + option, help, containsString(option + "="));
+      }
+      assertThat(command, help, containsString("EROS_SMTP_PASSWORD"));
+    }
+  }
+}

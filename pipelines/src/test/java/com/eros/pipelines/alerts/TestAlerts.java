@@ -1,0 +1,35 @@
+package com.eros.pipelines.alerts;
+
+import com.eros.common.time.Clock;
+import com.eros.pipelines.alerts.delivery.ChannelSettings;
+import com.eros.pipelines.alerts.delivery.Environment;
+import com.eros.pipelines.alerts.delivery.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Alert deliveries for pipeline tests: the built-in routing and cooldowns, channels from a given environment. */
+public final class TestAlerts {
+  private TestAlerts() {}
+
+  /** Short retries for tests: 2 attempts, 10 ms backoff, 2 s timeouts. */
+  public static RetryPolicy fast() {
+    return new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(2));
+  }
+
+  /** An environment with no channel variable set. */
+  public static final Environment NO_CHANNELS = name -> null;
+
+  /** No channel configured: every alert is written and recorded NOT_ROUTED. */
+  public static AlertDelivery unconfigured() {
+    Environment none = name -> null;
+    return new AlertDelivery(ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), none, Clock.system());
+  }
+
+  /** Channels from {@code env} (variable name to value), the built-in rules, delivered_at from {@code clock}. */
+  public static AlertDelivery withEnv(Map<String, String> env, Instant clock) {
+    Map<String, String> copy = Map.copyOf(env);
+    Environment e = copy::get;
+    return new AlertDelivery(ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), e, Clock.fixed(clock));
+  }
+}
