@@ -1,4 +1,4 @@
--- active_caption_assignments: Caption locks. Written by the schedule builder; the lock sweep updates only the last three columns.
+-- active_caption_assignments: Caption locks. Written by the schedule builder; the lock sweep updates only the last four columns.
 -- Generated from com.eros.common.table.Tables; TableDdlTest fails when they differ.
 CREATE TABLE IF NOT EXISTS `${dataset}.active_caption_assignments` (
   assignment_key STRING OPTIONS(description="Hex SHA-256 of page|caption_id|date|hour"),

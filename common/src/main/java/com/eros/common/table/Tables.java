@@ -50,7 +50,7 @@ public final class Tables {
 
   public static final TableDef ACTIVE_CAPTION_ASSIGNMENTS =
       TableDef.builder("active_caption_assignments")
-          .description("Caption locks. Written by the schedule builder; the lock sweep updates only the last three columns.")
+          .description("Caption locks. Written by the schedule builder; the lock sweep updates only the last four columns.")
           .input()
           .nullable("assignment_key", STRING, "Hex SHA-256 of page|caption_id|date|hour")
           .nullable("page_name", STRING, "Page holding the lock")

@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The daily automation (REFERENCE §3), the system's main job:
@@ -126,10 +129,12 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
             ReadSpec.columns(AnalyseCreators.COLUMNS).where(Filter.betweenOrNull("sending_time", w.analysisStart(), w.end())),
             "page_name"));
     PCollectionTuple analysed = messages.apply("Analyse creators", new AnalyseCreators(analyzer, w, now, jobId));
-    PCollection<Row> future = p
-        .apply("Read future messages by page",
-            wh.readGrouped(Tables.MASS_MESSAGES, RejectFutureMessages.readSpec(now, w.end()), "page_name"))
-        .apply(new RejectFutureMessages(now, jobId));
+    PCollection<KV<String, List<Row>>> futurePages = p.apply("Read future messages by page",
+        wh.readGrouped(Tables.MASS_MESSAGES, RejectFutureMessages.readSpec(now, w.end()), "page_name"));
+    PCollection<Row> future = futurePages.apply(new RejectFutureMessages(now, jobId));
+    PCollection<Long> futureRead = futurePages
+        .apply("Count future messages", MapElements.into(TypeDescriptors.longs()).via(page -> (long) page.getValue().size()))
+        .apply("Sum future messages", Sum.longsGlobally());
     PCollection<Long> rejectedWritten = PCollectionList.of(analysed.get(AnalyseCreators.REJECTED)).and(future)
         .apply("Join dead letters", Flatten.pCollections())
         .apply("Write rejected rows", wh.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent(RejectedRows.KEY), run.writeId(),
@@ -161,7 +166,7 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
             run.writeId(), "daily_automation_queue"));
 
     return decided.get(DecideInOrder.REPORT)
-        .apply("Record run", new RecordRun(run, rejectedWritten, List.of(queueWritten, sweepLog), s.alerts(), now));
+        .apply("Record run", new RecordRun(run, rejectedWritten, futureRead, List.of(queueWritten, sweepLog), s.alerts(), now));
   }
 
   @Override

@@ -26,18 +26,21 @@ import org.apache.beam.sdk.values.Row;
 public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<JobRun>> {
   private final RunContext run;
   private final PCollection<Long> rejectedWritten;
+  private final PCollection<Long> futureRead;
   private final List<PCollection<?>> signals;
   private final AlertDelivery alerts;
   private final Instant now;
 
   /**
+   * @param futureRead the messages read because they were sent later than now + 1 h (counted in rows_read)
    * @param alerts where the run's alerts are delivered (channels, routing, the daily_automation cooldown)
    * @param now the run's clock (the cooldown looks back from it)
    */
-  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, List<PCollection<?>> signals, AlertDelivery alerts,
-      Instant now) {
+  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, PCollection<Long> futureRead,
+      List<PCollection<?>> signals, AlertDelivery alerts, Instant now) {
     this.run = run;
     this.rejectedWritten = rejectedWritten;
+    this.futureRead = futureRead;
     this.signals = signals;
     this.alerts = alerts;
     this.now = now;
@@ -54,10 +57,11 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
         .apply("Write and deliver alerts", new DeliverAlerts(run.warehouse(), run.writeId(), "daily_automation_alerts", alerts)
             .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, now));
     PCollectionView<Long> rejected = rejectedWritten.apply("As dead letters written", View.asSingleton());
+    PCollectionView<Long> future = futureRead.apply("As future messages read", View.asSingleton());
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))
         .setCoder(report.getCoder())
-        .apply("Make job run", ParDo.of(new JobRunFn(run, rejected)).withSideInputs(rejected))
+        .apply("Make job run", ParDo.of(new JobRunFn(run, rejected, future)).withSideInputs(rejected, future))
         .setCoder(SerializableCoder.of(JobRun.class));
   }
 
@@ -79,17 +83,19 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   static final class JobRunFn extends DoFn<RunReport, JobRun> {
     private final RunContext run;
     private final PCollectionView<Long> rejected;
+    private final PCollectionView<Long> future;
 
-    JobRunFn(RunContext run, PCollectionView<Long> rejected) {
+    JobRunFn(RunContext run, PCollectionView<Long> rejected, PCollectionView<Long> future) {
       this.run = run;
       this.rejected = rejected;
+      this.future = future;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       RunReport r = c.element();
       c.output(run.jobRun().status(r.status()).executionDate(r.executionDate())
-          .creators(r.processed(), r.failed(), r.skipped()).rowsRead(r.rowsRead())
+          .creators(r.processed(), r.failed(), r.skipped()).rowsRead(r.rowsRead() + c.sideInput(future))
           .rowsRejected(c.sideInput(rejected)).error(r.errorMessage()).build());
     }
   }

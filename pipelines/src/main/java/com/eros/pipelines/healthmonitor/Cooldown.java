@@ -1,6 +1,7 @@
 package com.eros.pipelines.healthmonitor;
 
 import com.eros.pipelines.alerts.Level;
+import com.eros.pipelines.alerts.delivery.DeliveryReport;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +12,24 @@ import java.util.List;
  * Decides which firings become alerts. A firing is suppressed while the same rule has an
  * unacknowledged alert at the same or a more severe level, raised less than the rule's cooldown
  * before now (an escalation, e.g. WARNING to CRITICAL, is alerted at once; an acknowledged alert
- * suppresses nothing).
+ * suppresses nothing). An alert whose delivery FAILED, or never finished (still PENDING: the run
+ * died while delivering), starts no cooldown: the next run raises and delivers it again, as for
+ * the pipelines' own alerts.
  */
 public final class Cooldown {
   private Cooldown() {}
 
-  /** An alert already in automation_alerts. {@code acknowledged} null counts as not acknowledged. */
-  public record PriorAlert(String source, Level level, Instant time, Boolean acknowledged) implements Serializable {}
+  /**
+   * An alert already in automation_alerts. {@code acknowledged} null counts as not acknowledged;
+   * {@code deliveryStatus} null (a row from before delivery was recorded) counts as delivered.
+   */
+  public record PriorAlert(String source, Level level, Instant time, Boolean acknowledged, String deliveryStatus)
+      implements Serializable {
+    /** Whether the alert reached its channels, or was meant to reach none (it starts a cooldown). */
+    boolean settled() {
+      return !DeliveryReport.FAILED.equals(deliveryStatus) && !DeliveryReport.PENDING.equals(deliveryStatus);
+    }
+  }
 
   /** What happens to a firing: an alert, or suppressed (with the alert that suppressed it). */
   public record Decision(Firing firing, PriorAlert suppressedBy, String reason) implements Serializable {
@@ -47,6 +59,7 @@ public final class Cooldown {
   static boolean suppresses(PriorAlert p, Firing f, Duration cooldown, Instant now) {
     return f.ruleName().equals(p.source())
         && !Boolean.TRUE.equals(p.acknowledged())
+        && p.settled()
         && p.level() != null && p.level().atLeast(f.level())
         && p.time() != null && !p.time().isAfter(now)
         && Duration.between(p.time(), now).compareTo(cooldown) < 0;

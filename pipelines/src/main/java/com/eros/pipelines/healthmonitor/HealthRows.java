@@ -41,7 +41,7 @@ public final class HealthRows {
 
   /** automation_alerts raised in [now - window, now]. */
   public static ReadSpec recentAlerts(Instant now, Duration window) {
-    return ReadSpec.columns("alert_source", "alert_level", "alert_time", "acknowledged")
+    return ReadSpec.columns("alert_source", "alert_level", "alert_time", "acknowledged", "delivery_status")
         .where(Filter.between("alert_time", now.minus(window), now.plusMillis(1)));
   }
 
@@ -61,7 +61,7 @@ public final class HealthRows {
   public static Cooldown.PriorAlert priorAlert(Row r) {
     return new Cooldown.PriorAlert(r.getString("alert_source"),
         r.getString("alert_level") == null ? null : Level.parse(r.getString("alert_level")), instant(r, "alert_time"),
-        r.getBoolean("acknowledged"));
+        r.getBoolean("acknowledged"), r.getString("delivery_status"));
   }
 
   /** The automation_alerts row of a firing, not yet delivered (delivery_status PENDING). */

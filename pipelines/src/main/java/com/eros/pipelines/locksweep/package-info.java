@@ -2,7 +2,8 @@
  * The hourly lock sweep (REFERENCE §4): {@link com.eros.pipelines.locksweep.LockRules} decides which
  * active caption locks are released (PAST_SEND_DATE, STALE), {@link com.eros.pipelines.locksweep.SweepAlerts}
  * which lock_cleanup alerts fire, {@link com.eros.pipelines.locksweep.SweepLocks} is the reusable
- * composite (also applied by daily automation), and {@link com.eros.pipelines.locksweep.LockSweepPipeline}
- * / {@link com.eros.pipelines.locksweep.LockSweepCommand} run it as {@code ./eros lock-sweep}.
+ * composite (also applied by daily automation), {@link com.eros.pipelines.locksweep.SweepLedger} which
+ * log rows account for the released locks, and {@link com.eros.pipelines.locksweep.LockSweepPipeline}
+ * runs it through the one lifecycle as {@code ./eros lock-sweep}.
  */
 package com.eros.pipelines.locksweep;

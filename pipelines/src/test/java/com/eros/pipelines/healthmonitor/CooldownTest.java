@@ -24,7 +24,7 @@ class CooldownTest {
   static boolean run(List<Cooldown.PriorAlert> table, Instant now, Level level) {
     Cooldown.Decision d = Cooldown.decide(List.of(sweepFiring(level)), table, RULES, now).get(0);
     if (!d.suppressed()) {
-      table.add(new Cooldown.PriorAlert("lock_sweep_not_run", level, now, false));
+      table.add(new Cooldown.PriorAlert("lock_sweep_not_run", level, now, false, "DELIVERED"));
     }
     return !d.suppressed();
   }
@@ -47,7 +47,7 @@ class CooldownTest {
     assertThat(run(table, T0, Level.WARNING), equalTo(true));
     assertThat(run(table, T0.plus(Duration.ofHours(1)), Level.WARNING), equalTo(false));
     Cooldown.PriorAlert a = table.get(0);
-    table.set(0, new Cooldown.PriorAlert(a.source(), a.level(), a.time(), true));
+    table.set(0, new Cooldown.PriorAlert(a.source(), a.level(), a.time(), true, a.deliveryStatus()));
     assertThat("acknowledged alerts suppress nothing", run(table, T0.plus(Duration.ofHours(2)), Level.WARNING), equalTo(true));
     assertThat("the new one is unacknowledged", run(table, T0.plus(Duration.ofHours(3)), Level.WARNING), equalTo(false));
   }
@@ -55,7 +55,7 @@ class CooldownTest {
   @Test
   void anEscalationIsNotSuppressedButADeescalationIs() {
     List<Cooldown.PriorAlert> table = new ArrayList<>();
-    table.add(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, null)); // NULL = not acknowledged
+    table.add(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, null, "DELIVERED")); // NULL = not acknowledged
     assertThat(run(table, T0.plus(Duration.ofHours(1)), Level.CRITICAL), equalTo(true));
     assertThat(run(table, T0.plus(Duration.ofHours(2)), Level.WARNING), equalTo(false));
   }
@@ -63,16 +63,16 @@ class CooldownTest {
   @Test
   void otherRulesAlertsAndFutureAlertsDoNotSuppress() {
     List<Cooldown.PriorAlert> table = new ArrayList<>();
-    table.add(new Cooldown.PriorAlert("lock_table_bloat", Level.CRITICAL, T0.minusSeconds(60), false));
-    table.add(new Cooldown.PriorAlert("lock_cleanup", Level.CRITICAL, T0.minusSeconds(60), false));
-    table.add(new Cooldown.PriorAlert("lock_sweep_not_run", Level.CRITICAL, T0.plusSeconds(60), false));
+    table.add(new Cooldown.PriorAlert("lock_table_bloat", Level.CRITICAL, T0.minusSeconds(60), false, "DELIVERED"));
+    table.add(new Cooldown.PriorAlert("lock_cleanup", Level.CRITICAL, T0.minusSeconds(60), false, "DELIVERED"));
+    table.add(new Cooldown.PriorAlert("lock_sweep_not_run", Level.CRITICAL, T0.plusSeconds(60), false, "DELIVERED"));
     assertThat(run(table, T0, Level.WARNING), equalTo(true));
   }
 
   @Test
   void theReasonSaysWhichAlertSuppressed() {
     List<Cooldown.PriorAlert> table = List.of(
-        new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0.minus(Duration.ofMinutes(90)), false));
+        new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0.minus(Duration.ofMinutes(90)), false, "DELIVERED"));
     Cooldown.Decision d = Cooldown.decide(List.of(sweepFiring(Level.WARNING)), table, RULES, T0).get(0);
     assertThat(d.reason(), containsString("unacknowledged WARNING alert raised 90 min ago"));
     assertThat(d.reason(), containsString("within the 6 h cooldown"));
@@ -81,7 +81,21 @@ class CooldownTest {
   @Test
   void aZeroCooldownAlertsOnEveryRun() {
     RuleSet zero = RulesFile.parse("rules:\n  - name: lock_sweep_not_run\n    cooldown: 0s\n", "test", RULES);
-    List<Cooldown.PriorAlert> table = List.of(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, false));
+    List<Cooldown.PriorAlert> table = List.of(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, false, "DELIVERED"));
     assertThat(Cooldown.decide(List.of(sweepFiring(Level.WARNING)), table, zero, T0).get(0).suppressed(), equalTo(false));
+  }
+
+  @Test
+  void anAlertWhoseDeliveryFailedOrNeverFinishedStartsNoCooldown() {
+    for (String status : new String[] {"FAILED", "PENDING"}) {
+      List<Cooldown.PriorAlert> table = List.of(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, false, status));
+      assertThat(status, Cooldown.decide(List.of(sweepFiring(Level.WARNING)), table, RULES, T0.plusSeconds(60)).get(0)
+          .suppressed(), equalTo(false));
+    }
+    for (String status : new String[] {"DELIVERED", "PARTIAL", "NOT_ROUTED", null}) {
+      List<Cooldown.PriorAlert> table = List.of(new Cooldown.PriorAlert("lock_sweep_not_run", Level.WARNING, T0, false, status));
+      assertThat(status, Cooldown.decide(List.of(sweepFiring(Level.WARNING)), table, RULES, T0.plusSeconds(60)).get(0)
+          .suppressed(), equalTo(true));
+    }
   }
 }
