@@ -13,6 +13,8 @@ import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.alerts.RuleFileException;
 import com.eros.pipelines.alerts.delivery.ChannelSettings;
 import com.eros.pipelines.alerts.delivery.Environment;
+import com.eros.pipelines.report.PublishReport;
+import com.eros.pipelines.report.ReportWindow;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
@@ -128,6 +130,9 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
       throw new UsageException(e.getMessage(), e);
     }
     ChannelSettings channels = AlertDelivery.channels(options);
+    if (PublishReport.requested(options.getReportLocation())) {
+      PublishReport.check(options.getReportLocation());
+    }
     return new Setup(options, now, rules,
         new AlertDelivery(channels, rules.policy(), env, RunClock.stamps(options.getNow(), now)));
   }
@@ -141,6 +146,14 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
         .apply(new DecideAlerts(warehouse, setup.rules(), run.jobId(), setup.now()))
         .apply(new DeliverAlerts(warehouse, run.writeId(), "alerts", setup.alerts()))
         .apply(new SummarizeRun(run, snapshot));
+  }
+
+  /** With --reportLocation: publishes the operations report once the job row is written (so it shows this run). */
+  @Override
+  public void afterJobRow(PCollection<Long> written, HealthMonitorOptions options, Setup setup, RunContext run) {
+    if (PublishReport.requested(options.getReportLocation())) {
+      written.apply(new PublishReport(run.warehouse(), options.getReportLocation(), setup.now(), ReportWindow.DEFAULT_DAYS));
+    }
   }
 
   @Override

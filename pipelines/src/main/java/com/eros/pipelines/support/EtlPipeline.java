@@ -56,6 +56,12 @@ public interface EtlPipeline<O extends WarehouseOptions, S extends RunSettings> 
   PCollection<JobRun> apply(Pipeline p, O options, S settings, RunContext run);
 
   /**
+   * Steps that follow the run's committed job row ({@code written} has its one element then), e.g.
+   * publishing a report that shows this run. None by default.
+   */
+  default void afterJobRow(PCollection<Long> written, O options, S settings, RunContext run) {}
+
+  /**
    * Prints what a local run did, reading the tables it wrote; returns the exit code: 0 when the job
    * did its work, 1 when its job row says it failed.
    */
