@@ -1,4 +1,4 @@
--- bandit_backtests: One row per backtest run (REFERENCE section 9): the caption statistics as of as_of judged on the sends of [as_of, as_of + horizon_days). Appended by ./eros backtest.
+-- bandit_backtests: One row per backtest run (docs/backtest.md): the caption statistics as of as_of judged on the sends of [as_of, as_of + horizon_days). Appended by ./eros backtest.
 -- Generated from com.eros.common.table.Tables; TableDdlTest fails when they differ.
 CREATE TABLE IF NOT EXISTS `${dataset}.bandit_backtests` (
   backtest_id STRING NOT NULL OPTIONS(description="Run id of the backtest"),

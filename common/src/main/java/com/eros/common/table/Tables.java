@@ -9,7 +9,7 @@ import static com.eros.common.table.ColumnType.TIMESTAMP;
 
 import java.util.List;
 
-/** Every table of the domain contract (REFERENCE §1), defined once. */
+/** Every table of the domain contract (docs/tables.md), defined once. */
 public final class Tables {
   private Tables() {}
 
@@ -233,7 +233,7 @@ public final class Tables {
 
   public static final TableDef BANDIT_BACKTESTS =
       TableDef.builder("bandit_backtests")
-          .description("One row per backtest run (REFERENCE section 9): the caption statistics as of as_of judged on the sends of "
+          .description("One row per backtest run (docs/backtest.md): the caption statistics as of as_of judged on the sends of "
               + "[as_of, as_of + horizon_days). Appended by ./eros backtest.")
           .required("backtest_id", STRING, "Run id of the backtest")
           .required("as_of", TIMESTAMP, "T: the instant the statistics were computed at")

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The parameters of one backtest (REFERENCE §9), resolved and checked: the §2 parameters at T
+ * The parameters of one backtest (docs/backtest.md), resolved and checked: the §2 parameters at T
  * ({@code stats.asOf()}), the horizon H in days of 24 h, and the minimum number of horizon sends a
  * caption needs to be scored.
  *

@@ -35,7 +35,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * {@code ./eros backtest} (REFERENCE §9) on the one run lifecycle:
+ * {@code ./eros backtest} (docs/backtest.md) on the one run lifecycle:
  *
  * <pre>
  *   {@link ScoreBacktest} ─┬─ page scores ─ page rows ─ bandit_backtest_pages (only when the run stores)
@@ -80,7 +80,7 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
 
   @Override
   public String summary() {
-    return "judge the caption statistics as of --asOf on the sends of the next --horizonDays (REFERENCE §9)";
+    return "judge the caption statistics as of --asOf on the sends of the next --horizonDays (docs/backtest.md)";
   }
 
   @Override

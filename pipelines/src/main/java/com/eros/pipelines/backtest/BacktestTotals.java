@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums the pages' contributions into the run's metrics (REFERENCE §9). Keeps each page's {@link
+ * Sums the pages' contributions into the run's metrics (docs/backtest.md). Keeps each page's {@link
  * PageScore.Parts} by page name and adds them up in page-name order at the end, so the result is
  * bit-for-bit the same whatever order the pages arrive or are merged in. Small: a handful of
  * numbers per page.

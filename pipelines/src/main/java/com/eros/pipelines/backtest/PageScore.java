@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The backtest of one page (REFERENCE §9): its scored captions and the page's share of every
+ * The backtest of one page (docs/backtest.md): its scored captions and the page's share of every
  * metric.
  *
  * <p>Rules, decided here once:

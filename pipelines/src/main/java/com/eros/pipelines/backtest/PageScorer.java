@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Backtests one page (REFERENCE §9), in plain Java.
+ * Backtests one page (docs/backtest.md), in plain Java.
  *
  * <ol>
  *   <li>The §2 statistics and the page median as of T come from {@link

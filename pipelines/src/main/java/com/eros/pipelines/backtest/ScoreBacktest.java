@@ -36,7 +36,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The backtest's reading and scoring (REFERENCE §9), without any write:
+ * The backtest's reading and scoring (docs/backtest.md), without any write:
  *
  * <pre>
  *   caption_bank ─ index texts (side input) ─────────────────────────┐

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /**
- * Options of {@code ./eros caption-performance}: the REFERENCE §2 parameters ({@link
+ * Options of {@code ./eros caption-performance}: the docs/caption-performance.md parameters ({@link
  * CaptionStatsOptions}, shared with the backtest), the shrink guard, and where its alerts go
  * ({@link AlertOptions}).
  */

@@ -43,7 +43,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The caption-performance pipeline (REFERENCE §2, every 6 hours):
+ * The caption-performance pipeline (docs/caption-performance.md, every 6 hours):
  *
  * <pre>
  *   mass_messages ─ read by page (projection, window [asOf − max(windows), asOf) or NULL time) ─┐
@@ -60,7 +60,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @Template(
     name = "EROS caption performance",
-    description = "Recomputes caption_bandit_stats from mass_messages (REFERENCE \u00a72): EMV per send, exact page "
+    description = "Recomputes caption_bandit_stats from mass_messages (docs/caption-performance.md): EMV per send, exact page "
         + "median over the median window, text attribution of uncaptioned sends, decayed successes and "
         + "failures, Wilson bounds, Beta posterior, exploration score and percentile per (page, caption); "
         + "replaces the table atomically and writes its etl_job_runs row; a result covering far fewer "
@@ -110,7 +110,7 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
 
   @Override
   public String summary() {
-    return "recompute caption_bandit_stats (REFERENCE §2): medians, Wilson bounds, posteriors, percentiles";
+    return "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles";
   }
 
   @Override

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /**
- * The REFERENCE §2 parameters, defined once for every command that computes the caption statistics:
+ * The docs/caption-performance.md parameters, defined once for every command that computes the caption statistics:
  * {@code ./eros caption-performance} and {@code ./eros backtest} (Beam requires options of the same
  * name to agree across the jar's options interfaces).
  */

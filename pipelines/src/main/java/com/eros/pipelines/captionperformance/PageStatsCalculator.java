@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.IntBinaryOperator;
 
 /**
- * REFERENCE §2 for one page, in plain Java: page median, success flags and every column of
+ * docs/caption-performance.md for one page, in plain Java: page median, success flags and every column of
  * {@code caption_bandit_stats} for each caption the page used.
  *
  * <ul>
@@ -60,7 +60,7 @@ public final class PageStatsCalculator {
     }
   }
 
-  /** REFERENCE §2.4: a send succeeds when its EMV is strictly above the page median. */
+  /** docs/caption-performance.md §4: a send succeeds when its EMV is strictly above the page median. */
   public static boolean isSuccess(double emv, double median) {
     return emv > median;
   }

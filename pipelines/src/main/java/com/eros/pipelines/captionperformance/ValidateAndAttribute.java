@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Per page: checks every message against REFERENCE §1 (at asOf), routes invalid ones to
+ * Per page: checks every message against docs/tables.md (at asOf), routes invalid ones to
  * {@code rejected_rows} with the rule that failed, attributes uncaptioned valid ones by text, and
  * packs the valid messages of the page into one compact {@link PageMessages}.
  *

@@ -34,7 +34,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The daily automation (REFERENCE §3), the system's main job:
+ * The daily automation (docs/daily-automation.md), the system's main job:
  *
  * <pre>
  *   messages of [D−90, D), grouped by page ─► validate (bad rows ─► rejected_rows) + analyse, in parallel
@@ -50,7 +50,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @Template(
     name = "EROS daily automation",
-    description = "The daily run of REFERENCE \u00a73 for one Los Angeles date D: finds active creators, analyses each "
+    description = "The daily run of docs/daily-automation.md for one Los Angeles date D: finds active creators, analyses each "
         + "(profiles in creator_performance_profiles), measures caption saturation, queues schedule "
         + "generation (at most one PENDING row per page and date), records per-creator errors with a "
         + "consecutive-failure circuit breaker, sweeps expired caption locks, raises and delivers its "
@@ -161,7 +161,7 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
         .apply("Write errors", wh.write(Tables.CREATOR_PROCESSING_ERRORS, WriteSpec.insertIfAbsent(ERROR_KEY), run.writeId(),
             "daily_automation_errors"));
 
-    // The lock sweep (REFERENCE §3.6, §4) as one step of the job, with this run's id and clock (its
+    // The lock sweep (docs/daily-automation.md §6, docs/lock-sweep.md) as one step of the job, with this run's id and clock (its
     // writes are named lock_sweep_*, distinct from ours). Its output, the lock_sweep_log row, is
     // emitted once the locks, the log and its alerts are written: the queue write waits on it.
     PCollection<Row> sweepLog = p.apply("Sweep locks", new SweepLocks(run, cfg.sweep(), s.alerts()));

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The only sequential step of the run (REFERENCE §3.4–3.5): creators are decided in page_name
+ * The only sequential step of the run (docs/daily-automation.md §4–§5): creators are decided in page_name
  * order. A failed creator increments the run of consecutive failures, any analysed creator
  * (queued or not) resets it; when the run reaches the breaker threshold the breaker opens and every
  * later creator is skipped (not queued, whatever its own outcome). An analysed creator is queued

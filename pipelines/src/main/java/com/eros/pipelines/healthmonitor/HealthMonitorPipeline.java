@@ -37,12 +37,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The health monitor (REFERENCE §5, every 4 hours): measure, evaluate the rules, write alerts
+ * The health monitor (docs/health-and-alerts.md, every 4 hours): measure, evaluate the rules, write alerts
  * (respecting cooldowns), deliver them, record the outcomes, then the run's job row.
  */
 @Template(
     name = "EROS health monitor",
-    description = "Evaluates the alert rules of REFERENCE \u00a75 on the EROS tables (job freshness from etl_job_runs, "
+    description = "Evaluates the alert rules of docs/health-and-alerts.md on the EROS tables (job freshness from etl_job_runs, "
         + "lock-table bloat, failure rates, stuck queue rows), writes automation_alerts rows respecting "
         + "each rule's cooldown, delivers them (by default CRITICAL to every configured channel, WARNING "
         + "to Slack and Google Chat) and records each outcome on its row, then records its etl_job_runs "

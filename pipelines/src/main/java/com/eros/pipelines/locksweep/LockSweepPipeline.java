@@ -27,7 +27,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The hourly lock sweep (REFERENCE §4): {@link SweepLocks}, whose log row becomes the run's job row
+ * The hourly lock sweep (docs/lock-sweep.md): {@link SweepLocks}, whose log row becomes the run's job row
  * (job_name {@code lock_sweep}), so the job row exists only after the locks, the log and the alerts.
  */
 @Template(

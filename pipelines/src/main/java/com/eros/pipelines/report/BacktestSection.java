@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Section 7: the latest caption-statistics backtest (REFERENCE §9, table bandit_backtests): the
+ * Section 7: the latest caption-statistics backtest (docs/backtest.md, table bandit_backtests): the
  * lift between the top and bottom deciles, and the rank correlation against the raw-rate baseline.
  *
  * @param latest the backtest with the newest computed_at, or null when the table has no row

@@ -21,7 +21,7 @@ import org.apache.beam.sdk.values.Row;
  */
 public record DailySection(LocalDate date, RunsSection.Run run, List<Creator> creators, List<CreatorError> errors,
     Map<String, Long> volumeFactors, DailyCounts queueByStatus) {
-  /** REFERENCE §3's default queueing threshold, drawn as the line the saturation is compared to. */
+  /** docs/daily-automation.md's default queueing threshold, drawn as the line the saturation is compared to. */
   public static final double SATURATION_THRESHOLD = 80.0;
   public static final List<String> QUEUE_STATUSES = List.of("PENDING", "PROCESSING", "COMPLETED", "FAILED");
   public static final String DAILY = "daily_automation";

@@ -9,7 +9,7 @@ import org.apache.beam.sdk.values.Row;
 /** Section 4: active locks after each sweep and locks released per rule (lock_sweep_log). */
 public record LocksSection(List<Sweep> sweeps, long releasedStale, long releasedPastDate, Long activeNow,
     Long maxActive, long highVolumeSweeps) {
-  /** REFERENCE §4's alert lines. */
+  /** docs/lock-sweep.md's alert lines. */
   public static final long BLOAT_WARNING = 5_000;
   public static final long BLOAT_CRITICAL = 10_000;
   public static final long HIGH_VOLUME = 1_000;

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * "No double counting" (REFERENCE §2.6): caption-performance run every 6 hours for a simulated
+ * "No double counting" (docs/caption-performance.md §6): caption-performance run every 6 hours for a simulated
  * week, on a message stream that keeps arriving, with the table replaced by each run.
  *
  * <p>What "the same" means when windows slide: two runs at different instants legitimately differ
