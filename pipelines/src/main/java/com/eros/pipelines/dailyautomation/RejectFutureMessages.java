@@ -45,7 +45,7 @@ final class RejectFutureMessages extends PTransform<PCollection<KV<String, List<
 
   /** What the run reads for this: the analysis columns of the messages sent from {@link #from} on. */
   static ReadSpec readSpec(Instant now, Instant windowEnd) {
-    return ReadSpec.columns(AnalyseCreators.COLUMNS).where(Filter.atLeast("sending_time", from(now, windowEnd)));
+    return ReadSpec.columns(AnalyzeCreators.COLUMNS).where(Filter.atLeast("sending_time", from(now, windowEnd)));
   }
 
   @Override

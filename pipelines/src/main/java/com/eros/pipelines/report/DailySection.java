@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Section 3: the latest daily-automation execution date (saturation of every analysed creator
+ * Section 3: the latest daily-automation execution date (saturation of every analyzed creator
  * against the queueing threshold, queued or not, failures, skips, volume factors) and the
  * generation queue by status per execution date.
  *
@@ -28,7 +28,7 @@ public record DailySection(LocalDate date, RunsSection.Run run, List<Creator> cr
   /** How many processing errors are listed. */
   public static final int LISTED_ERRORS = 20;
 
-  /** One analysed (or queued) creator of the date; {@code queueStatus} null when not queued. */
+  /** One analyzed (or queued) creator of the date; {@code queueStatus} null when not queued. */
   public record Creator(String page, Double saturationPct, Double volumeFactor, String fatigueRisk, Long poolSize,
       Long unavailable, String queueStatus) {
     public boolean queued() {

@@ -194,7 +194,7 @@ public final class ReportHtml {
       dt("failed", count(run.creatorsFailed()));
       dt("skipped (circuit breaker)", count(run.creatorsSkipped()));
       dt("rows read / rejected", count(run.rowsRead()) + " / " + count(run.rowsRejected()));
-      dt("creators analysed", count(d.creators().size()));
+      dt("creators analyzed", count(d.creators().size()));
       dt("queued for the date", count(d.queuedCount()));
       dt("below " + (int) DailySection.SATURATION_THRESHOLD + " % saturation", count(d.belowThreshold()));
       for (Map.Entry<String, Long> e : d.volumeFactors().entrySet()) {

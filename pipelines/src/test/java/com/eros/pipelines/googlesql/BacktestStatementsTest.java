@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Every statement the BigQuery adapter would send for {@code ./eros backtest} (not a Flex
  * Template, so not among {@link PipelineStatementsTest}'s pipelines): its graph built on a
- * recording warehouse, each recorded read and write analysed by GoogleSQL.
+ * recording warehouse, each recorded read and write analyzed by GoogleSQL.
  */
 @Tag("googlesql")
 class BacktestStatementsTest {
   @Test
-  void everyStatementOfTheBacktestAnalyses() {
+  void everyStatementOfTheBacktestAnalyzes() {
     RecordingWarehouse recorder = new RecordingWarehouse(new BigQueryWarehouse(TablesCatalog.PROJECT, TablesCatalog.DATASET));
     BacktestOptions o = PipelineOptionsFactory.fromArgs("--warehouse=bigquery:" + TablesCatalog.PROJECT + "."
         + TablesCatalog.DATASET, "--jobId=sql-check", "--tempLocation=gs://eros-sql-check/tmp",
@@ -57,19 +57,19 @@ class BacktestStatementsTest {
     TablesCatalog catalog = TablesCatalog.ofAllTables();
     GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog);
     List<String> refused = new ArrayList<>();
-    int analysed = 0;
+    int analyzed = 0;
     for (Call call : calls) {
       for (AdapterStatements.Statement s : AdapterStatements.of(call, catalog)) {
         try {
           analyzer.analyzeTyped(s.sql());
-          analysed++;
+          analyzed++;
         } catch (AssertionError e) {
           refused.add(s.origin() + ": " + e.getMessage());
         }
       }
     }
     assertThat(String.join("\n", refused), refused.size(), equalTo(0));
-    assertThat(analysed >= 6, equalTo(true));
+    assertThat(analyzed >= 6, equalTo(true));
   }
 
   private static String[] names(TableDef... tables) {

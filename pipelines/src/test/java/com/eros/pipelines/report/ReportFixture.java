@@ -38,7 +38,7 @@ final class ReportFixture {
   static final String LARGEST_PAGE = "page_01";
   static final String FAILED_DAILY_JOB = "daily-failed-1";
   static final String FAILED_DAILY_ERROR = "circuit breaker opened after 5 consecutive failures";
-  /** Creators analysed on TODAY, of which QUEUED were queued. */
+  /** Creators analyzed on TODAY, of which QUEUED were queued. */
   static final int CREATORS = 10;
   static final int QUEUED = 7;
   static final long SWEEPS = 72;

@@ -46,9 +46,9 @@ public final class HiddenTruth {
 
   /** The mass_messages rows (invalid ones included), page by page, as {@code ./eros generate} writes them. */
   public void messageRows(Consumer<Row> out) {
-    PageMessages.Stats stats = new PageMessages.Stats();
+    PageMessageStream.Stats stats = new PageMessageStream.Stats();
     for (PageProfile page : plan.pages) {
-      new PageMessages(plan, page).generate(out, stats);
+      new PageMessageStream(plan, page).generate(out, stats);
     }
   }
 }
