@@ -15,6 +15,7 @@ import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.JobStatus;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -68,34 +69,17 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
     Lifecycle.main(new BacktestPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<BacktestOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "judge the caption statistics as of --asOf on the sends of the next --horizonDays (docs/backtest.md)",
+      BacktestOptions.class,
+      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK),
+      List.of(Tables.BANDIT_BACKTESTS, Tables.BANDIT_BACKTEST_PAGES));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "judge the caption statistics as of --asOf on the sends of the next --horizonDays (docs/backtest.md)";
-  }
-
-  @Override
-  public Class<BacktestOptions> optionsClass() {
-    return BacktestOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.BANDIT_BACKTESTS, Tables.BANDIT_BACKTEST_PAGES);
+  public PipelineInfo<BacktestOptions> info() {
+    return INFO;
   }
 
   /** --asOf and --horizonDays are required; T + H may not be after the run's clock. */

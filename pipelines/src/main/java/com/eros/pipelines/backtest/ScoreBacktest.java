@@ -1,5 +1,6 @@
 package com.eros.pipelines.backtest;
 
+import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
@@ -175,7 +176,11 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** Page scores → totals (empty totals when there is no page). */
-  static final class SumScoresFn extends Combine.CombineFn<PageScore, BacktestTotals, BacktestTotals> {
+  static final class SumScoresFn extends AccumulateFn<PageScore, BacktestTotals> {
+    SumScoresFn() {
+      super(BacktestTotals.class);
+    }
+
     @Override
     public BacktestTotals createAccumulator() {
       return new BacktestTotals();
@@ -187,27 +192,8 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @Override
-    public BacktestTotals mergeAccumulators(Iterable<BacktestTotals> accs) {
-      BacktestTotals merged = new BacktestTotals();
-      for (BacktestTotals a : accs) {
-        merged.merge(a);
-      }
-      return merged;
-    }
-
-    @Override
-    public BacktestTotals extractOutput(BacktestTotals acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<BacktestTotals> getAccumulatorCoder(CoderRegistry registry, Coder<PageScore> inputCoder) {
-      return SerializableCoder.of(BacktestTotals.class);
-    }
-
-    @Override
-    public Coder<BacktestTotals> getDefaultOutputCoder(CoderRegistry registry, Coder<PageScore> inputCoder) {
-      return SerializableCoder.of(BacktestTotals.class);
+    protected BacktestTotals merge(BacktestTotals into, BacktestTotals other) {
+      return into.merge(other);
     }
   }
 }

@@ -18,6 +18,7 @@ import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.JobStatus;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -98,34 +99,17 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Lifecycle.main(new CaptionPerformancePipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<CaptionPerformanceOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles",
+      CaptionPerformanceOptions.class,
+      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK),
+      List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles";
-  }
-
-  @Override
-  public Class<CaptionPerformanceOptions> optionsClass() {
-    return CaptionPerformanceOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS);
+  public PipelineInfo<CaptionPerformanceOptions> info() {
+    return INFO;
   }
 
   @Override

@@ -15,6 +15,7 @@ import com.eros.pipelines.locksweep.SweepLocks;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import java.io.PrintStream;
@@ -82,36 +83,19 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
     Lifecycle.main(new DailyAutomationPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<DailyAutomationOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      OutputRows.JOB_NAME,
+      "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep "
+          + "(alerts delivered like the health monitor's)",
+      DailyAutomationOptions.class,
+      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS),
+      List.of(Tables.CREATOR_PERFORMANCE_PROFILES, Tables.SCHEDULE_GENERATION_QUEUE,
+          Tables.CREATOR_PROCESSING_ERRORS, Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.REJECTED_ROWS));
 
   @Override
-  public String jobName() {
-    return OutputRows.JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep "
-        + "(alerts delivered like the health monitor's)";
-  }
-
-  @Override
-  public Class<DailyAutomationOptions> optionsClass() {
-    return DailyAutomationOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.CREATOR_PERFORMANCE_PROFILES, Tables.SCHEDULE_GENERATION_QUEUE,
-        Tables.CREATOR_PROCESSING_ERRORS, Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.REJECTED_ROWS);
+  public PipelineInfo<DailyAutomationOptions> info() {
+    return INFO;
   }
 
   @Override

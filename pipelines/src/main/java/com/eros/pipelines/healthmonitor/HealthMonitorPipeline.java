@@ -19,6 +19,7 @@ import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.RunSettings;
 import com.eros.pipelines.support.Runs;
@@ -66,37 +67,20 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
     Lifecycle.main(new HealthMonitorPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<HealthMonitorOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "evaluate the alert rules; raise, deliver and record alerts (every 4 hours)",
+      HealthMonitorOptions.class,
+      List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS),
+      List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "evaluate the alert rules; raise, deliver and record alerts (every 4 hours)";
-  }
-
-  @Override
-  public Class<HealthMonitorOptions> optionsClass() {
-    return HealthMonitorOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS);
+  public PipelineInfo<HealthMonitorOptions> info() {
+    return INFO;
   }
 
   /** What it reads of the other pipelines' tables is created empty when absent: "never ran" is a finding, not an error. */
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE);
-  }
-
   /** The validated inputs of a run: options, the instant it evaluates at, rules and where alerts go. */
   public record Setup(HealthMonitorOptions options, Instant now, RuleSet rules, AlertDelivery alerts)
       implements RunSettings {
