@@ -2,7 +2,7 @@
 -- Generated from com.eros.common.table.Tables; TableDdlTest fails when they differ.
 CREATE TABLE IF NOT EXISTS `${dataset}.etl_job_runs` (
   job_id STRING NOT NULL OPTIONS(description="Run id"),
-  job_name STRING NOT NULL OPTIONS(description="caption_performance | daily_automation | lock_sweep | health_monitor"),
+  job_name STRING NOT NULL OPTIONS(description="caption_performance | daily_automation | lock_sweep | health_monitor | backtest"),
   job_start_time TIMESTAMP NOT NULL OPTIONS(description="Start"),
   job_end_time TIMESTAMP OPTIONS(description="End"),
   job_status STRING NOT NULL OPTIONS(description="SUCCESS | COMPLETED_WITH_ERRORS | COMPLETED_NO_WORK | FAILED"),

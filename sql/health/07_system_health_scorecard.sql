@@ -1,4 +1,4 @@
--- 7. System health scorecard: every alert rule of REFERENCE §5 with its measured value, the
+-- 7. System health scorecard: every alert rule of docs/health-and-alerts.md with its measured value, the
 -- default threshold of the built-in rules and the level it is at (the health-monitor pipeline
 -- evaluates the configured rules and raises the alerts; this is the read-only view).
 -- Corrected: freshness from etl_job_runs; failure rate over processed + failed (100 % when every

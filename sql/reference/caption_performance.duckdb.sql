@@ -1,6 +1,6 @@
 -- caption_performance.duckdb.sql
 --
--- REFERENCE §2 (caption performance) written a second time, independently of the Beam pipeline,
+-- docs/caption-performance.md (caption performance) written a second time, independently of the Beam pipeline,
 -- as one DuckDB query over mass_messages and caption_bank. It returns exactly the rows the
 -- pipeline writes to caption_bandit_stats (same columns, same order). Tests and
 -- `./eros bench caption-performance` run both on the same file and require equal results.

@@ -1,6 +1,7 @@
 package com.eros.pipelines;
 
 import com.eros.common.template.Template;
+import com.eros.pipelines.backtest.BacktestPipeline;
 import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
 import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
 import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
@@ -15,10 +16,13 @@ import java.util.List;
 public final class PipelineCatalog {
   private PipelineCatalog() {}
 
-  /** Every pipeline, with its production channels (the environment of the process). */
+  /**
+   * Every pipeline (the four scheduled ones, then the on-demand backtest), with its production
+   * channels (the environment of the process).
+   */
   public static List<EtlPipeline<?, ?>> all() {
     return List.of(new CaptionPerformancePipeline(), new LockSweepPipeline(), new DailyAutomationPipeline(),
-        new HealthMonitorPipeline());
+        new HealthMonitorPipeline(), new BacktestPipeline());
   }
 
   /** The pipelines with a Flex Template ({@code templates/<command>/metadata.json}). */

@@ -1,7 +1,7 @@
 package com.eros.common.stats;
 
 /**
- * Creator classification (REFERENCE §3.2).
+ * Creator classification (docs/daily-automation.md §2).
  *
  * <pre>
  *   size tier by revenue:  MICRO &lt; 5 000 ≤ SMALL &lt; 25 000 ≤ MEDIUM &lt; 100 000

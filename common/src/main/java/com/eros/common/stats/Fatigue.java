@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
- * Creator fatigue (REFERENCE §3.2).
+ * Creator fatigue (docs/daily-automation.md §2).
  *
  * <pre>
  *   score = 0.3 · [recentViewRate &lt; 0.85 · baselineViewRate]

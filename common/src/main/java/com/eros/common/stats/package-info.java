@@ -1,6 +1,6 @@
 /**
  * Pure, Beam-free statistics used by the caption-performance and daily-automation jobs
- * (REFERENCE §2 and §3): Wilson interval, exact median, percent rank, time decay, EMV,
+ * (docs/caption-performance.md and docs/daily-automation.md §2): Wilson interval, exact median, percent rank, time decay, EMV,
  * bandit posterior, text normalisation, creator tiers and fatigue.
  *
  * <p>Every type here is either a final utility class with static methods or a

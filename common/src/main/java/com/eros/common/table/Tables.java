@@ -9,7 +9,7 @@ import static com.eros.common.table.ColumnType.TIMESTAMP;
 
 import java.util.List;
 
-/** Every table of the domain contract (REFERENCE §1), defined once. */
+/** Every table of the domain contract (docs/tables.md), defined once. */
 public final class Tables {
   private Tables() {}
 
@@ -151,7 +151,7 @@ public final class Tables {
       TableDef.builder("etl_job_runs")
           .description("One row per pipeline run of any pipeline.")
           .required("job_id", STRING, "Run id")
-          .required("job_name", STRING, "caption_performance | daily_automation | lock_sweep | health_monitor")
+          .required("job_name", STRING, "caption_performance | daily_automation | lock_sweep | health_monitor | backtest")
           .required("job_start_time", TIMESTAMP, "Start")
           .nullable("job_end_time", TIMESTAMP, "End")
           .required("job_status", STRING, "SUCCESS | COMPLETED_WITH_ERRORS | COMPLETED_NO_WORK | FAILED")
@@ -231,6 +231,49 @@ public final class Tables {
           .clusterBy("job_name", "source_table")
           .build();
 
+  public static final TableDef BANDIT_BACKTESTS =
+      TableDef.builder("bandit_backtests")
+          .description("One row per backtest run (docs/backtest.md): the caption statistics as of as_of judged on the sends of "
+              + "[as_of, as_of + horizon_days). Appended by ./eros backtest.")
+          .required("backtest_id", STRING, "Run id of the backtest")
+          .required("as_of", TIMESTAMP, "T: the instant the statistics were computed at")
+          .required("horizon_days", INT64, "H: days (of 24 h) after T whose sends judge the statistics")
+          .required("computed_at", TIMESTAMP, "When the backtest ran")
+          .required("captions_scored", INT64, "Captions with statistics at T and at least minSends sends in the horizon")
+          .nullable("spearman_rank_correlation", FLOAT64,
+              "Posterior mean at T vs realised success rate: Spearman per page (average ranks), weighted by captions scored")
+          .nullable("top_decile_success_rate", FLOAT64, "Pooled realised success rate of each page's top decile by posterior mean")
+          .nullable("bottom_decile_success_rate", FLOAT64, "Pooled realised success rate of each page's bottom decile")
+          .required("interval_coverage", FLOAT64, "Share of scored captions whose realised rate lies in the Wilson interval at T")
+          .required("brier_score", FLOAT64, "Mean (posterior mean - outcome)^2 over the horizon sends of the scored captions")
+          .nullable("baseline_spearman_rank_correlation", FLOAT64,
+              "As spearman_rank_correlation, ranking by the raw rate successes / total_observations")
+          .partitionByDayOf("as_of")
+          .clusterBy("horizon_days", "backtest_id")
+          .build();
+
+  public static final TableDef BANDIT_BACKTEST_PAGES =
+      TableDef.builder("bandit_backtest_pages")
+          .description("Per-page detail of a backtest: one row per (backtest_id, page_name) with a scored caption.")
+          .required("backtest_id", STRING, "Run id of the backtest (bandit_backtests.backtest_id)")
+          .required("as_of", TIMESTAMP, "T")
+          .required("horizon_days", INT64, "H")
+          .required("page_name", STRING, "Page")
+          .required("captions_scored", INT64, "Captions of the page scored")
+          .required("horizon_sends", INT64, "Horizon sends of the scored captions")
+          .required("median_emv", FLOAT64, "Page median EMV as of T: the success threshold of the horizon sends")
+          .nullable("spearman_rank_correlation", FLOAT64, "Posterior mean vs realised rate; NULL below two captions or without variation")
+          .nullable("baseline_spearman_rank_correlation", FLOAT64, "Raw success rate vs realised rate")
+          .nullable("top_decile_success_rate", FLOAT64, "Realised success rate of the page's top decile")
+          .nullable("bottom_decile_success_rate", FLOAT64, "Realised success rate of the page's bottom decile")
+          .nullable("top_decile_mean_emv", FLOAT64, "Mean EMV per horizon send of the top decile")
+          .nullable("bottom_decile_mean_emv", FLOAT64, "Mean EMV per horizon send of the bottom decile")
+          .required("interval_coverage", FLOAT64, "Share of the page's scored captions inside their Wilson interval")
+          .required("brier_score", FLOAT64, "Brier score of the page's horizon sends")
+          .partitionByDayOf("as_of")
+          .clusterBy("backtest_id", "page_name")
+          .build();
+
   public static final List<TableDef> INPUTS = List.of(MASS_MESSAGES, CAPTION_BANK, ACTIVE_CAPTION_ASSIGNMENTS);
 
   public static final List<TableDef> OUTPUTS =
@@ -242,7 +285,9 @@ public final class Tables {
           CREATOR_PROCESSING_ERRORS,
           AUTOMATION_ALERTS,
           LOCK_SWEEP_LOG,
-          REJECTED_ROWS);
+          REJECTED_ROWS,
+          BANDIT_BACKTESTS,
+          BANDIT_BACKTEST_PAGES);
 
   public static final List<TableDef> ALL = concat(INPUTS, OUTPUTS);
 

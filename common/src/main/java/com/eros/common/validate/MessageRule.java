@@ -1,6 +1,6 @@
 package com.eros.common.validate;
 
-/** The validity rules of a mass message (REFERENCE §1), in the order they are checked. */
+/** The validity rules of a mass message (docs/tables.md), in the order they are checked. */
 public enum MessageRule {
   PAGE_NAME_MISSING("page_name is NULL or empty"),
   SENDING_TIME_MISSING("sending_time is NULL"),

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Checks a mass message against REFERENCE §1. Pure and allocation-free: callers pass the fields, so
+ * Checks a mass message against docs/tables.md. Pure and allocation-free: callers pass the fields, so
  * the same rules serve Beam Rows ({@link #check(org.apache.beam.sdk.values.Row, Instant)}) and
  * compact per-message values.
  */

@@ -17,7 +17,7 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Builds {@code rejected_rows} dead letters: one per bad row (REFERENCE §1).
+ * Builds {@code rejected_rows} dead letters: one per bad row (docs/tables.md).
  *
  * <p>A dead letter is keyed by the pipeline, the source table and the row's fingerprint: the
  * SHA-256 of the row as JSON (every column read, page and message_id included) and the row's

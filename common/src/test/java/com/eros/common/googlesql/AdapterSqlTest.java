@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every kind of statement the BigQuery adapter renders, for every table and column type, analysed
+ * Every kind of statement the BigQuery adapter renders, for every table and column type, analyzed
  * by GoogleSQL with its literals checked for types. Which (table, spec) pairs the pipelines use is
  * checked in the pipelines module (PipelineStatementsTest); here the renderer itself is exercised.
  */
@@ -33,7 +33,7 @@ class AdapterSqlTest {
   private final GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog);
 
   @Test
-  void insertValuesOfEveryTableWithAwkwardValuesAnalyses() {
+  void insertValuesOfEveryTableWithAwkwardValuesAnalyzes() {
     for (TableDef t : Tables.ALL) {
       List<String> statements = BigQuerySql.insertValues(t, TablesCatalog.path(t.name()), SampleValues.rows(t), 900_000);
       assertThat(statements.size(), equalTo(1));
@@ -42,7 +42,7 @@ class AdapterSqlTest {
   }
 
   @Test
-  void truncateAndTheStagingExpirationAnalyse() {
+  void truncateAndTheStagingExpirationAnalyze() {
     for (TableDef t : Tables.ALL) {
       analyzer.analyzeTyped(BigQuerySql.truncate(TablesCatalog.path(t.name())));
       analyzer.analyzeTyped(BigQuerySql.expireTable(TablesCatalog.path(t.name()), BigQueryJobs.STAGING_TTL));
@@ -50,7 +50,7 @@ class AdapterSqlTest {
   }
 
   @Test
-  void everyFilterOnEveryColumnAnalysesAsARowRestriction() {
+  void everyFilterOnEveryColumnAnalyzesAsARowRestriction() {
     int restrictions = 0;
     for (TableDef t : Tables.ALL) {
       for (Column c : t.columns()) {
@@ -87,7 +87,7 @@ class AdapterSqlTest {
   }
 
   @Test
-  void everyWriteModeOnEveryTableAnalyses() {
+  void everyWriteModeOnEveryTableAnalyzes() {
     int statements = 0;
     for (TableDef t : Tables.ALL) {
       List<String> keys = new ArrayList<>();

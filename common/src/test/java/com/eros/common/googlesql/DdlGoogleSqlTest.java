@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** sql/ddl/*.sql (the BigQuery DDL of every table) analysed by GoogleSQL, the dataset filled in. */
+/** sql/ddl/*.sql (the BigQuery DDL of every table) analyzed by GoogleSQL, the dataset filled in. */
 @Tag("googlesql")
 class DdlGoogleSqlTest {
   static final Path DIR = Path.of("..", "sql", "ddl");
@@ -25,7 +25,7 @@ class DdlGoogleSqlTest {
   }
 
   @Test
-  void everyDdlFileAnalyses() throws IOException {
+  void everyDdlFileAnalyzes() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(DIR)) {
       files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Analyses statements with GoogleSQL, the reference implementation of BigQuery's SQL dialect:
+ * Analyzes statements with GoogleSQL, the reference implementation of BigQuery's SQL dialect:
  * every name must resolve in the {@link TablesCatalog} and every expression must type-check. A
  * statement GoogleSQL refuses throws {@link GoogleSqlRejected} with GoogleSQL's message.
  *
@@ -56,7 +56,7 @@ public final class GoogleSqlAnalyzer {
     return catalog;
   }
 
-  /** Analyses one statement; throws {@link GoogleSqlRejected} with GoogleSQL's message when it is refused. */
+  /** Analyzes one statement; throws {@link GoogleSqlRejected} with GoogleSQL's message when it is refused. */
   public ResolvedStatement analyze(String sql) {
     try {
       return Analyzer.analyzeStatement(sql, options(), catalog.catalog());
@@ -65,7 +65,7 @@ public final class GoogleSqlAnalyzer {
     }
   }
 
-  /** Analyses a script (statements separated by ';', as BEGIN TRANSACTION; …; COMMIT TRANSACTION;), one by one. */
+  /** Analyzes a script (statements separated by ';', as BEGIN TRANSACTION; …; COMMIT TRANSACTION;), one by one. */
   public List<ResolvedStatement> analyzeScript(String script) {
     List<ResolvedStatement> out = new ArrayList<>();
     ParseResumeLocation at = new ParseResumeLocation(script);

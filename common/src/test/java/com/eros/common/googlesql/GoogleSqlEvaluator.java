@@ -28,7 +28,7 @@ import org.joda.time.ReadableInstant;
  * (TIMESTAMP values as {@link Instant}, microseconds kept, or Joda instants); a table with no rows
  * given is empty. Query parameters are plain Java values ({@link Instant} is a TIMESTAMP).
  *
- * <p>What the evaluator does not execute: MERGE, DDL and scripts (they are only analysed).
+ * <p>What the evaluator does not execute: MERGE, DDL and scripts (they are only analyzed).
  */
 public final class GoogleSqlEvaluator {
   /** Result columns and rows, values as Java objects (Long, Double, String, Boolean, Instant, LocalDate, List, null). */

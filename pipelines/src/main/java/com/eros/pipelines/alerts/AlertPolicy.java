@@ -22,9 +22,9 @@ public record AlertPolicy(
     Map<Level, List<Channel>> routing, Map<String, Map<Level, List<Channel>>> sourceChannels, Map<String, Duration> cooldowns)
     implements Serializable {
 
-  /** alert_source of the daily run's own alerts (REFERENCE §3.7). */
+  /** alert_source of the daily run's own alerts (docs/daily-automation.md §7). */
   public static final String DAILY_AUTOMATION = "daily_automation";
-  /** alert_source of the lock sweep's alerts (REFERENCE §4). */
+  /** alert_source of the lock sweep's alerts (docs/lock-sweep.md). */
   public static final String LOCK_CLEANUP = "lock_cleanup";
   /** Sources of alerts that pipelines raise themselves (the health monitor's sources are its rule names). */
   public static final List<String> PIPELINE_SOURCES = List.of(DAILY_AUTOMATION, LOCK_CLEANUP);

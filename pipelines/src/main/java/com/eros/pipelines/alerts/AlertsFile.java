@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   CRITICAL: all                 # every configured channel
  *   WARNING: [slack, google_chat]
  *   INFO: []
- * rules: [...]                    # the health monitor's rules (REFERENCE §5)
+ * rules: [...]                    # the health monitor's rules (docs/health-and-alerts.md)
  * pipeline_alerts:                # alerts the pipelines raise themselves
  *   - source: lock_cleanup        # daily_automation | lock_cleanup
  *     cooldown: 12h               # no delivery while a delivered alert of the same source and kind is younger

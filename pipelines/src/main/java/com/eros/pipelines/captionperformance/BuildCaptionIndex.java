@@ -27,13 +27,13 @@ import org.apache.beam.sdk.values.TupleTagList;
  * holds the whole bank: at the guide's scale (10 000 captions per creator) a bank of a million
  * captions was one side input of every text, encoded and copied whole.
  */
-final class BuildCaptionIndex extends PTransform<PBegin, PCollectionTuple> {
+public final class BuildCaptionIndex extends PTransform<PBegin, PCollectionTuple> {
   static final TupleTag<CaptionIndex> SHARED = new TupleTag<>() {};
   static final TupleTag<KV<String, CaptionIndex>> OWNED = new TupleTag<>() {};
 
   private final Warehouse warehouse;
 
-  BuildCaptionIndex(Warehouse warehouse) {
+  public BuildCaptionIndex(Warehouse warehouse) {
     super("Build caption index");
     this.warehouse = warehouse;
   }
@@ -43,10 +43,10 @@ final class BuildCaptionIndex extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** The two side inputs attribution reads: the shared index (empty when none) and the owners' indexes. */
-  record Views(PCollectionView<CaptionIndex> shared, PCollectionView<Map<String, CaptionIndex>> owned) {}
+  public record Views(PCollectionView<CaptionIndex> shared, PCollectionView<Map<String, CaptionIndex>> owned) {}
 
   /** Builds the index and its views in {@code p}. */
-  static Views views(PBegin p, Warehouse warehouse) {
+  public static Views views(PBegin p, Warehouse warehouse) {
     PCollectionTuple built = p.apply(new BuildCaptionIndex(warehouse));
     return new Views(
         built.get(SHARED).apply("As shared captions", View.<CaptionIndex>asSingleton().withDefaultValue(CaptionIndex.EMPTY)),

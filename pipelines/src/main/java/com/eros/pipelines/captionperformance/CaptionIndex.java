@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
- * Attribution of uncaptioned messages (REFERENCE §2.3): normalised caption text → caption ids, for
+ * Attribution of uncaptioned messages (docs/caption-performance.md §3): normalised caption text → caption ids, for
  * shared captions (page_name NULL) and per owning page.
  *
  * <p>A message of page P is attributed to caption C when its normalised text equals the normalised

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The parameters of one caption-performance run (REFERENCE §2), resolved and checked.
+ * The parameters of one caption-performance run (docs/caption-performance.md), resolved and checked.
  *
  * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 000 µs): they are
  * relative to an instant, not to Los Angeles calendar dates, so a DST change inside a window does
@@ -41,7 +41,15 @@ public record CaptionPerformanceConfig(
     }
   }
 
-  /** The defaults of REFERENCE §2 at {@code asOf}. */
+  /**
+   * The §2 parameters of the options at {@code asOf} (caption-performance and the backtest resolve
+   * them the same way); an {@link IllegalArgumentException} names the bad option.
+   */
+  public static CaptionPerformanceConfig of(CaptionStatsOptions o, Instant asOf) {
+    return new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ());
+  }
+
+  /** The defaults of docs/caption-performance.md at {@code asOf}. */
   public static CaptionPerformanceConfig defaults(Instant asOf) {
     return new CaptionPerformanceConfig(
         asOf, DEFAULT_MEDIAN_WINDOW_DAYS, DEFAULT_STATS_WINDOW_DAYS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_Z);

@@ -18,6 +18,7 @@ import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.JobStatus;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -43,7 +44,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The caption-performance pipeline (REFERENCE §2, every 6 hours):
+ * The caption-performance pipeline (docs/caption-performance.md, every 6 hours):
  *
  * <pre>
  *   mass_messages ─ read by page (projection, window [asOf − max(windows), asOf) or NULL time) ─┐
@@ -60,7 +61,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @Template(
     name = "EROS caption performance",
-    description = "Recomputes caption_bandit_stats from mass_messages (REFERENCE \u00a72): EMV per send, exact page "
+    description = "Recomputes caption_bandit_stats from mass_messages (docs/caption-performance.md): EMV per send, exact page "
         + "median over the median window, text attribution of uncaptioned sends, decayed successes and "
         + "failures, Wilson bounds, Beta posterior, exploration score and percentile per (page, caption); "
         + "replaces the table atomically and writes its etl_job_runs row; a result covering far fewer "
@@ -78,6 +79,11 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     "purchased_count", "earnings"
   };
 
+  /** The columns of mass_messages that validation, attribution and the statistics need. */
+  public static String[] messageColumns() {
+    return MESSAGE_COLUMNS.clone();
+  }
+
   private final Environment env;
 
   public CaptionPerformancePipeline() {
@@ -93,34 +99,17 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Lifecycle.main(new CaptionPerformancePipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<CaptionPerformanceOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles",
+      CaptionPerformanceOptions.class,
+      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK),
+      List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "recompute caption_bandit_stats (REFERENCE §2): medians, Wilson bounds, posteriors, percentiles";
-  }
-
-  @Override
-  public Class<CaptionPerformanceOptions> optionsClass() {
-    return CaptionPerformanceOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS);
+  public PipelineInfo<CaptionPerformanceOptions> info() {
+    return INFO;
   }
 
   @Override
@@ -128,7 +117,7 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Instant asOf = RunClock.instant(o.getAsOf(), "asOf", wallNow);
     try {
       return new CaptionPerformanceSettings(
-          new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ()),
+          CaptionPerformanceConfig.of(o, asOf),
           new ShrinkGuard(o.getMaxPageLossPercent(), Boolean.TRUE.equals(o.getAllowShrink())),
           AlertDelivery.from(o, env, RunClock.stamps(o.getAsOf(), asOf)));
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -5,7 +5,7 @@ import com.eros.common.table.Timestamps;
 import java.io.Serializable;
 import org.apache.beam.sdk.values.Row;
 
-/** One row of {@code caption_bandit_stats} (REFERENCE §2.5), as plain Java. Times are epoch microseconds. */
+/** One row of {@code caption_bandit_stats} (docs/caption-performance.md §5), as plain Java. Times are epoch microseconds. */
 public record CaptionStats(
     String pageName,
     long captionId,

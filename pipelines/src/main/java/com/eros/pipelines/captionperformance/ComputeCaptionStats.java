@@ -49,14 +49,13 @@ final class ComputeCaptionStats extends PTransform<PCollection<PageMessages>, PC
 
     @ProcessElement
     public void process(@Element PageMessages page, MultiOutputReceiver out) {
-      List<CaptionStats> stats = PageStatsCalculator.compute(page, config);
+      PageStatsCalculator.PageStats pageStats = PageStatsCalculator.computePage(page, config);
+      List<CaptionStats> stats = pageStats.stats();
       RunTally tally = new RunTally();
-      if (stats.isEmpty()) {
-        if (!PageStatsCalculator.hasMedian(page, config)) {
-          tally.pagesWithoutMedian++;
-          noMedian.inc();
-        }
-      } else {
+      if (!pageStats.hasMedian()) {
+        tally.pagesWithoutMedian++;
+        noMedian.inc();
+      } else if (!stats.isEmpty()) {
         tally.pagesWithStats++;
       }
       for (CaptionStats s : stats) {

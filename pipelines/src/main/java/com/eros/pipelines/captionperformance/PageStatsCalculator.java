@@ -7,11 +7,14 @@ import com.eros.common.stats.Median;
 import com.eros.common.stats.PercentRank;
 import com.eros.common.stats.Wilson;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntBinaryOperator;
 
 /**
- * REFERENCE §2 for one page, in plain Java: page median, success flags and every column of
+ * docs/caption-performance.md for one page, in plain Java: page median, success flags and every column of
  * {@code caption_bandit_stats} for each caption the page used.
  *
  * <ul>
@@ -49,57 +52,116 @@ public final class PageStatsCalculator {
     return false;
   }
 
+  /**
+   * What §2 computes for one page: its median EMV over the median window and its stats rows.
+   *
+   * @param median NaN when the page has no message in the median window (then no rows)
+   */
+  public record PageStats(double median, List<CaptionStats> stats) {
+    public boolean hasMedian() {
+      return !Double.isNaN(median);
+    }
+  }
+
+  /** docs/caption-performance.md §4: a send succeeds when its EMV is strictly above the page median. */
+  public static boolean isSuccess(double emv, double median) {
+    return emv > median;
+  }
+
   /** The stats rows of one page; empty when the page has no message in the median window. */
   public static List<CaptionStats> compute(PageMessages page, CaptionPerformanceConfig cfg) {
-    long asOf = cfg.asOfMicros();
-    long medianFrom = cfg.medianFromMicros();
-    long statsFrom = cfg.statsFromMicros();
-    int n = page.size();
+    return computePage(page, cfg).stats();
+  }
 
-    double[] emv = new double[n];
-    double[] medianValues = new double[n];
+  /**
+   * The page median and the stats rows of one page, as of {@code cfg.asOf()}: the one
+   * implementation of §2 used by the caption-performance pipeline and by the backtest (§9).
+   * Messages at or after asOf are ignored.
+   */
+  public static PageStats computePage(PageMessages page, CaptionPerformanceConfig cfg) {
+    double[] emv = emvs(page);
+    double median = medianEmv(page, emv, cfg);
+    if (Double.isNaN(median)) {
+      return new PageStats(Double.NaN, List.of());
+    }
+    CaptionGroups groups = groupByCaption(page, emv, cfg);
+    List<Acc> captions = new ArrayList<>(groups.count());
+    for (int g = 0; g < groups.count(); g++) {
+      captions.add(accumulate(page, emv, median, groups, g, cfg));
+    }
+    return new PageStats(median, toRows(page, captions, cfg));
+  }
+
+  /** EMV = earnings / sent_count of every message of the page. */
+  private static double[] emvs(PageMessages page) {
+    double[] emv = new double[page.size()];
+    for (int i = 0; i < emv.length; i++) {
+      emv[i] = Emv.emv(page.earnings(i), page.sent(i));
+    }
+    return emv;
+  }
+
+  /** Exact median EMV over the median window, captioned or not; NaN when the window is empty. */
+  private static double medianEmv(PageMessages page, double[] emv, CaptionPerformanceConfig cfg) {
+    double[] values = new double[page.size()];
     int m = 0;
+    for (int i = 0; i < page.size(); i++) {
+      long t = page.sendMicros(i);
+      if (t >= cfg.medianFromMicros() && t < cfg.asOfMicros()) {
+        values[m++] = emv[i];
+      }
+    }
+    return m == 0 ? Double.NaN : Median.medianInPlace(Arrays.copyOf(values, m));
+  }
+
+  /** Whether message i counts for a caption's statistics: it has one and lies in the stats window. */
+  private static boolean inStats(PageMessages page, int i, CaptionPerformanceConfig cfg) {
+    long t = page.sendMicros(i);
+    return page.hasCaption(i) && t >= cfg.statsFromMicros() && t < cfg.asOfMicros();
+  }
+
+  /**
+   * The messages of the stats window grouped by caption: group g (in caption_id order) is caption
+   * {@code captionIds[g]} and holds the message indices {@code order[start[g] .. start[g + 1])},
+   * sorted by the total order of {@link #compare}.
+   */
+  private record CaptionGroups(long[] captionIds, int[] start, int[] order) {
+    int count() {
+      return start.length - 1;
+    }
+  }
+
+  /** Counting sort by caption (groups in caption_id order), then each group by time and ties. */
+  private static CaptionGroups groupByCaption(PageMessages page, double[] emv, CaptionPerformanceConfig cfg) {
+    int n = page.size();
     int inStats = 0;
     for (int i = 0; i < n; i++) {
-      emv[i] = Emv.emv(page.earnings(i), page.sent(i));
-      long t = page.sendMicros(i);
-      if (t >= medianFrom && t < asOf) {
-        medianValues[m++] = emv[i];
-      }
-      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+      if (inStats(page, i, cfg)) {
         inStats++;
       }
     }
-    if (m == 0) {
-      return List.of();
-    }
-    double median = Median.medianInPlace(java.util.Arrays.copyOf(medianValues, m));
-
-    // counting sort by caption (groups in caption_id order), then each group by time and ties
     long[] distinct = new long[inStats];
     int k = 0;
     for (int i = 0; i < n; i++) {
-      long t = page.sendMicros(i);
-      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+      if (inStats(page, i, cfg)) {
         distinct[k++] = page.captionId(i);
       }
     }
-    java.util.Arrays.sort(distinct);
+    Arrays.sort(distinct);
     int groups = 0;
     for (int i = 0; i < inStats; i++) {
       if (i == 0 || distinct[i] != distinct[i - 1]) {
         distinct[groups++] = distinct[i];
       }
     }
-    java.util.Map<Long, Integer> rank = new java.util.HashMap<>(Math.max(16, groups * 2));
+    Map<Long, Integer> rank = new HashMap<>(Math.max(16, groups * 2));
     for (int g = 0; g < groups; g++) {
       rank.put(distinct[g], g);
     }
     int[] groupOf = new int[n];
     int[] start = new int[groups + 1];
     for (int i = 0; i < n; i++) {
-      long t = page.sendMicros(i);
-      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+      if (inStats(page, i, cfg)) {
         groupOf[i] = rank.get(page.captionId(i));
         start[groupOf[i] + 1]++;
       }
@@ -108,63 +170,64 @@ public final class PageStatsCalculator {
       start[g + 1] += start[g];
     }
     int[] order = new int[inStats];
-    int[] fill = java.util.Arrays.copyOf(start, groups);
+    int[] fill = Arrays.copyOf(start, groups);
     for (int i = 0; i < n; i++) {
-      long t = page.sendMicros(i);
-      if (page.hasCaption(i) && t >= statsFrom && t < asOf) {
+      if (inStats(page, i, cfg)) {
         order[fill[groupOf[i]]++] = i;
       }
     }
-    int[] scratch = order.clone();
+    int[] scratch = new int[inStats];
     IntBinaryOperator byTime = (a, b) -> compare(page, emv, a, b);
     for (int g = 0; g < groups; g++) {
-      mergeSort(scratch, order, start[g], start[g + 1], byTime);
+      IndexSort.sort(order, scratch, start[g], start[g + 1], byTime);
     }
+    return new CaptionGroups(Arrays.copyOf(distinct, groups), start, order);
+  }
 
-    List<Acc> captions = new ArrayList<>();
-    double[] groupEmv = new double[inStats];
-    for (int g = 0; g < groups; g++) {
-      int first = start[g];
-      int end = first;
-      Acc a = new Acc(distinct[g]);
-      while (end < start[g + 1]) {
-        int idx = order[end];
-        boolean success = emv[idx] > median;
-        double w = Decay.weight(Decay.ageDays(asOf, page.sendMicros(idx)), cfg.halfLifeDays());
-        if (success) {
-          a.successes++;
-          a.effectiveSuccesses += w;
-        } else {
-          a.failures++;
-          a.effectiveFailures += w;
-        }
-        groupEmv[end - first] = emv[idx];
-        a.sumEarnings += page.earnings(idx);
-        a.sumViewed += page.viewed(idx);
-        a.sumPurchased += page.purchased(idx);
-        // ascending order: the last message of the group is the latest (ties broken as documented)
-        a.lastEmv = emv[idx];
-        a.lastUsedMicros = page.sendMicros(idx);
-        end++;
+  /** The running sums of group g: successes against the median, decayed counts, sums, latest send. */
+  private static Acc accumulate(
+      PageMessages page, double[] emv, double median, CaptionGroups groups, int g, CaptionPerformanceConfig cfg) {
+    int first = groups.start()[g];
+    int end = groups.start()[g + 1];
+    Acc a = new Acc(groups.captionIds()[g]);
+    double[] groupEmv = new double[end - first];
+    for (int j = first; j < end; j++) {
+      int idx = groups.order()[j];
+      double w = Decay.weight(Decay.ageDays(cfg.asOfMicros(), page.sendMicros(idx)), cfg.halfLifeDays());
+      if (isSuccess(emv[idx], median)) {
+        a.successes++;
+        a.effectiveSuccesses += w;
+      } else {
+        a.failures++;
+        a.effectiveFailures += w;
       }
-      // EMVs summed in ascending order: captions with equal EMV multisets get bit-equal means,
-      // so they tie exactly in the percentile (and the oracle sums the same way)
-      java.util.Arrays.sort(groupEmv, 0, end - first);
-      double sum = 0;
-      for (int j = 0; j < end - first; j++) {
-        sum += groupEmv[j];
-      }
-      a.sumEmv = sum;
-      captions.add(a);
+      groupEmv[j - first] = emv[idx];
+      a.sumEarnings += page.earnings(idx);
+      a.sumViewed += page.viewed(idx);
+      a.sumPurchased += page.purchased(idx);
+      // ascending order: the last message of the group is the latest (ties broken as documented)
+      a.lastEmv = emv[idx];
+      a.lastUsedMicros = page.sendMicros(idx);
     }
+    // EMVs summed in ascending order: captions with equal EMV multisets get bit-equal means,
+    // so they tie exactly in the percentile (and the oracle sums the same way)
+    Arrays.sort(groupEmv);
+    double sum = 0;
+    for (double v : groupEmv) {
+      sum += v;
+    }
+    a.sumEmv = sum;
+    return a;
+  }
 
+  /** One caption_bandit_stats row per caption: Wilson bounds, posterior, exploration, percentile. */
+  private static List<CaptionStats> toRows(PageMessages page, List<Acc> captions, CaptionPerformanceConfig cfg) {
     double[] avgEmv = new double[captions.size()];
     for (int c = 0; c < avgEmv.length; c++) {
       Acc a = captions.get(c);
       avgEmv[c] = a.sumEmv / (a.successes + a.failures);
     }
     int[] percentile = PercentRank.percentiles(avgEmv);
-
     List<CaptionStats> out = new ArrayList<>(captions.size());
     for (int c = 0; c < avgEmv.length; c++) {
       Acc a = captions.get(c);
@@ -189,40 +252,9 @@ public final class PageStatsCalculator {
           a.sumViewed == 0 ? 0.0 : a.sumPurchased / a.sumViewed,
           percentile[c],
           a.lastUsedMicros,
-          asOf));
+          cfg.asOfMicros()));
     }
     return out;
-  }
-
-  /** Stable merge sort of message indices (no boxing). */
-  static void sortIndices(int[] a, IntBinaryOperator cmp) {
-    mergeSort(a.clone(), a, 0, a.length, cmp);
-  }
-
-  /** Sorts dst[lo, hi) given src[lo, hi) holds the same elements; uses src as scratch. */
-  private static void mergeSort(int[] src, int[] dst, int lo, int hi, IntBinaryOperator cmp) {
-    if (hi - lo < 16) {
-      for (int i = lo + 1; i < hi; i++) {
-        int v = dst[i];
-        int j = i - 1;
-        while (j >= lo && cmp.applyAsInt(dst[j], v) > 0) {
-          dst[j + 1] = dst[j];
-          j--;
-        }
-        dst[j + 1] = v;
-      }
-      return;
-    }
-    int mid = (lo + hi) >>> 1;
-    mergeSort(dst, src, lo, mid, cmp);
-    mergeSort(dst, src, mid, hi, cmp);
-    for (int i = lo, p = lo, q = mid; i < hi; i++) {
-      if (q >= hi || (p < mid && cmp.applyAsInt(src[p], src[q]) <= 0)) {
-        dst[i] = src[p++];
-      } else {
-        dst[i] = src[q++];
-      }
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.validate.MessageRule;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -110,7 +111,11 @@ public final class RunTally implements Serializable {
   }
 
   /** Sums tallies; the sum of none is an empty tally (so a run over no pages still has a total). */
-  static final class SumFn extends Combine.CombineFn<RunTally, RunTally, RunTally> {
+  static final class SumFn extends AccumulateFn<RunTally, RunTally> {
+    SumFn() {
+      super(RunTally.class);
+    }
+
     @Override
     public RunTally createAccumulator() {
       return new RunTally();
@@ -122,27 +127,8 @@ public final class RunTally implements Serializable {
     }
 
     @Override
-    public RunTally mergeAccumulators(Iterable<RunTally> accs) {
-      RunTally sum = new RunTally();
-      for (RunTally a : accs) {
-        sum.add(a);
-      }
-      return sum;
-    }
-
-    @Override
-    public RunTally extractOutput(RunTally acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<RunTally> getAccumulatorCoder(CoderRegistry registry, Coder<RunTally> inputCoder) {
-      return SerializableCoder.of(RunTally.class);
-    }
-
-    @Override
-    public Coder<RunTally> getDefaultOutputCoder(CoderRegistry registry, Coder<RunTally> inputCoder) {
-      return SerializableCoder.of(RunTally.class);
+    protected RunTally merge(RunTally into, RunTally other) {
+      return into.add(other);
     }
   }
 }

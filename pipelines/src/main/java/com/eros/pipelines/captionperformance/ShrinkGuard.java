@@ -3,7 +3,7 @@ package com.eros.pipelines.captionperformance;
 import java.io.Serializable;
 
 /**
- * The shrink guard (REFERENCE §8): caption-performance does not replace {@code caption_bandit_stats}
+ * The shrink guard (docs/operating-guarantees.md): caption-performance does not replace {@code caption_bandit_stats}
  * with a result that covers fewer pages than {@code 100 − maxPageLossPercent} % of the pages the table
  * covers now, unless told to ({@code --allowShrink}). An emptied or truncated {@code mass_messages}
  * would otherwise wipe the bandit's statistics and report SUCCESS. Pure; compared in integers.

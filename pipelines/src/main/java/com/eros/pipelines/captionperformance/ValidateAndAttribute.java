@@ -25,24 +25,29 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Per page: checks every message against REFERENCE §1 (at asOf), routes invalid ones to
+ * Per page: checks every message against docs/tables.md (at asOf), routes invalid ones to
  * {@code rejected_rows} with the rule that failed, attributes uncaptioned valid ones by text, and
  * packs the valid messages of the page into one compact {@link PageMessages}.
  *
  * <p>Outputs: {@link #VALID} (one PageMessages per page with at least one valid message),
  * {@link #REJECTED} (rejected_rows Rows), {@link #TALLY} (one RunTally per page).
  */
-final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
-  static final TupleTag<PageMessages> VALID = new TupleTag<>() {};
-  static final TupleTag<Row> REJECTED = new TupleTag<>() {};
-  static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
+public final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
+  public static final TupleTag<PageMessages> VALID = new TupleTag<>() {};
+  public static final TupleTag<Row> REJECTED = new TupleTag<>() {};
+  public static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
 
   private final BuildCaptionIndex.Views index;
   private final Instant asOf;
   private final Instant rejectedAt;
   private final String jobId;
 
-  ValidateAndAttribute(BuildCaptionIndex.Views index, Instant asOf, Instant rejectedAt, String jobId) {
+  /**
+   * @param index the caption index's side inputs ({@link BuildCaptionIndex#views})
+   * @param asOf the "now" of the validity rules (a send later than asOf + 1 h is invalid)
+   * @param rejectedAt rejected_at of the dead letters
+   */
+  public ValidateAndAttribute(BuildCaptionIndex.Views index, Instant asOf, Instant rejectedAt, String jobId) {
     super("Validate and attribute messages");
     this.index = index;
     this.asOf = asOf;

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Analyses one creator. Production uses {@link CreatorAnalyzer}; the analysis step takes any
+ * Analyzes one creator. Production uses {@link CreatorAnalyzer}; the analysis step takes any
  * implementation, so tests can inject one that fails for chosen pages. An exception thrown here
- * is a processing failure of that creator (REFERENCE §3.5), never a failure of the run.
+ * is a processing failure of that creator (docs/daily-automation.md §5), never a failure of the run.
  */
 @FunctionalInterface
 public interface Analyzer extends Serializable {

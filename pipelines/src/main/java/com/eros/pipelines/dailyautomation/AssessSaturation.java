@@ -195,7 +195,7 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
       c.output(PROFILES, OutputRows.profile(a.profile(), s, executionDate, jobId, computedAt));
       c.output(s.emptyPool()
           ? CreatorOutcome.failed(page, a.rowsRead(), a.rowsRejected(), Saturation.EMPTY_POOL)
-          : CreatorOutcome.analysed(page, a.rowsRead(), a.rowsRejected(), s.pct(), a.profile().volumeFactor()));
+          : CreatorOutcome.analyzed(page, a.rowsRead(), a.rowsRejected(), s.pct(), a.profile().volumeFactor()));
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The creator analysis of REFERENCE §3.2, in plain Java (one pass over the page's messages).
+ * The creator analysis of docs/daily-automation.md §2, in plain Java (one pass over the page's messages).
  *
  * <ul>
  *   <li>messages, revenue (Σ earnings), RPR = Σ earnings / Σ sent, view rate = Σ viewed / Σ sent,

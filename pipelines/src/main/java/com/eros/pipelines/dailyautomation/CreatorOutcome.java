@@ -13,8 +13,8 @@ public record CreatorOutcome(
   public enum Kind {
     /** No valid message in the active window: not a creator of this run. */
     INACTIVE,
-    /** Analysed, with a caption pool: saturation and volume factor are set. */
-    ANALYSED,
+    /** Analyzed, with a caption pool: saturation and volume factor are set. */
+    ANALYZED,
     /** The analysis threw or the caption pool is empty: {@code error} says why. */
     FAILED
   }
@@ -23,8 +23,8 @@ public record CreatorOutcome(
     return new CreatorOutcome(page, Kind.INACTIVE, rowsRead, rowsRejected, Double.NaN, Double.NaN, null);
   }
 
-  public static CreatorOutcome analysed(String page, long rowsRead, long rowsRejected, double saturationPct, double volumeFactor) {
-    return new CreatorOutcome(page, Kind.ANALYSED, rowsRead, rowsRejected, saturationPct, volumeFactor, null);
+  public static CreatorOutcome analyzed(String page, long rowsRead, long rowsRejected, double saturationPct, double volumeFactor) {
+    return new CreatorOutcome(page, Kind.ANALYZED, rowsRead, rowsRejected, saturationPct, volumeFactor, null);
   }
 
   public static CreatorOutcome failed(String page, long rowsRead, long rowsRejected, String error) {

@@ -15,6 +15,7 @@ import com.eros.pipelines.locksweep.SweepLocks;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import java.io.PrintStream;
@@ -34,10 +35,10 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The daily automation (REFERENCE §3), the system's main job:
+ * The daily automation (docs/daily-automation.md), the system's main job:
  *
  * <pre>
- *   messages of [D−90, D), grouped by page ─► validate (bad rows ─► rejected_rows) + analyse, in parallel
+ *   messages of [D−90, D), grouped by page ─► validate (bad rows ─► rejected_rows) + analyze, in parallel
  *   messages later than now + 1 h ─► rejected_rows (SENDING_TIME_IN_FUTURE) ┘
  *     ─► saturation (caption pool and locks in the cooldown as side inputs) ─► profiles (replace D's)
  *                                                                        └► compact outcomes
@@ -50,7 +51,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @Template(
     name = "EROS daily automation",
-    description = "The daily run of REFERENCE \u00a73 for one Los Angeles date D: finds active creators, analyses each "
+    description = "The daily run of docs/daily-automation.md for one Los Angeles date D: finds active creators, analyzes each "
         + "(profiles in creator_performance_profiles), measures caption saturation, queues schedule "
         + "generation (at most one PENDING row per page and date), records per-creator errors with a "
         + "consecutive-failure circuit breaker, sweeps expired caption locks, raises and delivers its "
@@ -70,7 +71,7 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
   }
 
   /**
-   * With another analyser (tests inject one that fails for chosen pages) and environment (where the
+   * With another analyzer (tests inject one that fails for chosen pages) and environment (where the
    * alert channels' URLs and keys are looked up).
    */
   public DailyAutomationPipeline(Analyzer analyzer, Environment env) {
@@ -82,36 +83,19 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
     Lifecycle.main(new DailyAutomationPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<DailyAutomationOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      OutputRows.JOB_NAME,
+      "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep "
+          + "(alerts delivered like the health monitor's)",
+      DailyAutomationOptions.class,
+      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS),
+      List.of(Tables.CREATOR_PERFORMANCE_PROFILES, Tables.SCHEDULE_GENERATION_QUEUE,
+          Tables.CREATOR_PROCESSING_ERRORS, Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.REJECTED_ROWS));
 
   @Override
-  public String jobName() {
-    return OutputRows.JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "daily run for a Los Angeles date: creator profiles, saturation, schedule queue, breaker, lock sweep "
-        + "(alerts delivered like the health monitor's)";
-  }
-
-  @Override
-  public Class<DailyAutomationOptions> optionsClass() {
-    return DailyAutomationOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.CREATOR_PERFORMANCE_PROFILES, Tables.SCHEDULE_GENERATION_QUEUE,
-        Tables.CREATOR_PROCESSING_ERRORS, Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.REJECTED_ROWS);
+  public PipelineInfo<DailyAutomationOptions> info() {
+    return INFO;
   }
 
   @Override
@@ -135,21 +119,21 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
 
     PCollection<KV<String, List<Row>>> messages = p.apply("Read messages by page",
         wh.readGrouped(Tables.MASS_MESSAGES,
-            ReadSpec.columns(AnalyseCreators.COLUMNS).where(Filter.betweenOrNull("sending_time", w.analysisStart(), w.end())),
+            ReadSpec.columns(AnalyzeCreators.COLUMNS).where(Filter.betweenOrNull("sending_time", w.analysisStart(), w.end())),
             "page_name"));
-    PCollectionTuple analysed = messages.apply("Analyse creators", new AnalyseCreators(analyzer, w, now, jobId));
+    PCollectionTuple analyzed = messages.apply("Analyze creators", new AnalyzeCreators(analyzer, w, now, jobId));
     PCollection<KV<String, List<Row>>> futurePages = p.apply("Read future messages by page",
         wh.readGrouped(Tables.MASS_MESSAGES, RejectFutureMessages.readSpec(now, w.end()), "page_name"));
     PCollection<Row> future = futurePages.apply(new RejectFutureMessages(now, jobId));
     PCollection<Long> futureRead = futurePages
         .apply("Count future messages", MapElements.into(TypeDescriptors.longs()).via(page -> (long) page.getValue().size()))
         .apply("Sum future messages", Sum.longsGlobally());
-    PCollection<Long> rejectedWritten = PCollectionList.of(analysed.get(AnalyseCreators.REJECTED)).and(future)
+    PCollection<Long> rejectedWritten = PCollectionList.of(analyzed.get(AnalyzeCreators.REJECTED)).and(future)
         .apply("Join dead letters", Flatten.pCollections())
         .apply("Write rejected rows", wh.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent(RejectedRows.KEY), run.writeId(),
             "daily_automation_rejected"));
 
-    PCollectionTuple assessed = analysed.get(AnalyseCreators.ANALYSES)
+    PCollectionTuple assessed = analyzed.get(AnalyzeCreators.ANALYSES)
         .apply("Assess saturation", new AssessSaturation(wh, cfg.executionDate(), cfg.cooldownDays(), jobId, now));
     PCollection<Long> profilesWritten = assessed.get(AssessSaturation.PROFILES)
         .apply("Write profiles", wh.write(Tables.CREATOR_PERFORMANCE_PROFILES, WriteSpec.replaceWhere("execution_date"),
@@ -161,7 +145,7 @@ public final class DailyAutomationPipeline implements EtlPipeline<DailyAutomatio
         .apply("Write errors", wh.write(Tables.CREATOR_PROCESSING_ERRORS, WriteSpec.insertIfAbsent(ERROR_KEY), run.writeId(),
             "daily_automation_errors"));
 
-    // The lock sweep (REFERENCE §3.6, §4) as one step of the job, with this run's id and clock (its
+    // The lock sweep (docs/daily-automation.md §6, docs/lock-sweep.md) as one step of the job, with this run's id and clock (its
     // writes are named lock_sweep_*, distinct from ours). Its output, the lock_sweep_log row, is
     // emitted once the locks, the log and its alerts are written: the queue write waits on it.
     PCollection<Row> sweepLog = p.apply("Sweep locks", new SweepLocks(run, cfg.sweep(), s.alerts()));

@@ -19,7 +19,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Dead-letters the messages sent later than now + 1 hour (REFERENCE §1, SENDING_TIME_IN_FUTURE).
+ * Dead-letters the messages sent later than now + 1 hour (docs/tables.md, SENDING_TIME_IN_FUTURE).
  * They lie outside every window, so no analysis reads them: the daily run reads them on purpose
  * (sending_time after {@link #from}) and routes each to rejected_rows, once per row whatever the
  * number of runs (the dead letters are insert-if-absent on their fingerprint).
@@ -45,7 +45,7 @@ final class RejectFutureMessages extends PTransform<PCollection<KV<String, List<
 
   /** What the run reads for this: the analysis columns of the messages sent from {@link #from} on. */
   static ReadSpec readSpec(Instant now, Instant windowEnd) {
-    return ReadSpec.columns(AnalyseCreators.COLUMNS).where(Filter.atLeast("sending_time", from(now, windowEnd)));
+    return ReadSpec.columns(AnalyzeCreators.COLUMNS).where(Filter.atLeast("sending_time", from(now, windowEnd)));
   }
 
   @Override

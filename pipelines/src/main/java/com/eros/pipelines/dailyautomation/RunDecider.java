@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The only sequential step of the run (REFERENCE §3.4–3.5): creators are decided in page_name
- * order. A failed creator increments the run of consecutive failures, any analysed creator
+ * The only sequential step of the run (docs/daily-automation.md §4–§5): creators are decided in page_name
+ * order. A failed creator increments the run of consecutive failures, any analyzed creator
  * (queued or not) resets it; when the run reaches the breaker threshold the breaker opens and every
- * later creator is skipped (not queued, whatever its own outcome). An analysed creator is queued
+ * later creator is skipped (not queued, whatever its own outcome). An analyzed creator is queued
  * when saturation_pct &lt; the saturation threshold (strict).
  */
 public final class RunDecider {
@@ -18,7 +18,7 @@ public final class RunDecider {
 
   public enum Verdict {
     QUEUED,
-    /** Analysed but saturation_pct ≥ threshold: no schedule today. */
+    /** Analyzed but saturation_pct ≥ threshold: no schedule today. */
     SATURATED,
     FAILED,
     /** After the breaker opened. */

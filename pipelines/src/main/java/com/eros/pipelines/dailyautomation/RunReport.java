@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * What one daily run decided, in counts: the source of the job row's status and counts and of the
- * run's alerts (REFERENCE §3.7). processed = analysed creators (queued or saturated), failed =
+ * run's alerts (docs/daily-automation.md §7). processed = analyzed creators (queued or saturated), failed =
  * creators decided as failed (up to and including the one that opened the breaker), skipped =
  * active creators after the breaker opened; processed + failed + skipped = active creators.
  */

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Caption saturation of a page (REFERENCE §3.3).
+ * Caption saturation of a page (docs/daily-automation.md §3).
  *
  * <pre>
  *   pool         = captions of caption_bank that are active and belong to the page or are shared

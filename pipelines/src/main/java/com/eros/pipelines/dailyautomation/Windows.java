@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * execution date D (never to the wall clock), so a re-run or a backfill of D sees the same data.
  *
  * <pre>
- *   analysis  [D − analysisDays, D)    messages analysed and persisted in the profile
+ *   analysis  [D − analysisDays, D)    messages analyzed and persisted in the profile
  *   active    [D − activeDays, D)      a page with ≥ 1 valid message here is an active creator
  *   baseline  [D − 37, D − 7)          fatigue baseline (the 30 days before the recent week)
  *   recent    [D − 7, D)               fatigue recent week
@@ -54,9 +54,5 @@ public record Windows(LocalDate executionDate, int analysisDays, int activeDays)
 
   public Instant analysisStart() {
     return startOf(analysisDays);
-  }
-
-  public Instant activeStart() {
-    return startOf(activeDays);
   }
 }

@@ -13,10 +13,13 @@ import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.alerts.RuleFileException;
 import com.eros.pipelines.alerts.delivery.ChannelSettings;
 import com.eros.pipelines.alerts.delivery.Environment;
+import com.eros.pipelines.report.PublishReport;
+import com.eros.pipelines.report.ReportWindow;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.RunSettings;
 import com.eros.pipelines.support.Runs;
@@ -35,12 +38,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The health monitor (REFERENCE §5, every 4 hours): measure, evaluate the rules, write alerts
+ * The health monitor (docs/health-and-alerts.md, every 4 hours): measure, evaluate the rules, write alerts
  * (respecting cooldowns), deliver them, record the outcomes, then the run's job row.
  */
 @Template(
     name = "EROS health monitor",
-    description = "Evaluates the alert rules of REFERENCE \u00a75 on the EROS tables (job freshness from etl_job_runs, "
+    description = "Evaluates the alert rules of docs/health-and-alerts.md on the EROS tables (job freshness from etl_job_runs, "
         + "lock-table bloat, failure rates, stuck queue rows), writes automation_alerts rows respecting "
         + "each rule's cooldown, delivers them (by default CRITICAL to every configured channel, WARNING "
         + "to Slack and Google Chat) and records each outcome on its row, then records its etl_job_runs "
@@ -64,37 +67,20 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
     Lifecycle.main(new HealthMonitorPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<HealthMonitorOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "evaluate the alert rules; raise, deliver and record alerts (every 4 hours)",
+      HealthMonitorOptions.class,
+      List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS),
+      List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "evaluate the alert rules; raise, deliver and record alerts (every 4 hours)";
-  }
-
-  @Override
-  public Class<HealthMonitorOptions> optionsClass() {
-    return HealthMonitorOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS);
+  public PipelineInfo<HealthMonitorOptions> info() {
+    return INFO;
   }
 
   /** What it reads of the other pipelines' tables is created empty when absent: "never ran" is a finding, not an error. */
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.AUTOMATION_ALERTS, Tables.LOCK_SWEEP_LOG, Tables.SCHEDULE_GENERATION_QUEUE);
-  }
-
   /** The validated inputs of a run: options, the instant it evaluates at, rules and where alerts go. */
   public record Setup(HealthMonitorOptions options, Instant now, RuleSet rules, AlertDelivery alerts)
       implements RunSettings {
@@ -128,6 +114,9 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
       throw new UsageException(e.getMessage(), e);
     }
     ChannelSettings channels = AlertDelivery.channels(options);
+    if (PublishReport.requested(options.getReportLocation())) {
+      PublishReport.check(options.getReportLocation());
+    }
     return new Setup(options, now, rules,
         new AlertDelivery(channels, rules.policy(), env, RunClock.stamps(options.getNow(), now)));
   }
@@ -141,6 +130,14 @@ public final class HealthMonitorPipeline implements EtlPipeline<HealthMonitorOpt
         .apply(new DecideAlerts(warehouse, setup.rules(), run.jobId(), setup.now()))
         .apply(new DeliverAlerts(warehouse, run.writeId(), "alerts", setup.alerts()))
         .apply(new SummarizeRun(run, snapshot));
+  }
+
+  /** With --reportLocation: publishes the operations report once the job row is written (so it shows this run). */
+  @Override
+  public void afterJobRow(PCollection<Long> written, HealthMonitorOptions options, Setup setup, RunContext run) {
+    if (PublishReport.requested(options.getReportLocation())) {
+      written.apply(new PublishReport(run.warehouse(), options.getReportLocation(), setup.now(), ReportWindow.DEFAULT_DAYS));
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
 import org.apache.beam.sdk.coders.Coder;
@@ -54,11 +55,12 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
   }
 
   /** Feeds one table's rows into a {@link HealthMeasures}. */
-  static final class MeasureFn extends Combine.CombineFn<Row, HealthMeasures, HealthMeasures> {
+  static final class MeasureFn extends AccumulateFn<Row, HealthMeasures> {
     private final HealthMeasures.Config config;
     private final SerializableBiConsumer<HealthMeasures, Row> add;
 
     MeasureFn(HealthMeasures.Config config, SerializableBiConsumer<HealthMeasures, Row> add) {
+      super(HealthMeasures.class);
       this.config = config;
       this.add = add;
     }
@@ -75,27 +77,8 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
     }
 
     @Override
-    public HealthMeasures mergeAccumulators(Iterable<HealthMeasures> accs) {
-      HealthMeasures merged = new HealthMeasures(config);
-      for (HealthMeasures a : accs) {
-        merged.merge(a);
-      }
-      return merged;
-    }
-
-    @Override
-    public HealthMeasures extractOutput(HealthMeasures acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<HealthMeasures> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder) {
-      return SerializableCoder.of(HealthMeasures.class);
-    }
-
-    @Override
-    public Coder<HealthMeasures> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> inputCoder) {
-      return SerializableCoder.of(HealthMeasures.class);
+    protected HealthMeasures merge(HealthMeasures into, HealthMeasures other) {
+      return into.merge(other);
     }
   }
 

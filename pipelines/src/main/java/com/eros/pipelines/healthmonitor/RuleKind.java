@@ -1,7 +1,7 @@
 package com.eros.pipelines.healthmonitor;
 
 /**
- * The rules of REFERENCE §5. Each measures one metric of the {@link HealthSnapshot}; the rules file
+ * The rules of docs/health-and-alerts.md. Each measures one metric of the {@link HealthSnapshot}; the rules file
  * sets their levels, thresholds, windows, cooldowns and channels but cannot invent new metrics.
  */
 public enum RuleKind {

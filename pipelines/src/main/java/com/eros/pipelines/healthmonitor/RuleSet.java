@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every rule of REFERENCE §5, as configured (one per {@link RuleKind}). */
+/** Every rule of docs/health-and-alerts.md, as configured (one per {@link RuleKind}). */
 public final class RuleSet implements Serializable {
   private static final long serialVersionUID = 1L;
   /** How far back job rows are read at least: the scorecard's 7 days plus one. */

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <pre>
  * version: 1
  * rules:
- *   - name: performance_feedback_stale      # one of the nine rules of REFERENCE §5
+ *   - name: performance_feedback_stale      # one of the nine rules of docs/health-and-alerts.md
  *     metric: hours_since_performance_success   # optional; must be the rule's metric
  *     enabled: true
  *     thresholds: {CRITICAL: 12h, WARNING: 8h}  # or: level: WARNING + threshold: 8h

@@ -1,5 +1,6 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.pipelines.support.AccumulateFn;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.RunContext;
 import org.apache.beam.sdk.coders.Coder;
@@ -38,7 +39,11 @@ public final class SummarizeRun extends PTransform<PCollection<Row>, PCollection
         .setCoder(SerializableCoder.of(JobRun.class));
   }
 
-  static final class SummarizeFn extends Combine.CombineFn<Row, RunSummary, RunSummary> {
+  static final class SummarizeFn extends AccumulateFn<Row, RunSummary> {
+    SummarizeFn() {
+      super(RunSummary.class);
+    }
+
     @Override
     public RunSummary createAccumulator() {
       return new RunSummary();
@@ -50,22 +55,8 @@ public final class SummarizeRun extends PTransform<PCollection<Row>, PCollection
     }
 
     @Override
-    public RunSummary mergeAccumulators(Iterable<RunSummary> accs) {
-      RunSummary m = new RunSummary();
-      for (RunSummary a : accs) {
-        m.merge(a);
-      }
-      return m;
-    }
-
-    @Override
-    public RunSummary extractOutput(RunSummary acc) {
-      return acc;
-    }
-
-    @Override
-    public Coder<RunSummary> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder) {
-      return SerializableCoder.of(RunSummary.class);
+    protected RunSummary merge(RunSummary into, RunSummary other) {
+      return into.merge(other);
     }
   }
 

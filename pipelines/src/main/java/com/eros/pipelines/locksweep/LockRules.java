@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Which active locks the sweep releases (REFERENCE §4). Pure: no Beam, no store.
+ * Which active locks the sweep releases (docs/lock-sweep.md). Pure: no Beam, no store.
  *
  * <ul>
  *   <li>{@link Verdict#PAST_SEND_DATE}: active, {@code scheduled_send_date < T}, where T is the Los

@@ -12,6 +12,7 @@ import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.PipelineInfo;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -27,7 +28,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The hourly lock sweep (REFERENCE §4): {@link SweepLocks}, whose log row becomes the run's job row
+ * The hourly lock sweep (docs/lock-sweep.md): {@link SweepLocks}, whose log row becomes the run's job row
  * (job_name {@code lock_sweep}), so the job row exists only after the locks, the log and the alerts.
  */
 @Template(
@@ -56,35 +57,18 @@ public final class LockSweepPipeline implements EtlPipeline<LockSweepOptions, Lo
     Lifecycle.main(new LockSweepPipeline(), args);
   }
 
-  @Override
-  public String command() {
-    return COMMAND;
-  }
+  private static final PipelineInfo<LockSweepOptions> INFO = new PipelineInfo<>(
+      COMMAND,
+      JOB_NAME,
+      "release expired caption locks (past send date, stale), log the sweep, alert on volume and bloat "
+          + "(alerts delivered like the health monitor's: channels, routing and cooldown from --rules)",
+      LockSweepOptions.class,
+      List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS),
+      List.of(Tables.LOCK_SWEEP_LOG, Tables.AUTOMATION_ALERTS));
 
   @Override
-  public String jobName() {
-    return JOB_NAME;
-  }
-
-  @Override
-  public String summary() {
-    return "release expired caption locks (past send date, stale), log the sweep, alert on volume and bloat "
-        + "(alerts delivered like the health monitor's: channels, routing and cooldown from --rules)";
-  }
-
-  @Override
-  public Class<LockSweepOptions> optionsClass() {
-    return LockSweepOptions.class;
-  }
-
-  @Override
-  public List<TableDef> inputs() {
-    return List.of(Tables.ACTIVE_CAPTION_ASSIGNMENTS);
-  }
-
-  @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.LOCK_SWEEP_LOG, Tables.AUTOMATION_ALERTS);
+  public PipelineInfo<LockSweepOptions> info() {
+    return INFO;
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The sweep's alert rules (REFERENCE §4, source {@code lock_cleanup}). Pure. Every comparison is
+ * The sweep's alert rules (docs/lock-sweep.md, source {@code lock_cleanup}). Pure. Every comparison is
  * strictly greater: a value equal to its threshold raises nothing.
  *
  * <ul>

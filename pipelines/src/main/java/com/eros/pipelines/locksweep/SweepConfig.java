@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Parameters of one sweep. {@code now} is the run's clock (decisions and {@code deactivated_at});
- * thresholds as in REFERENCE §4. Invalid values throw {@link IllegalArgumentException}.
+ * thresholds as in docs/lock-sweep.md. Invalid values throw {@link IllegalArgumentException}.
  */
 public record SweepConfig(Instant now, int staleLockDays, long highVolumeThreshold, long bloatWarning, long bloatCritical)
     implements RunSettings {
@@ -43,7 +43,7 @@ public record SweepConfig(Instant now, int staleLockDays, long highVolumeThresho
     return LockRules.today(now);
   }
 
-  /** The REFERENCE §4 defaults at {@code now}. */
+  /** The docs/lock-sweep.md defaults at {@code now}. */
   public static SweepConfig defaults(Instant now) {
     return new SweepConfig(now, DEFAULT_STALE_LOCK_DAYS, DEFAULT_HIGH_VOLUME, DEFAULT_BLOAT_WARNING, DEFAULT_BLOAT_CRITICAL);
   }

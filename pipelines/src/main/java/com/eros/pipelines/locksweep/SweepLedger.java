@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Which {@code lock_sweep_log} rows a sweep writes so that every released lock is accounted for in
- * exactly one log row (REFERENCE §4), even when a sweep died between its lock update and its log
+ * exactly one log row (docs/lock-sweep.md), even when a sweep died between its lock update and its log
  * row. Pure.
  *
  * <p>Each released lock records the sweep that released it ({@code released_by}). The log row of a

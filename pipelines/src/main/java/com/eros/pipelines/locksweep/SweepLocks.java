@@ -39,7 +39,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The lock sweep (REFERENCE §4) as one composite: read the active locks, classify them with
+ * The lock sweep (docs/lock-sweep.md) as one composite: read the active locks, classify them with
  * {@link LockRules}, release the selected ones with the port's guarded conditional update (which
  * also records the releasing sweep in {@code released_by}), then — once the updates have committed —
  * account for the releases from the store with {@link SweepLedger}: this sweep's

@@ -1,5 +1,5 @@
 /**
- * The hourly lock sweep (REFERENCE §4): {@link com.eros.pipelines.locksweep.LockRules} decides which
+ * The hourly lock sweep (docs/lock-sweep.md): {@link com.eros.pipelines.locksweep.LockRules} decides which
  * active caption locks are released (PAST_SEND_DATE, STALE), {@link com.eros.pipelines.locksweep.SweepAlerts}
  * which lock_cleanup alerts fire, {@link com.eros.pipelines.locksweep.SweepLocks} is the reusable
  * composite (also applied by daily automation), {@link com.eros.pipelines.locksweep.SweepLedger} which

@@ -18,22 +18,37 @@ import org.apache.beam.sdk.values.PCollection;
  * @param <S> the pipeline's validated settings
  */
 public interface EtlPipeline<O extends WarehouseOptions, S extends RunSettings> {
+  /** The pipeline's names, options interface and tables. */
+  PipelineInfo<O> info();
+
   /** The {@code ./eros} command and Flex Template name, e.g. {@code lock-sweep}. */
-  String command();
+  default String command() {
+    return info().command();
+  }
 
   /** {@code etl_job_runs.job_name}, e.g. {@code lock_sweep}. */
-  String jobName();
+  default String jobName() {
+    return info().jobName();
+  }
 
   /** One line for {@code ./eros --help}. */
-  String summary();
+  default String summary() {
+    return info().summary();
+  }
 
-  Class<O> optionsClass();
+  default Class<O> optionsClass() {
+    return info().optionsClass();
+  }
 
   /** Tables the run reads and never creates: they must exist, with the expected columns. */
-  List<TableDef> inputs();
+  default List<TableDef> inputs() {
+    return info().inputs();
+  }
 
   /** Tables the run writes: created when absent (checked when present). Not the job log, which is the lifecycle's. */
-  List<TableDef> outputs();
+  default List<TableDef> outputs() {
+    return info().outputs();
+  }
 
   /**
    * Validates the options into the run's settings before anything is read; throws
@@ -54,6 +69,12 @@ public interface EtlPipeline<O extends WarehouseOptions, S extends RunSettings> 
    * that row.
    */
   PCollection<JobRun> apply(Pipeline p, O options, S settings, RunContext run);
+
+  /**
+   * Steps that follow the run's committed job row ({@code written} has its one element then), e.g.
+   * publishing a report that shows this run. None by default.
+   */
+  default void afterJobRow(PCollection<Long> written, O options, S settings, RunContext run) {}
 
   /**
    * Prints what a local run did, reading the tables it wrote; returns the exit code: 0 when the job

@@ -132,7 +132,7 @@ public final class Lifecycle {
       EtlPipeline<O, S> pipeline, O options, S settings, RunContext run) {
     Pipeline p = Pipeline.create(options);
     PCollection<JobRun> jobRun = pipeline.apply(p, options, settings, run);
-    jobRun.apply(new WriteJobRun(run));
+    pipeline.afterJobRow(jobRun.apply(new WriteJobRun(run)), options, settings, run);
     return p;
   }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks every run passes before it reads or writes anything (REFERENCE §8). The refusals come
+ * The checks every run passes before it reads or writes anything (docs/operating-guarantees.md). The refusals come
  * first and write nothing; only when all pass does the run add the columns it owns, clean up what
  * killed runs left behind and create its absent output tables.
  */

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 
 /**
  * The clock options of a run ({@code --now}, {@code --asOf}, {@code --executionDate}), parsed and
- * bounded before anything is read (REFERENCE §8): absent means the wall clock (or the date of the
+ * bounded before anything is read (docs/operating-guarantees.md): absent means the wall clock (or the date of the
  * run's clock); an empty value is a mistake, not "use the wall clock"; a value more than one day
  * after the wall clock, or before 2000-01-01, is refused — a sweep at 2999-01-01 would release
  * every lock and stamp them 2999.

@@ -77,7 +77,7 @@ class CaptionPerformanceOptionsTest {
 
   @Test
   void clockOptionsAreBoundedBeforeAnythingRuns() {
-    // REFERENCE §8: empty, before 2000-01-01, or more than a day after the wall clock: refused
+    // docs/operating-guarantees.md: empty, before 2000-01-01, or more than a day after the wall clock: refused
     assertThat(assertThrows(UsageException.class, () -> parse("--asOf=")).getMessage(), containsString("--asOf is empty"));
     assertThat(assertThrows(UsageException.class, () -> parse("--asOf=1999-12-31T23:59:59Z")).getMessage(),
         containsString("before 2000-01-01"));

@@ -254,28 +254,6 @@ class PageStatsCalculatorTest {
     assertThat(first.size(), is(11));
   }
 
-  @Test
-  void indexSortIsAStableSort() {
-    Random rnd = new Random(3);
-    for (int n : new int[] {0, 1, 15, 16, 17, 100, 1000}) {
-      int[] keys = new int[n];
-      for (int i = 0; i < n; i++) {
-        keys[i] = rnd.nextInt(20);
-      }
-      int[] idx = new int[n];
-      for (int i = 0; i < n; i++) {
-        idx[i] = i;
-      }
-      PageStatsCalculator.sortIndices(idx, (a, b) -> Integer.compare(keys[a], keys[b]));
-      for (int i = 1; i < n; i++) {
-        int a = idx[i - 1];
-        int b = idx[i];
-        assertThat(keys[a] < keys[b] || (keys[a] == keys[b] && a < b), is(true));
-      }
-      assertThat(java.util.Arrays.stream(idx).sorted().toArray(), equalTo(java.util.stream.IntStream.range(0, n).toArray()));
-    }
-  }
-
   private static List<CaptionStats> compute(List<long[]> msgs) {
     PageMessages.Builder b = PageMessages.builder("p");
     for (long[] m : msgs) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The breaker and the failure alerts through the pipeline, with an injected analyser that fails
+ * The breaker and the failure alerts through the pipeline, with an injected analyzer that fails
  * for chosen pages. Pages p01 .. p10 own captions; p11 has none (and there is no shared caption), so
  * its pool is empty: a failure too.
  */
@@ -52,7 +52,7 @@ class CircuitBreakerPipelineTest {
     db.close();
   }
 
-  /** Fails for the given pages, analyses the others for real. Serializable (a lambda of a Serializable interface). */
+  /** Fails for the given pages, analyzes the others for real. Serializable (a lambda of a Serializable interface). */
   static Analyzer failingFor(Set<String> pages) {
     CreatorAnalyzer real = new CreatorAnalyzer();
     return (page, messages, windows) -> {
@@ -88,7 +88,7 @@ class CircuitBreakerPipelineTest {
     assertThat(job.getInt64("creators_failed"), is(9L));
     assertThat(job.getInt64("creators_skipped"), is(0L));
     assertThat(Fixture.alerts(wh, "run-a"), contains("WARNING completed_with_errors", "WARNING high_failure_rate"));
-    // profiles are written for every analysed creator (p11's analysis worked; its pool did not)
+    // profiles are written for every analyzed creator (p11's analysis worked; its pool did not)
     assertThat(pages(Fixture.forDate(wh, Tables.CREATOR_PERFORMANCE_PROFILES, D)), contains("p05", "p10", "p11"));
 
     // every creator failing, with a breaker that does not open: the rate is 100 %, not NULL

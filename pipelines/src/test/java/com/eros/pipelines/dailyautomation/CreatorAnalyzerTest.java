@@ -285,7 +285,7 @@ class CreatorAnalyzerTest {
     m.add(new Message(W.startMicros(7), 100, 50, 5, 50.0));
     m.add(new Message(W.startMicros(7) - 1, 100, 80, 5, 100.0));
     m.add(new Message(W.startMicros(37), 100, 80, 5, 100.0)); // first instant of the baseline
-    m.add(new Message(W.startMicros(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analysed, not baseline
+    m.add(new Message(W.startMicros(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analyzed, not baseline
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.recentRpr(), is(0.5));
     assertThat(p.baselineRpr(), is(1.0));

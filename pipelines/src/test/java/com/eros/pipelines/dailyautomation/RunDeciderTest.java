@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class RunDeciderTest {
   static final LocalDate D = LocalDate.of(2026, 11, 29);
 
-  /** Outcomes from a pattern: S = analysed (saturation 10), F = failed, I = inactive; pages p00, p01, ... */
+  /** Outcomes from a pattern: S = analyzed (saturation 10), F = failed, I = inactive; pages p00, p01, ... */
   static List<CreatorOutcome> pattern(String p) {
     List<CreatorOutcome> out = new ArrayList<>();
     for (int i = 0; i < p.length(); i++) {
       String page = String.format("p%02d", i);
       out.add(switch (p.charAt(i)) {
-        case 'S' -> CreatorOutcome.analysed(page, 10, 1, 10.0, 1.0);
+        case 'S' -> CreatorOutcome.analyzed(page, 10, 1, 10.0, 1.0);
         case 'F' -> CreatorOutcome.failed(page, 10, 1, "boom");
         case 'I' -> CreatorOutcome.inactive(page, 10, 1);
         default -> throw new IllegalArgumentException(p);
@@ -81,7 +81,7 @@ class RunDeciderTest {
   @Test
   void aSaturatedCreatorIsASuccessForTheBreaker() {
     List<CreatorOutcome> o = pattern("FFFFSFFFF");
-    o.set(4, CreatorOutcome.analysed("p04", 1, 0, 95.0, 1.0));
+    o.set(4, CreatorOutcome.analyzed("p04", 1, 0, 95.0, 1.0));
     RunDecider.Decided d = RunDecider.decide(o, D, 80, 5);
     assertThat(d.report().breakerOpened(), is(false));
     assertThat(d.decisions().get(4).verdict(), is(Verdict.SATURATED));
@@ -91,10 +91,10 @@ class RunDeciderTest {
   @Test
   void saturationBelowTheThresholdIsQueuedAtItIsNot() {
     List<CreatorOutcome> o = List.of(
-        CreatorOutcome.analysed("a", 1, 0, 79.99, 0.85),
-        CreatorOutcome.analysed("b", 1, 0, 80.0, 1.0),
-        CreatorOutcome.analysed("c", 1, 0, 0.0, 0.7),
-        CreatorOutcome.analysed("d", 1, 0, 100.0, 1.0));
+        CreatorOutcome.analyzed("a", 1, 0, 79.99, 0.85),
+        CreatorOutcome.analyzed("b", 1, 0, 80.0, 1.0),
+        CreatorOutcome.analyzed("c", 1, 0, 0.0, 0.7),
+        CreatorOutcome.analyzed("d", 1, 0, 100.0, 1.0));
     assertThat(verdicts(RunDecider.decide(o, D, 80, 5)),
         contains(Verdict.QUEUED, Verdict.SATURATED, Verdict.QUEUED, Verdict.SATURATED));
   }

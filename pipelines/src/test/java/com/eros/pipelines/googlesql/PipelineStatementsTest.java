@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every statement the BigQuery adapter would send for the pipelines: their graphs are built on a
  * recording warehouse, and each recorded read (its row restriction as a WHERE clause) and staged
  * write (its MERGE, UPDATE … FROM or DELETE + INSERT transaction, and the staging expiration) is
- * analysed by GoogleSQL, literals checked for types. So is every driver-side query of
+ * analyzed by GoogleSQL, literals checked for types. So is every driver-side query of
  * {@code ./eros health}.
  */
 @Tag("googlesql")
@@ -81,24 +81,24 @@ class PipelineStatementsTest {
   }
 
   @Test
-  void everyStatementTheAdapterWouldSendAnalyses() {
+  void everyStatementTheAdapterWouldSendAnalyzes() {
     TablesCatalog catalog = TablesCatalog.ofAllTables();
     GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog);
     List<String> refused = new ArrayList<>();
-    int analysed = 0;
+    int analyzed = 0;
     for (Call call : allCalls()) {
       for (AdapterStatements.Statement s : AdapterStatements.of(call, catalog)) {
         try {
           analyzer.analyzeTyped(s.sql());
-          analysed++;
+          analyzed++;
         } catch (AssertionError e) {
           refused.add(s.origin() + ": " + e.getMessage());
         }
       }
     }
     assertThat(String.join("\n", refused), refused.size(), equalTo(0));
-    System.out.println(analysed + " statements analysed");
-    assertThat(analysed > 20, equalTo(true));
+    System.out.println(analyzed + " statements analyzed");
+    assertThat(analyzed > 20, equalTo(true));
   }
 
   @Test

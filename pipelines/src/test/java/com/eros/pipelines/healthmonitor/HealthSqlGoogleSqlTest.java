@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * sql/health/*.sql in BigQuery's dialect: each file is analysed by GoogleSQL against the tables of
+ * sql/health/*.sql in BigQuery's dialect: each file is analyzed by GoogleSQL against the tables of
  * {@link Tables} (a misspelled column or table fails with GoogleSQL's message), and each query runs
  * on GoogleSQL's evaluator over the health fixture ({@link HealthFixture}), with CURRENT_TIMESTAMP()
  * replaced by a fixed instant. On the same rows in DuckDB, {@code ./eros health}
@@ -77,7 +77,7 @@ class HealthSqlGoogleSqlTest {
   // ---------------------------------------------------------------- analysis
 
   @Test
-  void everyHealthQueryAnalyses() throws IOException {
+  void everyHealthQueryAnalyzes() throws IOException {
     List<Path> files = HealthSqlTest.files();
     assertThat(files.size(), equalTo(11));
     for (Path f : files) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of REFERENCE §5 just below, at and above its threshold (built-in rules). */
+/** Every rule of docs/health-and-alerts.md just below, at and above its threshold (built-in rules). */
 class RulesEngineTest {
   static final Instant NOW = Instant.parse("2026-11-29T20:00:00Z");
   static final RuleSet RULES = RulesFile.builtIn();

@@ -18,7 +18,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rules YAML: the built-in file holds REFERENCE §5; other files override it or are rejected with a line. */
+/** The rules YAML: the built-in file holds docs/health-and-alerts.md; other files override it or are rejected with a line. */
 class RulesFileTest {
   static final RuleSet BASE = RulesFile.builtIn();
 

@@ -225,7 +225,7 @@ class SweepLocksTest {
 
   @Test
   void releasesOfASweepThatDiedBeforeItsLogRowAreLoggedByTheNextSweep() {
-    // REFERENCE §4: every released lock is accounted for in exactly one log row.
+    // docs/lock-sweep.md: every released lock is accounted for in exactly one log row.
     wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, LOCKS);
     wh.ensureTables(List.of(Tables.LOCK_SWEEP_LOG));
     // Injected failure between the update and the log: the log table cannot be written (a view of

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job id names one run, through crashes and re-runs (REFERENCE §8): a second process on the file,
+ * A job id names one run, through crashes and re-runs (docs/operating-guarantees.md): a second process on the file,
  * a run killed with kill -9 and re-run with its id, a run whose last write failed. The lock sweep
  * is the vehicle: it writes a log row, alerts and its job row after its lock updates.
  */

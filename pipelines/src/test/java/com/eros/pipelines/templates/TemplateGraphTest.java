@@ -94,6 +94,28 @@ class TemplateGraphTest {
     assertThat(stepNames(withSteps(out)).size(), greaterThan(1));
   }
 
+  /** With --reportLocation the health monitor ends with the step that publishes the operations report. */
+  @Test
+  void theHealthMonitorWithAReportLocationTranslatesWithItsPublishStep() throws Exception {
+    TemplatePipeline monitor = TemplatePipelines.all().stream().filter(p -> p.name().equals("health-monitor"))
+        .findFirst().orElseThrow();
+    DataflowTranslation t = new DataflowTranslation(temp);
+    PipelineOptions options = t.options(monitor.options(), "eros-health-monitor", "--warehouse=" + BIGQUERY,
+        "--jobId=translation-test", "--reportLocation=gs://" + DataflowTranslation.BUCKET + "/reports/eros-report.html");
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    datasets.createDataset(DataflowTranslation.PROJECT, "eros", "US", "", null);
+    for (TableDef table : Tables.ALL) {
+      datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
+    }
+    Warehouse wh = new BigQueryWarehouse(DataflowTranslation.PROJECT, "eros",
+        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> monitor.graph().build(options, wh));
+    assertThat(out.networkAttempts(), empty());
+    assertThat(stepNames(out.job()), hasItem(containsString("Publish report/Build and write report")));
+  }
+
   // ---- the translation itself: a sound graph passes, a broken one fails -------------------
 
   @Test

@@ -18,6 +18,7 @@ public final class Commands {
       commands.add(new PipelineCommand(p));
     }
     commands.add(new HealthCommand());
+    commands.add(new ReportCommand());
     commands.add(new BenchCommand());
     commands.add(new DdlCommand());
     commands.add(new TemplatesCommand());

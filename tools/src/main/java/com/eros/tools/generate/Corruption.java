@@ -4,7 +4,7 @@ import com.eros.common.validate.MessageRule;
 
 /**
  * The kinds of invalid mass message the generator plants, each breaking exactly one validity rule
- * of REFERENCE §1 (the first rule {@link com.eros.common.validate.MessageValidator} reports).
+ * of docs/tables.md (the first rule {@link com.eros.common.validate.MessageValidator} reports).
  */
 enum Corruption {
   PAGE_NAME_NULL(MessageRule.PAGE_NAME_MISSING),

@@ -76,10 +76,10 @@ public final class Generator {
       }
       captions.finish();
 
-      PageMessages.Stats ms = new PageMessages.Stats();
+      PageMessageStream.Stats ms = new PageMessageStream.Stats();
       ChunkWriter messages = new ChunkWriter(writer, wh, Tables.MASS_MESSAGES, cfg.messages(), log, t0);
       for (PageProfile page : plan.pages) {
-        new PageMessages(plan, page).generate(messages, ms);
+        new PageMessageStream(plan, page).generate(messages, ms);
       }
       messages.finish();
 
@@ -101,10 +101,10 @@ public final class Generator {
       long[] sizes = plan.pages.stream().mapToLong(PageProfile::messages).sorted().toArray();
       return new GeneratorSummary(
           cfg.pages(), ms.rows, plan.captionCount(), ls.rows, shared, retired, invalid,
-          ms.byKind[PageMessages.Kind.CAPTIONED.ordinal()],
-          ms.byKind[PageMessages.Kind.UNCAPTIONED_ATTRIBUTABLE.ordinal()],
-          ms.byKind[PageMessages.Kind.AMBIGUOUS.ordinal()],
-          ms.byKind[PageMessages.Kind.FREE_TEXT.ordinal()],
+          ms.byKind[PageMessageStream.Kind.CAPTIONED.ordinal()],
+          ms.byKind[PageMessageStream.Kind.UNCAPTIONED_ATTRIBUTABLE.ordinal()],
+          ms.byKind[PageMessageStream.Kind.AMBIGUOUS.ordinal()],
+          ms.byKind[PageMessageStream.Kind.FREE_TEXT.ordinal()],
           lockStates, ls.withoutKey,
           sizes[sizes.length - 1], median(sizes),
           ls.pagesSaturated, ls.pagesUnsaturated,

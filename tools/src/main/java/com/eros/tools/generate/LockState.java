@@ -2,7 +2,7 @@ package com.eros.tools.generate;
 
 import java.time.LocalDate;
 
-/** What the lock sweep (REFERENCE §4) would do with a lock at "now". */
+/** What the lock sweep (docs/lock-sweep.md) would do with a lock at "now". */
 enum LockState {
   /** Active, send date today or later: kept. */
   SCHEDULED,

@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.Row;
  *
  * <ul>
  *   <li>recent locks on distinct pool captions with a send date in [T - 7, T + 14] (T = today in Los
- *       Angeles): they make the page's saturation (REFERENCE §3.3); saturated pages get at least
+ *       Angeles): they make the page's saturation (docs/daily-automation.md §3); saturated pages get at least
  *       82 % of their pool locked, the others at most 72 %. Future ones are active; past ones are
  *       half active (PAST_SEND_DATE candidates), half already released by an earlier sweep;
  *   <li>old locks with a send date in [T - 60, T - 8], mostly released, some still active;

@@ -108,7 +108,7 @@ final class Plan {
     return all;
   }
 
-  /** Active captions visible to the page: the page's caption pool (REFERENCE §3.3). */
+  /** Active captions visible to the page: the page's caption pool (docs/daily-automation.md §3). */
   List<Caption> pool(PageProfile page) {
     List<Caption> pool = new ArrayList<>();
     for (Caption c : visible(page)) {
@@ -121,7 +121,7 @@ final class Plan {
 
   /**
    * Captions visible to the page whose normalised text equals that of another caption visible to
-   * it: a message with that text cannot be attributed (REFERENCE §2.3).
+   * it: a message with that text cannot be attributed (docs/caption-performance.md §3).
    */
   Set<Long> ambiguousFor(PageProfile page) {
     Set<Long> ids = new HashSet<>();

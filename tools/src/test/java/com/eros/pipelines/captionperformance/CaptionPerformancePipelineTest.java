@@ -227,7 +227,7 @@ class CaptionPerformancePipelineTest {
 
   @Test
   void anEmptiedInputDoesNotWipeTheStatistics() {
-    // REFERENCE §8 shrink guard: a result covering fewer than half the pages is refused
+    // docs/operating-guarantees.md shrink guard: a result covering fewer than half the pages is refused
     Fixtures.load(wh, Fixtures.random(5, 1500));
     runPipeline("full", Fixtures.AS_OF);
     List<CaptionStats> before = sorted(CaptionPerformanceOracle.readTable(wh.path()));

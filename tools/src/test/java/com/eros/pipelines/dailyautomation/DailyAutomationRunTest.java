@@ -65,7 +65,7 @@ class DailyAutomationRunTest {
     return Eros.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  /** The valid messages of [D − 90, D) by REFERENCE §1 (parameters: window start, end in epoch ms). */
+  /** The valid messages of [D − 90, D) by docs/tables.md (parameters: window start, end in epoch ms). */
   static final String VALID = """
       WITH valid AS (
         SELECT page_name, sending_time, sent_count, earnings FROM mass_messages
@@ -75,7 +75,7 @@ class DailyAutomationRunTest {
           AND earnings >= 0 AND isfinite(earnings) AND (price IS NULL OR (isfinite(price) AND price >= 0))
       )""";
 
-  /** Per active page: {valid messages, RPR, saturation %}, computed by DuckDB from REFERENCE §1 and §3. */
+  /** Per active page: {valid messages, RPR, saturation %}, computed by DuckDB from docs/tables.md §5 and docs/daily-automation.md §2–§3. */
   Map<String, double[]> oracle() throws Exception {
     String sql = VALID + """
         , active AS (

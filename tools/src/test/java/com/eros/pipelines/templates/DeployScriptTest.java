@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs templates/deploy.sh (with the plan of ./eros deploy-plan) against a fake gcloud that records
  * its arguments (see {@link DeploySandbox}).
- * The crons below are the contract of REFERENCE §6, written out here on purpose.
+ * The crons below are the contract of docs/schedules.md, written out here on purpose.
  */
 class DeployScriptTest {
   static final String PROJECT = "eros-test-proj";

@@ -100,7 +100,7 @@ class StatementSemanticsTest {
 
   @Test
   void theMergeJoinMatchesEachTargetRowWithAtMostOneSourceRow() {
-    // MERGE is analysed but not executed by the evaluator: its ON join over its USING source is run as a query
+    // MERGE is analyzed but not executed by the evaluator: its ON join over its USING source is run as a query
     List<String> keys = List.of("page_name", "execution_date");
     String staging = TablesCatalog.path(STAGING + "_queue");
     GoogleSqlEvaluator eval = new GoogleSqlEvaluator(catalog)

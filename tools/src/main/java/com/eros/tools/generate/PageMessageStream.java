@@ -17,7 +17,7 @@ import org.apache.beam.sdk.values.Row;
  * hour and weekday volume; views and purchases follow the page's hidden rates, the hour and
  * weekday response, fatigue in the last 7 days, and the hidden propensity of the caption used.
  */
-final class PageMessages {
+final class PageMessageStream {
   /** Share of messages sent without caption_id but with a caption's text (case/space variant). */
   static final double UNCAPTIONED_SHARE = 0.10;
   /** Share of free-text messages that match no caption. */
@@ -50,7 +50,7 @@ final class PageMessages {
   private final int firstHour;
   private final long fatigueFromMs;
 
-  PageMessages(Plan plan, PageProfile page) {
+  PageMessageStream(Plan plan, PageProfile page) {
     this.plan = plan;
     this.page = page;
     this.rng = Rngs.of(plan.config.seed(), Rngs.MESSAGES, page.index());

@@ -24,11 +24,11 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Validates each page's messages (invalid ones to {@link #REJECTED} as rejected_rows), decides
- * whether the page is an active creator and analyses it with the given {@link Analyzer}. Runs in
+ * whether the page is an active creator and analyzes it with the given {@link Analyzer}. Runs in
  * parallel, one element per page. A thrown analysis becomes a failed {@link PageAnalysis} with the
  * exception's message; it never fails the run.
  */
-public final class AnalyseCreators
+public final class AnalyzeCreators
     extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
 
   /** The columns of mass_messages the run reads. */
@@ -44,7 +44,7 @@ public final class AnalyseCreators
   private final Instant now;
   private final String jobId;
 
-  public AnalyseCreators(Analyzer analyzer, Windows windows, Instant now, String jobId) {
+  public AnalyzeCreators(Analyzer analyzer, Windows windows, Instant now, String jobId) {
     this.analyzer = analyzer;
     this.windows = windows;
     this.now = now;
@@ -53,8 +53,8 @@ public final class AnalyseCreators
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
-    PCollectionTuple out = pages.apply("Validate and analyse pages",
-        ParDo.of(new AnalysePageFn(analyzer, windows, now, jobId)).withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
+    PCollectionTuple out = pages.apply("Validate and analyze pages",
+        ParDo.of(new AnalyzePageFn(analyzer, windows, now, jobId)).withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
     out.get(ANALYSES).setCoder(SerializableCoder.of(PageAnalysis.class));
     out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
     return out;
@@ -67,7 +67,7 @@ public final class AnalyseCreators
     return "analysis failed: " + t.getClass().getSimpleName() + first;
   }
 
-  static final class AnalysePageFn extends DoFn<KV<String, List<Row>>, PageAnalysis> {
+  static final class AnalyzePageFn extends DoFn<KV<String, List<Row>>, PageAnalysis> {
     private final Analyzer analyzer;
     private final Windows windows;
     private final long nowMicros;
@@ -79,7 +79,7 @@ public final class AnalyseCreators
     private final Counter analysisFailures = Metrics.counter(OutputRows.JOB_NAME, "creators_analysis_failed");
     private transient int[] idx;
 
-    AnalysePageFn(Analyzer analyzer, Windows windows, Instant now, String jobId) {
+    AnalyzePageFn(Analyzer analyzer, Windows windows, Instant now, String jobId) {
       this.analyzer = analyzer;
       this.windows = windows;
       this.now = now;
@@ -139,7 +139,7 @@ public final class AnalyseCreators
         try {
           profile = analyzer.analyze(pageName, valid, windows);
           if (profile == null) {
-            error = "analysis failed: the analyser returned no profile";
+            error = "analysis failed: the analyzer returned no profile";
           }
         } catch (RuntimeException e) {
           error = describe(e);
