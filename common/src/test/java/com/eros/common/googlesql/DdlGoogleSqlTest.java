@@ -43,4 +43,12 @@ class DdlGoogleSqlTest {
     GoogleSqlRejected e = assertThrows(GoogleSqlRejected.class, () -> analyzer.analyze(ddl));
     assertThat(e.googleSqlMessage().startsWith("Unrecognized name: job_stauts"), equalTo(true));
   }
+
+  @Test
+  void aScriptWithNonAsciiTextIsSplitAtTheRightStatements() {
+    // GoogleSQL resumes at a UTF-8 byte offset: "§", "—" and "µ" take more bytes than chars
+    String script = "-- § caption stats — µs precision\nSELECT 'déjà vu — µ' AS a;\n"
+        + "SELECT 2 AS b; -- fin — §\n";
+    assertThat(analyzer.analyzeScript(script).size(), equalTo(2));
+  }
 }

@@ -4,6 +4,7 @@ import com.google.zetasql.Analyzer;
 import com.google.zetasql.AnalyzerOptions;
 import com.google.zetasql.LanguageOptions;
 import com.google.zetasql.ParseResumeLocation;
+import java.nio.charset.StandardCharsets;
 import com.google.zetasql.SqlException;
 import com.google.zetasql.Type;
 import com.google.zetasql.ZetaSQLOptions.ProductMode;
@@ -70,8 +71,11 @@ public final class GoogleSqlAnalyzer {
     List<ResolvedStatement> out = new ArrayList<>();
     ParseResumeLocation at = new ParseResumeLocation(script);
     AnalyzerOptions options = options();
+    // GoogleSQL's position is a byte offset into the UTF-8 text, not a char index
+    byte[] utf8 = script.getBytes(StandardCharsets.UTF_8);
     try {
-      while (!script.substring(at.getBytePosition()).isBlank()) {
+      while (!new String(utf8, at.getBytePosition(), utf8.length - at.getBytePosition(), StandardCharsets.UTF_8)
+          .isBlank()) {
         out.add(Analyzer.analyzeNextStatement(at, options, catalog.catalog()));
       }
     } catch (SqlException e) {

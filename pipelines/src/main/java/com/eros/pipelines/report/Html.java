@@ -1,5 +1,6 @@
 package com.eros.pipelines.report;
 
+import com.eros.common.text.HtmlText;
 import com.eros.common.time.LaTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,28 +17,7 @@ final class Html {
 
   /** Text escaped for an HTML text node or a quoted attribute; null as an empty string. */
   static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') {
-            b.append(' ');
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return HtmlText.escape(s);
   }
 
   /**

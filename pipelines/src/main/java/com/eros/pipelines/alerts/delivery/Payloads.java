@@ -1,5 +1,6 @@
 package com.eros.pipelines.alerts.delivery;
 
+import com.eros.common.text.HtmlText;
 import com.eros.common.time.LaTime;
 import com.eros.pipelines.alerts.AlertPolicy;
 import com.eros.pipelines.alerts.Level;
@@ -118,11 +119,11 @@ public final class Payloads {
       case INFO -> "#1a73e8";
     };
     StringBuilder h = new StringBuilder("<!DOCTYPE html><html><body>")
-        .append("<h2 style=\"color:").append(color).append("\">EROS ").append(escape(a.level().name())).append(": ")
-        .append(escape(a.name())).append("</h2><table>");
+        .append("<h2 style=\"color:").append(color).append("\">EROS ").append(HtmlText.escape(a.level().name())).append(": ")
+        .append(HtmlText.escape(a.name())).append("</h2><table>");
     for (Map.Entry<String, String> line : lines(a)) {
-      h.append("<tr><th align=\"left\" valign=\"top\">").append(escape(line.getKey())).append("</th><td>")
-          .append(escape(line.getValue())).append("</td></tr>");
+      h.append("<tr><th align=\"left\" valign=\"top\">").append(HtmlText.escape(line.getKey())).append("</th><td>")
+          .append(HtmlText.escape(line.getValue())).append("</td></tr>");
     }
     return h.append("</table></body></html>").toString();
   }
@@ -145,18 +146,4 @@ public final class Payloads {
     return AlertPolicy.PIPELINE_SOURCES.contains(a.source()) ? a.source() : "health_monitor";
   }
 
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }
