@@ -86,7 +86,9 @@ public final class BenchData {
         """, createdAt, (long) pages, (long) OWNED_CAPTIONS);
     // lock k of page p: shared caption k + 1 for k < 300, then the page's own captions
     wh.execute("""
-        INSERT INTO active_caption_assignments
+        INSERT INTO active_caption_assignments (assignment_key, page_name, caption_id, caption_text, assigned_date,
+          assigned_at, scheduled_send_date, scheduled_send_hour, price_tier, schedule_id, is_active, deactivated_at,
+          deactivation_reason)
         WITH l AS (
           SELECT p, k, CASE WHEN k < ? THEN k + 1 ELSE 1000 + p * 100 + (k - ?) END AS caption_id,
             CASE WHEN k % 50 = 49 THEN NULL ELSE CAST(? AS DATE) + CAST(k % 12 - 8 AS INTEGER) END AS send_date
