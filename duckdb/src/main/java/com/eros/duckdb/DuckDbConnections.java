@@ -1,12 +1,12 @@
 package com.eros.duckdb;
 
+import com.eros.common.warehouse.WarehouseSetupException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.eros.common.warehouse.WarehouseSetupException;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -65,16 +65,31 @@ public final class DuckDbConnections {
     String msg = String.valueOf(e.getMessage());
     String lower = msg.toLowerCase(Locale.ROOT);
     if (lower.contains("could not set lock") || lower.contains("conflicting lock")) {
-      return new WarehouseSetupException("DuckDB file " + path + " is in use by another process ("
-          + firstLine(msg) + "); stop that process or use another --warehouse file", e);
+      return new WarehouseSetupException(
+          "DuckDB file "
+              + path
+              + " is in use by another process ("
+              + firstLine(msg)
+              + "); stop that process or use another --warehouse file",
+          e);
     }
     if (lower.contains("not a valid duckdb database")) {
-      return new WarehouseSetupException(path + " is not a DuckDB database file; point --warehouse at a DuckDB file "
-          + "(./eros generate creates one)", e);
+      return new WarehouseSetupException(
+          path
+              + " is not a DuckDB database file; point --warehouse at a DuckDB file "
+              + "(./eros generate creates one)",
+          e);
     }
-    if (lower.contains("permission denied") || lower.contains("read-only") || lower.contains("read only")) {
-      return new WarehouseSetupException("DuckDB file " + path + " cannot be opened for writing (" + firstLine(msg)
-          + "); make it writable or use another --warehouse file", e);
+    if (lower.contains("permission denied")
+        || lower.contains("read-only")
+        || lower.contains("read only")) {
+      return new WarehouseSetupException(
+          "DuckDB file "
+              + path
+              + " cannot be opened for writing ("
+              + firstLine(msg)
+              + "); make it writable or use another --warehouse file",
+          e);
     }
     return null;
   }
@@ -84,7 +99,9 @@ public final class DuckDbConnections {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** Closes the database of {@code path} in this JVM (checkpointing it); later connects reopen it. */
+  /**
+   * Closes the database of {@code path} in this JVM (checkpointing it); later connects reopen it.
+   */
   public static void close(String path) {
     DuckDBConnection root = ROOTS.remove(path);
     if (root != null) {

@@ -20,8 +20,8 @@ import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Reads a DuckDB table as Rows: {@code SELECT projection FROM table WHERE filters}, split into a few
- * partitions by row id so that both cores of a small machine read.
+ * Reads a DuckDB table as Rows: {@code SELECT projection FROM table WHERE filters}, split into a
+ * few partitions by row id so that both cores of a small machine read.
  */
 final class DuckDbRead extends PTransform<PBegin, PCollection<Row>> {
   static final int PARTITIONS = 4;
@@ -72,8 +72,12 @@ final class DuckDbRead extends PTransform<PBegin, PCollection<Row>> {
           DuckDbSql.select(table, spec, "(rowid % " + PARTITIONS + ") = " + partition, null);
       try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
         if (!DuckDbWarehouse.tableExists(conn, table.name())) {
-          throw new IllegalStateException("table " + table.name() + " does not exist in " + path
-              + "; run ./eros generate (or point --warehouse at the file that has it)");
+          throw new IllegalStateException(
+              "table "
+                  + table.name()
+                  + " does not exist in "
+                  + path
+                  + "; run ./eros generate (or point --warehouse at the file that has it)");
         }
         try (PreparedStatement ps = conn.prepareStatement(select.sql())) {
           DuckDbSql.bind(ps, select.params());

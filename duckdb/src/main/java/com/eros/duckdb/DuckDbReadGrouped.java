@@ -17,13 +17,13 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.io.range.OffsetRange;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
 import org.apache.beam.sdk.values.KV;
@@ -39,14 +39,15 @@ import org.duckdb.DuckDBConnection;
  * ordered by the key and emitted one group at a time. A NULL key is grouped under "" (it travels
  * with the first range, where "" would sort).
  *
- * <p>Memory stays bounded on the DirectRunner, which holds a bundle's whole output until the
- * bundle ends and runs ready bundles first come, first served: the ranges are read by a
- * splittable DoFn one range per bundle (see {@link ReadRangesFn}), so a range's groups are
- * processed downstream before much more is read, instead of the whole table being read first.
+ * <p>Memory stays bounded on the DirectRunner, which holds a bundle's whole output until the bundle
+ * ends and runs ready bundles first come, first served: the ranges are read by a splittable DoFn
+ * one range per bundle (see {@link ReadRangesFn}), so a range's groups are processed downstream
+ * before much more is read, instead of the whole table being read first.
  */
 final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, List<Row>>>> {
   /** Target rows per range (one range is one read query and one bundle). */
   static final long ROWS_PER_RANGE = 200_000;
+
   private final String path;
   private final TableDef table;
   private final ReadSpec spec;
@@ -57,7 +58,8 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     this(path, table, spec, keyColumn, ROWS_PER_RANGE);
   }
 
-  DuckDbReadGrouped(String path, TableDef table, ReadSpec spec, String keyColumn, long rowsPerRange) {
+  DuckDbReadGrouped(
+      String path, TableDef table, ReadSpec spec, String keyColumn, long rowsPerRange) {
     super("Read " + table.name() + " by " + keyColumn);
     if (table.requireColumn(keyColumn).type() != ColumnType.STRING) {
       throw new IllegalArgumentException(keyColumn + " is not a STRING column");
@@ -74,8 +76,8 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
 
   /**
    * Key values {@code from <= key < to} in DuckDB's order (null bounds are open), plus the NULL key
-   * when {@code withNull}. The planned ranges tile the whole key space, so a key value that
-   * appears between planning and reading is still read exactly once.
+   * when {@code withNull}. The planned ranges tile the whole key space, so a key value that appears
+   * between planning and reading is still read exactly once.
    */
   record KeyRange(String from, String to, boolean withNull) implements Serializable {}
 
@@ -84,7 +86,9 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     Schema schema = spec.schema(table);
     return input
         .apply("Start", Create.of(0))
-        .apply("Plan key ranges", ParDo.of(new PlanRangesFn(path, table, spec, keyColumn, rowsPerRange)))
+        .apply(
+            "Plan key ranges",
+            ParDo.of(new PlanRangesFn(path, table, spec, keyColumn, rowsPerRange)))
         .setCoder(ListCoder.of(SerializableCoder.of(KeyRange.class)))
         .apply("Query groups", ParDo.of(new ReadRangesFn(path, table, spec, keyColumn)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(RowCoder.of(schema))));
@@ -146,9 +150,17 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
       for (Filter f : spec.filters()) {
         preds.add(DuckDbSql.predicate(table, f, params));
       }
-      String sql = "SELECT " + keyColumn + ", count(*) FROM " + TableDef.checkIdentifier(table.name())
-          + (preds.isEmpty() ? "" : " WHERE " + String.join(" AND ", preds))
-          + " GROUP BY " + keyColumn + " ORDER BY " + keyColumn + " NULLS FIRST";
+      String sql =
+          "SELECT "
+              + keyColumn
+              + ", count(*) FROM "
+              + TableDef.checkIdentifier(table.name())
+              + (preds.isEmpty() ? "" : " WHERE " + String.join(" AND ", preds))
+              + " GROUP BY "
+              + keyColumn
+              + " ORDER BY "
+              + keyColumn
+              + " NULLS FIRST";
       List<String> keys = new ArrayList<>();
       List<Long> counts = new ArrayList<>();
       try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
@@ -168,8 +180,12 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
 
     private void requireTable(DuckDBConnection conn) throws SQLException {
       if (!DuckDbWarehouse.tableExists(conn, table.name())) {
-        throw new IllegalStateException("table " + table.name() + " does not exist in " + path
-            + "; run ./eros generate (or point --warehouse at the file that has it)");
+        throw new IllegalStateException(
+            "table "
+                + table.name()
+                + " does not exist in "
+                + path
+                + "; run ./eros generate (or point --warehouse at the file that has it)");
       }
     }
   }
@@ -177,10 +193,9 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
   /**
    * Reads the planned ranges one per bundle: a splittable DoFn over the range indexes that claims
    * one range, emits its groups and returns {@code resume()}. Runners schedule the rest of the plan
-   * as new work; on the DirectRunner that work queues behind the consumers of the range just
-   * read, so reading and processing interleave and only a few ranges are in memory at a time
-   * (with all ranges as separate elements, every range would be read before the first one is
-   * processed).
+   * as new work; on the DirectRunner that work queues behind the consumers of the range just read,
+   * so reading and processing interleave and only a few ranges are in memory at a time (with all
+   * ranges as separate elements, every range would be read before the first one is processed).
    */
   @DoFn.BoundedPerElement
   static final class ReadRangesFn extends DoFn<List<KeyRange>, KV<String, List<Row>>> {
@@ -209,17 +224,23 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     @ProcessElement
-    public ProcessContinuation process(@Element List<KeyRange> ranges, RestrictionTracker<OffsetRange, Long> tracker,
-        OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
+    public ProcessContinuation process(
+        @Element List<KeyRange> ranges,
+        RestrictionTracker<OffsetRange, Long> tracker,
+        OutputReceiver<KV<String, List<Row>>> out)
+        throws SQLException {
       long i = tracker.currentRestriction().getFrom();
       if (!tracker.tryClaim(i)) {
         return ProcessContinuation.stop();
       }
       readRange(ranges.get((int) i), out);
-      return i + 1 < tracker.currentRestriction().getTo() ? ProcessContinuation.resume() : ProcessContinuation.stop();
+      return i + 1 < tracker.currentRestriction().getTo()
+          ? ProcessContinuation.resume()
+          : ProcessContinuation.stop();
     }
 
-    private void readRange(KeyRange range, OutputReceiver<KV<String, List<Row>>> out) throws SQLException {
+    private void readRange(KeyRange range, OutputReceiver<KV<String, List<Row>>> out)
+        throws SQLException {
       List<String> bounds = new ArrayList<>();
       List<Object> extra = new ArrayList<>();
       if (range.from() != null) {
@@ -231,7 +252,10 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
         extra.add(range.to());
       }
       String inRange = bounds.isEmpty() ? keyColumn + " IS NOT NULL" : String.join(" AND ", bounds);
-      String where = range.withNull() ? "(" + keyColumn + " IS NULL OR (" + inRange + "))" : "(" + inRange + ")";
+      String where =
+          range.withNull()
+              ? "(" + keyColumn + " IS NULL OR (" + inRange + "))"
+              : "(" + inRange + ")";
       DuckDbSql.Select select = DuckDbSql.select(table, spec, where, null);
       List<Object> params = new ArrayList<>(select.params());
       params.addAll(extra);

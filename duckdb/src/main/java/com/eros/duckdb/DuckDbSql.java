@@ -18,7 +18,9 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
 
-/** SQL text, parameter binding and Row conversion for the DuckDB adapter. Values are always bound. */
+/**
+ * SQL text, parameter binding and Row conversion for the DuckDB adapter. Values are always bound.
+ */
 public final class DuckDbSql {
   private DuckDbSql() {}
 
@@ -50,7 +52,11 @@ public final class DuckDbSql {
     if (extraWhere != null) {
       preds.add(extraWhere);
     }
-    StringBuilder sql = new StringBuilder("SELECT ").append(sel).append(" FROM ").append(TableDef.checkIdentifier(table.name()));
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(sel)
+            .append(" FROM ")
+            .append(TableDef.checkIdentifier(table.name()));
     if (!preds.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", preds));
     }
@@ -129,29 +135,35 @@ public final class DuckDbSql {
 
   private static Object readValue(ResultSet rs, int idx, ColumnType type) throws SQLException {
     switch (type) {
-      case STRING: {
-        return rs.getString(idx);
-      }
-      case INT64: {
-        long v = rs.getLong(idx);
-        return rs.wasNull() ? null : v;
-      }
-      case FLOAT64: {
-        double v = rs.getDouble(idx);
-        return rs.wasNull() ? null : v;
-      }
-      case BOOL: {
-        boolean v = rs.getBoolean(idx);
-        return rs.wasNull() ? null : v;
-      }
-      case TIMESTAMP: {
-        long v = rs.getLong(idx);
-        return rs.wasNull() ? null : Timestamps.ofMicros(v);
-      }
-      case DATE: {
-        long v = rs.getLong(idx);
-        return rs.wasNull() ? null : LocalDate.ofEpochDay(v);
-      }
+      case STRING:
+        {
+          return rs.getString(idx);
+        }
+      case INT64:
+        {
+          long v = rs.getLong(idx);
+          return rs.wasNull() ? null : v;
+        }
+      case FLOAT64:
+        {
+          double v = rs.getDouble(idx);
+          return rs.wasNull() ? null : v;
+        }
+      case BOOL:
+        {
+          boolean v = rs.getBoolean(idx);
+          return rs.wasNull() ? null : v;
+        }
+      case TIMESTAMP:
+        {
+          long v = rs.getLong(idx);
+          return rs.wasNull() ? null : Timestamps.ofMicros(v);
+        }
+      case DATE:
+        {
+          long v = rs.getLong(idx);
+          return rs.wasNull() ? null : LocalDate.ofEpochDay(v);
+        }
       default:
         throw new IllegalStateException("unhandled type " + type);
     }
@@ -161,8 +173,9 @@ public final class DuckDbSql {
   public static void append(DuckDBAppender appender, TableDef table, Row row) throws SQLException {
     List<Column> cols = table.columns();
     // Rows built with the table's schema hold the columns in table order: read them by index.
-    boolean sameOrder = row.getSchema() == table.schema()
-        || row.getSchema().getFieldNames().equals(table.columnNames());
+    boolean sameOrder =
+        row.getSchema() == table.schema()
+            || row.getSchema().getFieldNames().equals(table.columnNames());
     appender.beginRow();
     for (int i = 0; i < cols.size(); i++) {
       Object v = sameOrder ? row.getValue(i) : row.getValue(cols.get(i).name());

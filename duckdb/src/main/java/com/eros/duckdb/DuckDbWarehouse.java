@@ -15,9 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +30,9 @@ import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-/** The embedded adapter: one DuckDB file. Holds only the path; transforms connect on the workers. */
+/**
+ * The embedded adapter: one DuckDB file. Holds only the path; transforms connect on the workers.
+ */
 public final class DuckDbWarehouse implements Warehouse {
   private static final long serialVersionUID = 1L;
   private final String path;
@@ -52,25 +54,37 @@ public final class DuckDbWarehouse implements Warehouse {
   public void open(boolean mayCreate) {
     Path p = Path.of(path);
     if (!mayCreate && !Files.exists(p)) {
-      throw new WarehouseSetupException("DuckDB file " + path + " does not exist; check --warehouse "
-          + "(./eros generate or ./eros demo create the file)", null);
+      throw new WarehouseSetupException(
+          "DuckDB file "
+              + path
+              + " does not exist; check --warehouse "
+              + "(./eros generate or ./eros demo create the file)",
+          null);
     }
     if (Files.exists(p) && !Files.isWritable(p)) {
-      throw new WarehouseSetupException("DuckDB file " + path + " is read-only; make it writable or use another "
-          + "--warehouse file", null);
+      throw new WarehouseSetupException(
+          "DuckDB file "
+              + path
+              + " is read-only; make it writable or use another "
+              + "--warehouse file",
+          null);
     }
-    try (DuckDBConnection conn = DuckDbConnections.connect(path); Statement st = conn.createStatement()) {
+    try (DuckDBConnection conn = DuckDbConnections.connect(path);
+        Statement st = conn.createStatement()) {
       st.execute("SELECT 1");
     } catch (SQLException e) {
-      throw new WarehouseSetupException("cannot open DuckDB file " + path + ": " + e.getMessage(), e);
+      throw new WarehouseSetupException(
+          "cannot open DuckDB file " + path + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public Optional<List<StoredColumn>> describe(TableDef table) {
     try (DuckDBConnection conn = DuckDbConnections.connect(path);
-        PreparedStatement ps = conn.prepareStatement("SELECT column_name, data_type FROM information_schema.columns"
-            + " WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+        PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT column_name, data_type FROM information_schema.columns"
+                    + " WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
       ps.setString(1, table.name());
       List<StoredColumn> cols = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -81,11 +95,15 @@ public final class DuckDbWarehouse implements Warehouse {
       }
       return cols.isEmpty() ? Optional.empty() : Optional.of(cols);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot describe " + table.name() + " in " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot describe " + table.name() + " in " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** Our column type that a DuckDB type is read as (integers of any width as INT64, ...); null for none. */
+  /**
+   * Our column type that a DuckDB type is read as (integers of any width as INT64, ...); null for
+   * none.
+   */
   static ColumnType typeOf(String duckDbType) {
     String t = duckDbType.toUpperCase(Locale.ROOT);
     return switch (t) {
@@ -102,20 +120,29 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public void addColumns(TableDef table, List<Column> columns) {
     try {
-      DuckDbTx.inTransaction(path, conn -> {
-        try (Statement st = conn.createStatement()) {
-          for (Column c : columns) {
-            if (c.required()) {
-              throw new IllegalArgumentException("cannot add REQUIRED column " + c.name() + " to " + table.name());
+      DuckDbTx.inTransaction(
+          path,
+          conn -> {
+            try (Statement st = conn.createStatement()) {
+              for (Column c : columns) {
+                if (c.required()) {
+                  throw new IllegalArgumentException(
+                      "cannot add REQUIRED column " + c.name() + " to " + table.name());
+                }
+                st.execute(
+                    "ALTER TABLE "
+                        + TableDef.checkIdentifier(table.name())
+                        + " ADD COLUMN IF NOT EXISTS "
+                        + c.name()
+                        + " "
+                        + c.type().duckDb());
+              }
             }
-            st.execute("ALTER TABLE " + TableDef.checkIdentifier(table.name()) + " ADD COLUMN IF NOT EXISTS "
-                + c.name() + " " + c.type().duckDb());
-          }
-        }
-        return null;
-      });
+            return null;
+          });
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot add columns to " + table.name() + " in " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot add columns to " + table.name() + " in " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -124,27 +151,34 @@ public final class DuckDbWarehouse implements Warehouse {
     try {
       return DuckDbWrite.dropStaleStaging(path, maxAge);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot clean staging tables in " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot clean staging tables in " + path + ": " + e.getMessage(), e);
     }
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
-      String writeName, PCollectionView<Boolean> proceed) {
+  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed) {
     return new DuckDbWrite(path, table, spec, runId, writeName, proceed);
   }
 
   @Override
   public void ensureTables(Collection<TableDef> tables) {
     try {
-      DuckDbTx.inTransaction(path, conn -> {
-        try (Statement st = conn.createStatement()) {
-          for (TableDef t : tables) {
-            st.execute(DuckDbDdl.createIfNotExists(t));
-          }
-        }
-        return null;
-      });
+      DuckDbTx.inTransaction(
+          path,
+          conn -> {
+            try (Statement st = conn.createStatement()) {
+              for (TableDef t : tables) {
+                st.execute(DuckDbDdl.createIfNotExists(t));
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create tables in " + path + ": " + e.getMessage(), e);
     }
@@ -156,12 +190,14 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(TableDef table, ReadSpec spec, String keyColumn) {
+  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(
+      TableDef table, ReadSpec spec, String keyColumn) {
     return new DuckDbReadGrouped(path, table, spec, keyColumn);
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName) {
+  public PTransform<PCollection<Row>, PCollection<Long>> write(
+      TableDef table, WriteSpec spec, String runId, String writeName) {
     return new DuckDbWrite(path, table, spec, runId, writeName, null);
   }
 
@@ -182,7 +218,8 @@ public final class DuckDbWarehouse implements Warehouse {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read " + table.name() + " from " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + table.name() + " from " + path + ": " + e.getMessage(), e);
     }
     return rows;
   }
@@ -190,19 +227,23 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public void insertNow(TableDef table, List<Row> rows) {
     try {
-      DuckDbTx.inTransaction(path, conn -> {
-        try (Statement st = conn.createStatement()) {
-          st.execute(DuckDbDdl.createIfNotExists(table));
-        }
-        try (DuckDBAppender app = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name())) {
-          for (Row r : rows) {
-            DuckDbSql.append(app, table, r);
-          }
-        }
-        return null;
-      });
+      DuckDbTx.inTransaction(
+          path,
+          conn -> {
+            try (Statement st = conn.createStatement()) {
+              st.execute(DuckDbDdl.createIfNotExists(table));
+            }
+            try (DuckDBAppender app =
+                conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name())) {
+              for (Row r : rows) {
+                DuckDbSql.append(app, table, r);
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot append to " + table.name() + " in " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot append to " + table.name() + " in " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -245,8 +286,9 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   static boolean tableExists(DuckDBConnection conn, String table) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -15,17 +15,28 @@ public final class DuckDbWarehouseProvider implements WarehouseProvider {
   @Override
   public Warehouse create(String spec, String path) {
     if (path.isBlank()) {
-      throw new IllegalArgumentException("--warehouse=" + spec + " names no file; use duckdb:PATH, e.g. duckdb:eros-local.duckdb");
+      throw new IllegalArgumentException(
+          "--warehouse=" + spec + " names no file; use duckdb:PATH, e.g. duckdb:eros-local.duckdb");
     }
     Path p = Path.of(path).toAbsolutePath().normalize();
     Path parent = p.getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new IllegalArgumentException("--warehouse=" + spec + ": folder " + parent
-          + " does not exist; create it (mkdir -p " + parent + ") or choose another path");
+      throw new IllegalArgumentException(
+          "--warehouse="
+              + spec
+              + ": folder "
+              + parent
+              + " does not exist; create it (mkdir -p "
+              + parent
+              + ") or choose another path");
     }
     if (Files.isDirectory(p)) {
-      throw new IllegalArgumentException("--warehouse=" + spec + " is a folder; name a file inside it, e.g. duckdb:" + path
-          + "/eros.duckdb");
+      throw new IllegalArgumentException(
+          "--warehouse="
+              + spec
+              + " is a folder; name a file inside it, e.g. duckdb:"
+              + path
+              + "/eros.duckdb");
     }
     return new DuckDbWarehouse(p.toString());
   }

@@ -38,16 +38,16 @@ import org.duckdb.DuckDBConnection;
  *       run-specific staging table in one transaction that first deletes that shard's earlier rows
  *       (so a retried shard replaces itself) and then bulk-appends with DuckDB's Appender.
  *   <li><b>Commit</b>: once every shard is staged, one transaction applies the staging table to the
- *       target as the {@link WriteSpec} says, records a commit marker for (run, write) and drops the
- *       staging table. A retried commit finds its marker and does nothing.
+ *       target as the {@link WriteSpec} says, records a commit marker for (run, write) and drops
+ *       the staging table. A retried commit finds its marker and does nothing.
  * </ol>
  *
  * Readers see the target before or after the commit, never in between.
  *
  * <p>Every staging table is registered in {@value #STAGING} with its creation time, in the
- * transaction that creates it; the commit drops it (also when it finds its marker: a retried commit).
- * A run killed before its commit leaves its staging table behind: {@link #dropStaleStaging} (called
- * by every run's preflight) drops those older than a day.
+ * transaction that creates it; the commit drops it (also when it finds its marker: a retried
+ * commit). A run killed before its commit leaves its staging table behind: {@link
+ * #dropStaleStaging} (called by every run's preflight) drops those older than a day.
  *
  * <p>A gated write ({@code proceed} side input) commits only when the gate says so; otherwise it
  * drops its staging, leaves the target unchanged and outputs -1.
@@ -56,8 +56,10 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   static final int SHARDS = 8;
   static final String MARKERS = "_eros_commits";
   static final String STAGING = "_eros_staging";
+
   /** Output of a gated write whose gate said no. */
   public static final long NOT_COMMITTED = -1L;
+
   private final String path;
   private final TableDef table;
   private final WriteSpec spec;
@@ -65,7 +67,13 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   private final String writeName;
   private final PCollectionView<Boolean> proceed;
 
-  DuckDbWrite(String path, TableDef table, WriteSpec spec, String runId, String writeName, PCollectionView<Boolean> proceed) {
+  DuckDbWrite(
+      String path,
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed) {
     super("Write " + table.name());
     this.proceed = proceed;
     this.path = path;
@@ -85,22 +93,26 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   }
 
   static String stagingName(TableDef table, String runId, String writeName) {
-    return ("_stg_" + table.name() + "_" + writeName + "_" + runId).replaceAll("[^A-Za-z0-9_]", "_");
+    return ("_stg_" + table.name() + "_" + writeName + "_" + runId)
+        .replaceAll("[^A-Za-z0-9_]", "_");
   }
 
   @Override
   public PCollection<Long> expand(PCollection<Row> rows) {
     Schema schema = table.schema();
     String staging = stagingName(table, runId, writeName);
-    return rows
-        .apply("Assign shards", ParDo.of(new AssignShardFn()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.hasSchema() ? rows.getSchema() : schema)))
+    return rows.apply("Assign shards", ParDo.of(new AssignShardFn()))
+        .setCoder(
+            KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.hasSchema() ? rows.getSchema() : schema)))
         .apply("Group shards", GroupByKey.create())
         .apply("Stage shards", ParDo.of(new StageShardFn(path, table, staging)))
         .apply("Count staged rows", Sum.longsGlobally())
-        .apply("Commit " + table.name(), proceed == null
-            ? ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, null))
-            : ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, proceed)).withSideInputs(proceed));
+        .apply(
+            "Commit " + table.name(),
+            proceed == null
+                ? ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, null))
+                : ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, proceed))
+                    .withSideInputs(proceed));
   }
 
   static final class AssignShardFn extends DoFn<Row, KV<Integer, Row>> {
@@ -130,49 +142,63 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Row>> shard, OutputReceiver<Long> out) throws SQLException {
+    public void process(@Element KV<Integer, Iterable<Row>> shard, OutputReceiver<Long> out)
+        throws SQLException {
       ensureStaging(path, table, staging);
-      long n = DuckDbTx.inTransaction(path, conn -> {
-        try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + staging + " WHERE _shard = ?")) {
-          del.setInt(1, shard.getKey());
-          del.execute();
-        }
-        long count = 0;
-        try (DuckDBAppender app = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-          List<Column> cols = table.columns();
-          for (Row r : shard.getValue()) {
-            app.beginRow();
-            for (Column c : cols) {
-              DuckDbSql.appendValue(app, c.type(), r.getValue(c.name()));
-            }
-            app.append(shard.getKey().intValue());
-            app.endRow();
-            count++;
-          }
-        }
-        return count;
-      });
+      long n =
+          DuckDbTx.inTransaction(
+              path,
+              conn -> {
+                try (PreparedStatement del =
+                    conn.prepareStatement("DELETE FROM " + staging + " WHERE _shard = ?")) {
+                  del.setInt(1, shard.getKey());
+                  del.execute();
+                }
+                long count = 0;
+                try (DuckDBAppender app =
+                    conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
+                  List<Column> cols = table.columns();
+                  for (Row r : shard.getValue()) {
+                    app.beginRow();
+                    for (Column c : cols) {
+                      DuckDbSql.appendValue(app, c.type(), r.getValue(c.name()));
+                    }
+                    app.append(shard.getKey().intValue());
+                    app.endRow();
+                    count++;
+                  }
+                }
+                return count;
+              });
       out.output(n);
     }
   }
 
   static void ensureStaging(String path, TableDef table, String staging) throws SQLException {
-    DuckDbTx.inTransaction(path, conn -> {
-      try (Statement st = conn.createStatement()) {
-        st.execute(stagingDdl(table, staging));
-        st.execute(REGISTRY_DDL);
-      }
-      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + STAGING
-          + " SELECT ?, current_timestamp::TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM " + STAGING + " WHERE name = ?)")) {
-        ps.setString(1, staging);
-        ps.setString(2, staging);
-        ps.execute();
-      }
-      return null;
-    });
+    DuckDbTx.inTransaction(
+        path,
+        conn -> {
+          try (Statement st = conn.createStatement()) {
+            st.execute(stagingDdl(table, staging));
+            st.execute(REGISTRY_DDL);
+          }
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "INSERT INTO "
+                      + STAGING
+                      + " SELECT ?, current_timestamp::TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM "
+                      + STAGING
+                      + " WHERE name = ?)")) {
+            ps.setString(1, staging);
+            ps.setString(2, staging);
+            ps.execute();
+          }
+          return null;
+        });
   }
 
-  static final String REGISTRY_DDL = "CREATE TABLE IF NOT EXISTS " + STAGING + " (name VARCHAR, created_at TIMESTAMP)";
+  static final String REGISTRY_DDL =
+      "CREATE TABLE IF NOT EXISTS " + STAGING + " (name VARCHAR, created_at TIMESTAMP)";
 
   /** Drops a staging table and its registration, in the caller's transaction. */
   static void dropStaging(DuckDBConnection conn, String staging) throws SQLException {
@@ -180,7 +206,8 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
       st.execute("DROP TABLE IF EXISTS " + staging);
       st.execute(REGISTRY_DDL);
     }
-    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + STAGING + " WHERE name = ?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("DELETE FROM " + STAGING + " WHERE name = ?")) {
       ps.setString(1, staging);
       ps.execute();
     }
@@ -192,37 +219,51 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
    * commit markers older than a week. Returns the number of staging tables dropped.
    */
   static int dropStaleStaging(String path, Duration maxAge) throws SQLException {
-    return DuckDbTx.inTransaction(path, conn -> {
-      List<String> stale = new ArrayList<>();
-      try (Statement st = conn.createStatement()) {
-        st.execute(REGISTRY_DDL);
-      }
-      try (PreparedStatement ps = conn.prepareStatement("SELECT name FROM " + STAGING
-          + " WHERE created_at < current_timestamp::TIMESTAMP - to_microseconds(CAST(? AS BIGINT))")) {
-        ps.setLong(1, maxAge.toNanos() / 1000);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            stale.add(rs.getString(1));
+    return DuckDbTx.inTransaction(
+        path,
+        conn -> {
+          List<String> stale = new ArrayList<>();
+          try (Statement st = conn.createStatement()) {
+            st.execute(REGISTRY_DDL);
           }
-        }
-      }
-      try (Statement st = conn.createStatement();
-          ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-              + " AND starts_with(table_name, '_stg_') AND table_name NOT IN (SELECT name FROM " + STAGING + ")")) {
-        while (rs.next()) {
-          stale.add(rs.getString(1));
-        }
-      }
-      for (String name : stale) {
-        dropStaging(conn, TableDef.checkIdentifier(name));
-      }
-      try (Statement st = conn.createStatement()) {
-        st.execute("CREATE TABLE IF NOT EXISTS " + MARKERS
-            + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
-        st.execute("DELETE FROM " + MARKERS + " WHERE committed_at < current_timestamp::TIMESTAMP - INTERVAL 7 DAY");
-      }
-      return stale.size();
-    });
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "SELECT name FROM "
+                      + STAGING
+                      + " WHERE created_at < current_timestamp::TIMESTAMP - to_microseconds(CAST(? AS BIGINT))")) {
+            ps.setLong(1, maxAge.toNanos() / 1000);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                stale.add(rs.getString(1));
+              }
+            }
+          }
+          try (Statement st = conn.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                          + " AND starts_with(table_name, '_stg_') AND table_name NOT IN (SELECT name FROM "
+                          + STAGING
+                          + ")")) {
+            while (rs.next()) {
+              stale.add(rs.getString(1));
+            }
+          }
+          for (String name : stale) {
+            dropStaging(conn, TableDef.checkIdentifier(name));
+          }
+          try (Statement st = conn.createStatement()) {
+            st.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                    + MARKERS
+                    + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
+            st.execute(
+                "DELETE FROM "
+                    + MARKERS
+                    + " WHERE committed_at < current_timestamp::TIMESTAMP - INTERVAL 7 DAY");
+          }
+          return stale.size();
+        });
   }
 
   static final class CommitFn extends DoFn<Long, Long> {
@@ -235,7 +276,13 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     private final PCollectionView<Boolean> proceed;
     private final Counter committed;
 
-    CommitFn(String path, TableDef table, WriteSpec spec, String staging, String runId, String writeName,
+    CommitFn(
+        String path,
+        TableDef table,
+        WriteSpec spec,
+        String staging,
+        String runId,
+        String writeName,
         PCollectionView<Boolean> proceed) {
       this.proceed = proceed;
       this.path = path;
@@ -251,55 +298,69 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     public void process(ProcessContext c) throws SQLException {
       ensureStaging(path, table, staging);
       if (proceed != null && !Boolean.TRUE.equals(c.sideInput(proceed))) {
-        DuckDbTx.inTransaction(path, conn -> {
-          dropStaging(conn, staging);
-          return null;
-        });
+        DuckDbTx.inTransaction(
+            path,
+            conn -> {
+              dropStaging(conn, staging);
+              return null;
+            });
         c.output(NOT_COMMITTED);
         return;
       }
-      long changed = DuckDbTx.inTransaction(path, conn -> {
-        try (Statement st = conn.createStatement()) {
-          st.execute(DuckDbDdl.createIfNotExists(table));
-          st.execute("CREATE TABLE IF NOT EXISTS " + MARKERS
-              + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
-        }
-        try (PreparedStatement ps = conn.prepareStatement(
-            "SELECT rows_changed FROM " + MARKERS + " WHERE run_id = ? AND write_name = ? AND table_name = ?")) {
-          ps.setString(1, runId);
-          ps.setString(2, writeName);
-          ps.setString(3, table.name());
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              long earlier = rs.getLong(1); // already committed by an earlier try of this commit
-              dropStaging(conn, staging);
-              return earlier;
-            }
-          }
-        }
-        long rows = 0;
-        for (Statement1 s : commitStatements(table, spec, staging)) {
-          try (PreparedStatement ps = conn.prepareStatement(s.sql())) {
-            if (s.guard()) {
-              ps.setObject(1, spec.guardValue());
-            }
-            int affected = ps.executeUpdate();
-            if (s.counts()) {
-              rows += affected;
-            }
-          }
-        }
-        try (PreparedStatement ps = conn.prepareStatement(
-            "INSERT INTO " + MARKERS + " VALUES (?, ?, ?, ?, current_timestamp::TIMESTAMP)")) {
-          ps.setString(1, runId);
-          ps.setString(2, writeName);
-          ps.setString(3, table.name());
-          ps.setLong(4, rows);
-          ps.execute();
-        }
-        dropStaging(conn, staging);
-        return rows;
-      });
+      long changed =
+          DuckDbTx.inTransaction(
+              path,
+              conn -> {
+                try (Statement st = conn.createStatement()) {
+                  st.execute(DuckDbDdl.createIfNotExists(table));
+                  st.execute(
+                      "CREATE TABLE IF NOT EXISTS "
+                          + MARKERS
+                          + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
+                }
+                try (PreparedStatement ps =
+                    conn.prepareStatement(
+                        "SELECT rows_changed FROM "
+                            + MARKERS
+                            + " WHERE run_id = ? AND write_name = ? AND table_name = ?")) {
+                  ps.setString(1, runId);
+                  ps.setString(2, writeName);
+                  ps.setString(3, table.name());
+                  try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                      long earlier =
+                          rs.getLong(1); // already committed by an earlier try of this commit
+                      dropStaging(conn, staging);
+                      return earlier;
+                    }
+                  }
+                }
+                long rows = 0;
+                for (Statement1 s : commitStatements(table, spec, staging)) {
+                  try (PreparedStatement ps = conn.prepareStatement(s.sql())) {
+                    if (s.guard()) {
+                      ps.setObject(1, spec.guardValue());
+                    }
+                    int affected = ps.executeUpdate();
+                    if (s.counts()) {
+                      rows += affected;
+                    }
+                  }
+                }
+                try (PreparedStatement ps =
+                    conn.prepareStatement(
+                        "INSERT INTO "
+                            + MARKERS
+                            + " VALUES (?, ?, ?, ?, current_timestamp::TIMESTAMP)")) {
+                  ps.setString(1, runId);
+                  ps.setString(2, writeName);
+                  ps.setString(3, table.name());
+                  ps.setLong(4, rows);
+                  ps.execute();
+                }
+                dropStaging(conn, staging);
+                return rows;
+              });
       committed.inc(changed);
       c.output(changed);
     }
@@ -314,15 +375,40 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     String cols = String.join(", ", table.columnNames());
     List<Statement1> out = new ArrayList<>();
     switch (spec.mode()) {
-      case APPEND -> out.add(new Statement1("INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging, true, false));
+      case APPEND ->
+          out.add(
+              new Statement1(
+                  "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
+                  true,
+                  false));
       case REPLACE -> {
         out.add(new Statement1("DELETE FROM " + t, false, false));
-        out.add(new Statement1("INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging, true, false));
+        out.add(
+            new Statement1(
+                "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
+                true,
+                false));
       }
       case REPLACE_WHERE -> {
         String k = spec.keyColumns().get(0);
-        out.add(new Statement1("DELETE FROM " + t + " WHERE " + k + " IN (SELECT DISTINCT " + k + " FROM " + staging + ")", false, false));
-        out.add(new Statement1("INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging, true, false));
+        out.add(
+            new Statement1(
+                "DELETE FROM "
+                    + t
+                    + " WHERE "
+                    + k
+                    + " IN (SELECT DISTINCT "
+                    + k
+                    + " FROM "
+                    + staging
+                    + ")",
+                false,
+                false));
+        out.add(
+            new Statement1(
+                "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
+                true,
+                false));
       }
       case INSERT_IF_ABSENT -> {
         String keys = String.join(", ", spec.keyColumns());
@@ -330,9 +416,28 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         for (String k : spec.keyColumns()) {
           match.add("t." + k + " IS NOT DISTINCT FROM s." + k);
         }
-        out.add(new Statement1("INSERT INTO " + t + " (" + cols + ") SELECT " + cols
-            + " FROM (SELECT * FROM " + staging + " QUALIFY row_number() OVER (PARTITION BY " + keys + " ORDER BY " + cols + ") = 1) s"
-            + " WHERE NOT EXISTS (SELECT 1 FROM " + t + " t WHERE " + match + ")", true, false));
+        out.add(
+            new Statement1(
+                "INSERT INTO "
+                    + t
+                    + " ("
+                    + cols
+                    + ") SELECT "
+                    + cols
+                    + " FROM (SELECT * FROM "
+                    + staging
+                    + " QUALIFY row_number() OVER (PARTITION BY "
+                    + keys
+                    + " ORDER BY "
+                    + cols
+                    + ") = 1) s"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM "
+                    + t
+                    + " t WHERE "
+                    + match
+                    + ")",
+                true,
+                false));
       }
       case UPDATE -> {
         String keys = String.join(", ", spec.keyColumns());
@@ -340,17 +445,22 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         for (String c : spec.setColumns()) {
           set.add(c + " = s." + c);
         }
-        // DuckDB detects write-write conflicts per column: an update that only writes the set columns
-        // does not conflict with a concurrent change of a key or guard column, and would then change a
-        // row that no longer matches (e.g. a lock re-planned to a new date while the sweep commits).
-        // Writing the key and guard columns to the values they were matched on (unchanged) makes any
+        // DuckDB detects write-write conflicts per column: an update that only writes the set
+        // columns
+        // does not conflict with a concurrent change of a key or guard column, and would then
+        // change a
+        // row that no longer matches (e.g. a lock re-planned to a new date while the sweep
+        // commits).
+        // Writing the key and guard columns to the values they were matched on (unchanged) makes
+        // any
         // such concurrent change a conflict, which DuckDbTx retries on a fresh snapshot.
         for (String k : spec.keyColumns()) {
           if (!spec.setColumns().contains(k)) {
             set.add(k + " = s." + k);
           }
         }
-        if (spec.guardColumn() != null && !spec.setColumns().contains(spec.guardColumn())
+        if (spec.guardColumn() != null
+            && !spec.setColumns().contains(spec.guardColumn())
             && !spec.keyColumns().contains(spec.guardColumn())) {
           set.add(spec.guardColumn() + " = " + t + "." + spec.guardColumn());
         }
@@ -358,10 +468,26 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         for (String k : spec.keyColumns()) {
           match.add(t + "." + k + " IS NOT DISTINCT FROM s." + k);
         }
-        String guard = spec.guardColumn() == null ? "" : " AND " + t + "." + spec.guardColumn() + " = ?";
-        out.add(new Statement1("UPDATE " + t + " SET " + set
-            + " FROM (SELECT * FROM " + staging + " QUALIFY row_number() OVER (PARTITION BY " + keys + " ORDER BY " + cols + ") = 1) s"
-            + " WHERE " + match + guard, true, spec.guardColumn() != null));
+        String guard =
+            spec.guardColumn() == null ? "" : " AND " + t + "." + spec.guardColumn() + " = ?";
+        out.add(
+            new Statement1(
+                "UPDATE "
+                    + t
+                    + " SET "
+                    + set
+                    + " FROM (SELECT * FROM "
+                    + staging
+                    + " QUALIFY row_number() OVER (PARTITION BY "
+                    + keys
+                    + " ORDER BY "
+                    + cols
+                    + ") = 1) s"
+                    + " WHERE "
+                    + match
+                    + guard,
+                true,
+                spec.guardColumn() != null));
       }
       default -> throw new IllegalStateException("unhandled mode " + spec.mode());
     }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.WarehouseSetupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +22,27 @@ class DuckDbSetupProblemsTest {
   void openingErrorsAreClassified() {
     // DuckDB's own messages (seen with DuckDB 1.4): a lock held by another process, a file that is
     // not a database, a file without write permission (as a non-root user)
-    WarehouseSetupException locked = DuckDbConnections.setupProblem("/x.duckdb", new SQLException(
-        "IO Error: Could not set lock on file \"/x.duckdb\": Conflicting lock is held in /usr/bin/java (PID 1)"));
+    WarehouseSetupException locked =
+        DuckDbConnections.setupProblem(
+            "/x.duckdb",
+            new SQLException(
+                "IO Error: Could not set lock on file \"/x.duckdb\": Conflicting lock is held in /usr/bin/java (PID 1)"));
     assertThat(locked.getMessage(), containsString("/x.duckdb is in use by another process"));
-    WarehouseSetupException notDb = DuckDbConnections.setupProblem("/x.duckdb", new SQLException(
-        "IO Error: The file \"/x.duckdb\" exists, but it is not a valid DuckDB database file!"));
+    WarehouseSetupException notDb =
+        DuckDbConnections.setupProblem(
+            "/x.duckdb",
+            new SQLException(
+                "IO Error: The file \"/x.duckdb\" exists, but it is not a valid DuckDB database file!"));
     assertThat(notDb.getMessage(), containsString("/x.duckdb is not a DuckDB database file"));
-    WarehouseSetupException readOnly = DuckDbConnections.setupProblem("/x.duckdb", new SQLException(
-        "IO Error: Cannot open file \"/x.duckdb\": Permission denied"));
+    WarehouseSetupException readOnly =
+        DuckDbConnections.setupProblem(
+            "/x.duckdb",
+            new SQLException("IO Error: Cannot open file \"/x.duckdb\": Permission denied"));
     assertThat(readOnly.getMessage(), containsString("cannot be opened for writing"));
-    assertThat(DuckDbConnections.setupProblem("/x.duckdb", new SQLException("Binder Error: no such column")), nullValue());
+    assertThat(
+        DuckDbConnections.setupProblem(
+            "/x.duckdb", new SQLException("Binder Error: no such column")),
+        nullValue());
   }
 
   @Test
@@ -50,7 +60,9 @@ class DuckDbSetupProblemsTest {
   void aTextFileIsNotADatabase() throws Exception {
     Path text = dir.resolve("notes.duckdb");
     Files.writeString(text, "not a database");
-    WarehouseSetupException e = assertThrows(WarehouseSetupException.class, () -> new DuckDbWarehouse(text.toString()).open(false));
+    WarehouseSetupException e =
+        assertThrows(
+            WarehouseSetupException.class, () -> new DuckDbWarehouse(text.toString()).open(false));
     assertThat(e.getMessage(), containsString("is not a DuckDB database file"));
   }
 
@@ -60,8 +72,10 @@ class DuckDbSetupProblemsTest {
       DuckDbWarehouse wh = db.warehouse();
       DuckDbWrite.ensureStaging(wh.path(), com.eros.common.table.Tables.ETL_JOB_RUNS, "_stg_old");
       DuckDbWrite.ensureStaging(wh.path(), com.eros.common.table.Tables.ETL_JOB_RUNS, "_stg_young");
-      wh.execute("CREATE TABLE _stg_unregistered (x INTEGER)"); // left by a version without the registry
-      wh.execute("UPDATE _eros_staging SET created_at = created_at - INTERVAL 25 HOUR WHERE name = '_stg_old'");
+      wh.execute(
+          "CREATE TABLE _stg_unregistered (x INTEGER)"); // left by a version without the registry
+      wh.execute(
+          "UPDATE _eros_staging SET created_at = created_at - INTERVAL 25 HOUR WHERE name = '_stg_old'");
 
       assertThat(wh.dropStaleStaging(Duration.ofDays(1)), is(2));
       assertThat(wh.tableExists("_stg_old"), is(false));

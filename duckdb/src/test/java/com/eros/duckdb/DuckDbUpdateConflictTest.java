@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.WriteSpec;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -26,15 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The conditional update's commit under a concurrent writer. DuckDB detects write-write conflicts
  * per column, so the commit must write the columns it matched on (key and guard); otherwise a row
- * whose key changed in another transaction is still updated (the lock sweep would release a lock the
- * schedule builder had just re-planned). A conflict makes {@link DuckDbTx} retry on a fresh
+ * whose key changed in another transaction is still updated (the lock sweep would release a lock
+ * the schedule builder had just re-planned). A conflict makes {@link DuckDbTx} retry on a fresh
  * snapshot, where the changed row no longer matches.
  */
 class DuckDbUpdateConflictTest {
   private static final TableDef LOCKS = Tables.ACTIVE_CAPTION_ASSIGNMENTS;
   private static final String STAGING = "_stg_test_update";
-  private static final WriteSpec RELEASE = WriteSpec.update(List.of("assignment_key", "caption_id", "scheduled_send_date"),
-      List.of("is_active", "deactivation_reason"), "is_active", true);
+  private static final WriteSpec RELEASE =
+      WriteSpec.update(
+          List.of("assignment_key", "caption_id", "scheduled_send_date"),
+          List.of("is_active", "deactivation_reason"),
+          "is_active",
+          true);
 
   @TempDir Path dir;
   private TempDuckDb db;
@@ -45,12 +48,16 @@ class DuckDbUpdateConflictTest {
     db = new TempDuckDb(dir);
     wh = db.warehouse();
     wh.ensureTables(List.of(LOCKS));
-    wh.execute("INSERT INTO active_caption_assignments (assignment_key, caption_id, scheduled_send_date, is_active) VALUES "
-        + "('k1', 1, DATE '2026-11-20', true), (NULL, 2, DATE '2026-11-20', true), ('k3', 3, DATE '2026-11-20', true)");
+    wh.execute(
+        "INSERT INTO active_caption_assignments (assignment_key, caption_id, scheduled_send_date, is_active) VALUES "
+            + "('k1', 1, DATE '2026-11-20', true), (NULL, 2, DATE '2026-11-20', true), ('k3', 3, DATE '2026-11-20', true)");
     wh.execute(DuckDbWrite.stagingDdl(LOCKS, STAGING));
-    wh.execute("INSERT INTO " + STAGING + " (assignment_key, caption_id, scheduled_send_date, is_active, deactivation_reason, _shard) "
-        + "VALUES ('k1', 1, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), (NULL, 2, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), "
-        + "('k3', 3, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0)");
+    wh.execute(
+        "INSERT INTO "
+            + STAGING
+            + " (assignment_key, caption_id, scheduled_send_date, is_active, deactivation_reason, _shard) "
+            + "VALUES ('k1', 1, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), (NULL, 2, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), "
+            + "('k3', 3, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0)");
   }
 
   @AfterEach
@@ -80,8 +87,10 @@ class DuckDbUpdateConflictTest {
   private Map<Long, String> state() {
     Map<Long, String> m = new TreeMap<>();
     try (DuckDBConnection c = DuckDbConnections.connect(wh.path());
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT caption_id, is_active, scheduled_send_date, deactivation_reason FROM active_caption_assignments")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT caption_id, is_active, scheduled_send_date, deactivation_reason FROM active_caption_assignments")) {
       while (rs.next()) {
         m.put(rs.getLong(1), rs.getBoolean(2) + "/" + rs.getString(3) + "/" + rs.getString(4));
       }
@@ -92,11 +101,14 @@ class DuckDbUpdateConflictTest {
   }
 
   @Test
-  void anUncommittedKeyChangeMakesTheUpdateConflictAndTheRetryLeavesThatRowAlone() throws SQLException {
+  void anUncommittedKeyChangeMakesTheUpdateConflictAndTheRetryLeavesThatRowAlone()
+      throws SQLException {
     try (DuckDBConnection builder = DuckDbConnections.connect(wh.path());
         DuckDBConnection sweep = DuckDbConnections.connect(wh.path())) {
       builder.setAutoCommit(false);
-      exec(builder, "UPDATE active_caption_assignments SET scheduled_send_date = DATE '2026-12-24' WHERE caption_id = 1");
+      exec(
+          builder,
+          "UPDATE active_caption_assignments SET scheduled_send_date = DATE '2026-12-24' WHERE caption_id = 1");
       sweep.setAutoCommit(false);
       SQLException e = assertThrows(SQLException.class, () -> commit(sweep, RELEASE));
       assertThat(e.getMessage(), DuckDbTx.isConflict(e), is(true));
@@ -106,8 +118,17 @@ class DuckDbUpdateConflictTest {
       assertThat(commit(sweep, RELEASE), is(2));
       sweep.commit();
     }
-    assertThat(state(), equalTo(new TreeMap<>(Map.of(
-        1L, "true/2026-12-24/null", 2L, "false/2026-11-20/PAST_SEND_DATE", 3L, "false/2026-11-20/PAST_SEND_DATE"))));
+    assertThat(
+        state(),
+        equalTo(
+            new TreeMap<>(
+                Map.of(
+                    1L,
+                    "true/2026-12-24/null",
+                    2L,
+                    "false/2026-11-20/PAST_SEND_DATE",
+                    3L,
+                    "false/2026-11-20/PAST_SEND_DATE"))));
   }
 
   @Test
@@ -115,22 +136,40 @@ class DuckDbUpdateConflictTest {
     try (DuckDBConnection builder = DuckDbConnections.connect(wh.path());
         DuckDBConnection sweep = DuckDbConnections.connect(wh.path())) {
       sweep.setAutoCommit(false);
-      exec(sweep, "SELECT count(*) FROM active_caption_assignments"); // the sweep's snapshot starts here
+      exec(
+          sweep,
+          "SELECT count(*) FROM active_caption_assignments"); // the sweep's snapshot starts here
       // The lock with the NULL key is re-planned and committed meanwhile.
-      exec(builder, "UPDATE active_caption_assignments SET scheduled_send_date = DATE '2026-12-24' WHERE caption_id = 2");
+      exec(
+          builder,
+          "UPDATE active_caption_assignments SET scheduled_send_date = DATE '2026-12-24' WHERE caption_id = 2");
       SQLException e = assertThrows(SQLException.class, () -> commit(sweep, RELEASE));
       assertThat(e.getMessage(), DuckDbTx.isConflict(e), is(true));
       sweep.rollback();
       assertThat(commit(sweep, RELEASE), is(2));
       sweep.commit();
     }
-    assertThat(state(), equalTo(new TreeMap<>(Map.of(
-        1L, "false/2026-11-20/PAST_SEND_DATE", 2L, "true/2026-12-24/null", 3L, "false/2026-11-20/PAST_SEND_DATE"))));
+    assertThat(
+        state(),
+        equalTo(
+            new TreeMap<>(
+                Map.of(
+                    1L,
+                    "false/2026-11-20/PAST_SEND_DATE",
+                    2L,
+                    "true/2026-12-24/null",
+                    3L,
+                    "false/2026-11-20/PAST_SEND_DATE"))));
   }
 
   @Test
   void aConcurrentChangeOfAGuardColumnThatIsNotSetAlsoConflicts() throws SQLException {
-    WriteSpec note = WriteSpec.update(List.of("assignment_key", "caption_id"), List.of("deactivation_reason"), "is_active", true);
+    WriteSpec note =
+        WriteSpec.update(
+            List.of("assignment_key", "caption_id"),
+            List.of("deactivation_reason"),
+            "is_active",
+            true);
     try (DuckDBConnection builder = DuckDbConnections.connect(wh.path());
         DuckDBConnection sweep = DuckDbConnections.connect(wh.path())) {
       builder.setAutoCommit(false);
@@ -143,7 +182,16 @@ class DuckDbUpdateConflictTest {
       assertThat(commit(sweep, note), is(2));
       sweep.commit();
     }
-    assertThat(state(), equalTo(new TreeMap<>(Map.of(
-        1L, "true/2026-11-20/PAST_SEND_DATE", 2L, "true/2026-11-20/PAST_SEND_DATE", 3L, "false/2026-11-20/null"))));
+    assertThat(
+        state(),
+        equalTo(
+            new TreeMap<>(
+                Map.of(
+                    1L,
+                    "true/2026-11-20/PAST_SEND_DATE",
+                    2L,
+                    "true/2026-11-20/PAST_SEND_DATE",
+                    3L,
+                    "false/2026-11-20/null"))));
   }
 }

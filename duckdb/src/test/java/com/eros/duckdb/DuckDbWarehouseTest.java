@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.testing.Pipelines;
-import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.WriteSpec;
@@ -65,7 +64,8 @@ class DuckDbWarehouseTest {
 
   private void write(TableDef t, WriteSpec spec, String runId, List<Row> rows) {
     Pipeline p = Pipelines.create();
-    PCollection<Long> done = p.apply(Create.of(rows).withRowSchema(t.schema())).apply(wh.write(t, spec, runId, "w"));
+    PCollection<Long> done =
+        p.apply(Create.of(rows).withRowSchema(t.schema())).apply(wh.write(t, spec, runId, "w"));
     Pipelines.run(p);
   }
 
@@ -83,12 +83,22 @@ class DuckDbWarehouseTest {
     for (TableDef t : Tables.ALL) {
       List<String> cols = new ArrayList<>();
       List<Row> rows = new ArrayList<>();
-      Object n = wh.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = ?", t.name());
+      Object n =
+          wh.scalar(
+              "SELECT count(*) FROM information_schema.columns WHERE table_name = ?", t.name());
       assertThat(t.name(), ((Number) n).intValue(), equalTo(t.columns().size()));
       for (var c : t.columns()) {
-        Object type = wh.scalar("SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?", t.name(), c.name());
+        Object type =
+            wh.scalar(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                t.name(),
+                c.name());
         assertThat(t.name() + "." + c.name(), type, equalTo(c.type().duckDb()));
-        Object nullable = wh.scalar("SELECT is_nullable FROM information_schema.columns WHERE table_name = ? AND column_name = ?", t.name(), c.name());
+        Object nullable =
+            wh.scalar(
+                "SELECT is_nullable FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                t.name(),
+                c.name());
         assertThat(t.name() + "." + c.name(), nullable, equalTo(c.required() ? "NO" : "YES"));
       }
     }
@@ -99,30 +109,47 @@ class DuckDbWarehouseTest {
     Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      rows.add(Row.withSchema(MSG.schema())
-          .withFieldValue("message_id", (long) i)
-          .withFieldValue("page_name", "p" + (i % 2))
-          .withFieldValue("sending_time", i == 9 ? null : t0.plusSeconds(3600L * i))
-          .withFieldValue("earnings", 1.5 * i)
-          .withFieldValue("sent_count", 10L)
-          .build());
+      rows.add(
+          Row.withSchema(MSG.schema())
+              .withFieldValue("message_id", (long) i)
+              .withFieldValue("page_name", "p" + (i % 2))
+              .withFieldValue("sending_time", i == 9 ? null : t0.plusSeconds(3600L * i))
+              .withFieldValue("earnings", 1.5 * i)
+              .withFieldValue("sent_count", 10L)
+              .build());
     }
     write(MSG, WriteSpec.append(), "run1", rows);
 
     // [t0+2h, t0+5h) holds ids 2,3,4; NULL times only with betweenOrNull.
-    List<Row> window = wh.query(MSG, ReadSpec.columns("message_id", "earnings")
-        .where(Filter.between("sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000))));
+    List<Row> window =
+        wh.query(
+            MSG,
+            ReadSpec.columns("message_id", "earnings")
+                .where(
+                    Filter.between("sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000))));
     assertThat(ids(window), containsInAnyOrder(2L, 3L, 4L));
-    assertThat(window.get(0).getSchema().getFieldNames(), equalTo(List.of("message_id", "earnings")));
-    List<Row> withNull = wh.query(MSG, ReadSpec.columns("message_id")
-        .where(Filter.betweenOrNull("sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000))));
+    assertThat(
+        window.get(0).getSchema().getFieldNames(), equalTo(List.of("message_id", "earnings")));
+    List<Row> withNull =
+        wh.query(
+            MSG,
+            ReadSpec.columns("message_id")
+                .where(
+                    Filter.betweenOrNull(
+                        "sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000))));
     assertThat(ids(withNull), containsInAnyOrder(2L, 3L, 4L, 9L));
 
     // The same through the Beam read transform.
     Pipeline p = Pipelines.create();
-    PCollection<Long> read = p.apply(wh.read(MSG, ReadSpec.columns("message_id", "page_name")
-            .where(Filter.between("sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000)))))
-        .apply(MapElements.into(TypeDescriptors.longs()).via(r -> r.getInt64("message_id")));
+    PCollection<Long> read =
+        p.apply(
+                wh.read(
+                    MSG,
+                    ReadSpec.columns("message_id", "page_name")
+                        .where(
+                            Filter.between(
+                                "sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000)))))
+            .apply(MapElements.into(TypeDescriptors.longs()).via(r -> r.getInt64("message_id")));
     PAssert.that(read).containsInAnyOrder(2L, 3L, 4L);
     Pipelines.run(p);
   }
@@ -131,22 +158,33 @@ class DuckDbWarehouseTest {
   void readsGroupedByPage() {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      rows.add(Row.withSchema(MSG.schema()).withFieldValue("message_id", (long) i)
-          .withFieldValue("page_name", i < 3 ? null : "page" + (i % 5)).build());
+      rows.add(
+          Row.withSchema(MSG.schema())
+              .withFieldValue("message_id", (long) i)
+              .withFieldValue("page_name", i < 3 ? null : "page" + (i % 5))
+              .build());
     }
     write(MSG, WriteSpec.append(), "run1", rows);
     Pipeline p = Pipelines.create();
-    PCollection<String> sizes = p.apply(wh.readGrouped(MSG, ReadSpec.columns("message_id", "page_name"), "page_name"))
-        .apply(MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + "=" + kv.getValue().size()));
+    PCollection<String> sizes =
+        p.apply(wh.readGrouped(MSG, ReadSpec.columns("message_id", "page_name"), "page_name"))
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via(kv -> kv.getKey() + "=" + kv.getValue().size()));
     // 27 named rows over 5 pages (i % 5 for i in 3..29) and 3 NULL pages grouped under "".
-    PAssert.that(sizes).containsInAnyOrder("=3", "page0=5", "page1=5", "page2=5", "page3=6", "page4=6");
+    PAssert.that(sizes)
+        .containsInAnyOrder("=3", "page0=5", "page1=5", "page2=5", "page3=6", "page4=6");
     Pipelines.run(p);
   }
 
   @Test
   void replaceIsAtomicAndRepeatable() {
     LocalDate d = LocalDate.parse("2026-11-29");
-    write(Q, WriteSpec.replace(), "r1", List.of(queueRow("a", d, "PENDING", 1), queueRow("b", d, "PENDING", 2)));
+    write(
+        Q,
+        WriteSpec.replace(),
+        "r1",
+        List.of(queueRow("a", d, "PENDING", 1), queueRow("b", d, "PENDING", 2)));
     write(Q, WriteSpec.replace(), "r2", List.of(queueRow("c", d, "PENDING", 3)));
     assertThat(queueStatus().keySet(), containsInAnyOrder("c@2026-11-29"));
 
@@ -155,17 +193,27 @@ class DuckDbWarehouseTest {
     assertThat(queueStatus().keySet(), containsInAnyOrder("c@2026-11-29"));
 
     // A failing replace (status is REQUIRED) leaves the old table intact.
-    // Rows built with a lax schema reach the store, where the NOT NULL of status rejects the commit.
-    org.apache.beam.sdk.schemas.Schema lax = org.apache.beam.sdk.schemas.Schema.builder()
-        .addFields(Q.schema().getFields().stream().map(f -> f.withNullable(true)).toList()).build();
+    // Rows built with a lax schema reach the store, where the NOT NULL of status rejects the
+    // commit.
+    org.apache.beam.sdk.schemas.Schema lax =
+        org.apache.beam.sdk.schemas.Schema.builder()
+            .addFields(Q.schema().getFields().stream().map(f -> f.withNullable(true)).toList())
+            .build();
     Row good = Row.withSchema(lax).addValues(queueRow("y", d, "PENDING", 1).getValues()).build();
-    Row bad = Row.withSchema(lax).withFieldValue("page_name", "z").withFieldValue("execution_date", d)
-        .withFieldValue("queued_at", java.time.Instant.parse("2026-11-29T10:00:00.000001Z")).build();
-    assertThrows(RuntimeException.class, () -> {
-      Pipeline p = Pipelines.create();
-      p.apply(Create.of(List.of(good, bad)).withRowSchema(lax)).apply(wh.write(Q, WriteSpec.replace(), "r3", "w"));
-      Pipelines.run(p);
-    });
+    Row bad =
+        Row.withSchema(lax)
+            .withFieldValue("page_name", "z")
+            .withFieldValue("execution_date", d)
+            .withFieldValue("queued_at", java.time.Instant.parse("2026-11-29T10:00:00.000001Z"))
+            .build();
+    assertThrows(
+        RuntimeException.class,
+        () -> {
+          Pipeline p = Pipelines.create();
+          p.apply(Create.of(List.of(good, bad)).withRowSchema(lax))
+              .apply(wh.write(Q, WriteSpec.replace(), "r3", "w"));
+          Pipelines.run(p);
+        });
     assertThat(queueStatus().keySet(), containsInAnyOrder("c@2026-11-29"));
 
     // Replacing with nothing empties the table.
@@ -176,59 +224,112 @@ class DuckDbWarehouseTest {
   @Test
   void insertIfAbsentNeverTouchesExistingRows() {
     LocalDate d = LocalDate.parse("2026-11-29");
-    write(Q, WriteSpec.insertIfAbsent("page_name", "execution_date"), "r1", List.of(queueRow("a", d, "PENDING", 1)));
+    write(
+        Q,
+        WriteSpec.insertIfAbsent("page_name", "execution_date"),
+        "r1",
+        List.of(queueRow("a", d, "PENDING", 1)));
     wh.execute("UPDATE schedule_generation_queue SET status = 'PROCESSING' WHERE page_name = 'a'");
-    write(Q, WriteSpec.insertIfAbsent("page_name", "execution_date"), "r2",
-        List.of(queueRow("a", d, "PENDING", 9), queueRow("b", d, "PENDING", 2), queueRow("b", d, "PENDING", 2),
+    write(
+        Q,
+        WriteSpec.insertIfAbsent("page_name", "execution_date"),
+        "r2",
+        List.of(
+            queueRow("a", d, "PENDING", 9),
+            queueRow("b", d, "PENDING", 2),
+            queueRow("b", d, "PENDING", 2),
             queueRow("a", d.plusDays(1), "PENDING", 1)));
-    assertThat(queueStatus(), equalTo(new TreeMap<>(Map.of(
-        "a@2026-11-29", "PROCESSING", "b@2026-11-29", "PENDING", "a@2026-11-30", "PENDING"))));
-    Object sat = wh.scalar("SELECT saturation_pct FROM schedule_generation_queue WHERE page_name = 'a' AND execution_date = DATE '2026-11-29'");
+    assertThat(
+        queueStatus(),
+        equalTo(
+            new TreeMap<>(
+                Map.of(
+                    "a@2026-11-29",
+                    "PROCESSING",
+                    "b@2026-11-29",
+                    "PENDING",
+                    "a@2026-11-30",
+                    "PENDING"))));
+    Object sat =
+        wh.scalar(
+            "SELECT saturation_pct FROM schedule_generation_queue WHERE page_name = 'a' AND execution_date = DATE '2026-11-29'");
     assertThat(sat, equalTo(1.0));
   }
 
   @Test
   void updateOnlyChangesMatchingGuardedRowsAndMatchesNullKeys() {
-    List<Row> locks = List.of(
-        lock("k1", "p", 1L, true), lock(null, "p", 2L, true), lock("k3", "p", 3L, false), lock("k4", "p", 4L, true));
+    List<Row> locks =
+        List.of(
+            lock("k1", "p", 1L, true),
+            lock(null, "p", 2L, true),
+            lock("k3", "p", 3L, false),
+            lock("k4", "p", 4L, true));
     write(LOCKS, WriteSpec.append(), "seed", locks);
     List<Row> sweep = new ArrayList<>();
     for (Row l : List.of(locks.get(0), locks.get(1), locks.get(2))) {
-      sweep.add(Row.fromRow(l).withFieldValue("is_active", false)
-          .withFieldValue("deactivation_reason", "STALE")
-          .withFieldValue("deactivated_at", java.time.Instant.ofEpochSecond(0, 5_000)).build());
+      sweep.add(
+          Row.fromRow(l)
+              .withFieldValue("is_active", false)
+              .withFieldValue("deactivation_reason", "STALE")
+              .withFieldValue("deactivated_at", java.time.Instant.ofEpochSecond(0, 5_000))
+              .build());
     }
-    WriteSpec spec = WriteSpec.update(List.of("assignment_key", "page_name", "caption_id"),
-        List.of("is_active", "deactivated_at", "deactivation_reason"), "is_active", true);
+    WriteSpec spec =
+        WriteSpec.update(
+            List.of("assignment_key", "page_name", "caption_id"),
+            List.of("is_active", "deactivated_at", "deactivation_reason"),
+            "is_active",
+            true);
     Pipeline p = Pipelines.create();
-    PCollection<Long> changed = p.apply(Create.of(sweep).withRowSchema(LOCKS.schema())).apply(wh.write(LOCKS, spec, "sweep1", "w"));
+    PCollection<Long> changed =
+        p.apply(Create.of(sweep).withRowSchema(LOCKS.schema()))
+            .apply(wh.write(LOCKS, spec, "sweep1", "w"));
     PAssert.that(changed).containsInAnyOrder(2L); // k3 was inactive already
     Pipelines.run(p);
 
     Map<Long, String> state = new TreeMap<>();
-    for (Row r : wh.query(LOCKS, ReadSpec.columns("caption_id", "is_active", "deactivation_reason"))) {
-      state.put(r.getInt64("caption_id"), r.getBoolean("is_active") + "/" + r.getString("deactivation_reason"));
+    for (Row r :
+        wh.query(LOCKS, ReadSpec.columns("caption_id", "is_active", "deactivation_reason"))) {
+      state.put(
+          r.getInt64("caption_id"),
+          r.getBoolean("is_active") + "/" + r.getString("deactivation_reason"));
     }
-    assertThat(state, equalTo(new TreeMap<>(Map.of(1L, "false/STALE", 2L, "false/STALE", 3L, "false/null", 4L, "true/null"))));
+    assertThat(
+        state,
+        equalTo(
+            new TreeMap<>(
+                Map.of(1L, "false/STALE", 2L, "false/STALE", 3L, "false/null", 4L, "true/null"))));
     assertThat(wh.query(LOCKS, ReadSpec.all()).size(), is(4));
   }
 
   @Test
   void replaceWhereSwapsOnlyTheNamedDate() {
     LocalDate d = LocalDate.parse("2026-11-29");
-    write(Q, WriteSpec.append(), "r0", List.of(queueRow("a", d, "PENDING", 1), queueRow("b", d.minusDays(1), "PENDING", 1)));
-    write(Q, WriteSpec.replaceWhere("execution_date"), "r1", List.of(queueRow("c", d, "PENDING", 1)));
+    write(
+        Q,
+        WriteSpec.append(),
+        "r0",
+        List.of(queueRow("a", d, "PENDING", 1), queueRow("b", d.minusDays(1), "PENDING", 1)));
+    write(
+        Q, WriteSpec.replaceWhere("execution_date"), "r1", List.of(queueRow("c", d, "PENDING", 1)));
     assertThat(queueStatus().keySet(), containsInAnyOrder("c@2026-11-29", "b@2026-11-28"));
   }
 
   @Test
   void roundTripsEveryType() {
-    Row r = Row.withSchema(LOCKS.schema())
-        .withFieldValue("assignment_key", "k").withFieldValue("caption_id", 42L)
-        .withFieldValue("assigned_date", LocalDate.parse("2024-02-29"))
-        .withFieldValue("assigned_at", java.time.Instant.parse("2026-03-08T10:30:00.123457Z")) // microseconds kept
-        .withFieldValue("deactivated_at", java.time.Instant.parse("1969-12-31T23:59:59.999999Z")) // before the epoch too
-        .withFieldValue("is_active", true).build();
+    Row r =
+        Row.withSchema(LOCKS.schema())
+            .withFieldValue("assignment_key", "k")
+            .withFieldValue("caption_id", 42L)
+            .withFieldValue("assigned_date", LocalDate.parse("2024-02-29"))
+            .withFieldValue(
+                "assigned_at",
+                java.time.Instant.parse("2026-03-08T10:30:00.123457Z")) // microseconds kept
+            .withFieldValue(
+                "deactivated_at",
+                java.time.Instant.parse("1969-12-31T23:59:59.999999Z")) // before the epoch too
+            .withFieldValue("is_active", true)
+            .build();
     wh.insertNow(LOCKS, List.of(r));
     Row back = wh.query(LOCKS, ReadSpec.all()).get(0);
     assertThat(back, equalTo(r));
@@ -236,8 +337,12 @@ class DuckDbWarehouseTest {
   }
 
   private static Row lock(String key, String page, long caption, boolean active) {
-    return Row.withSchema(LOCKS.schema()).withFieldValue("assignment_key", key).withFieldValue("page_name", page)
-        .withFieldValue("caption_id", caption).withFieldValue("is_active", active).build();
+    return Row.withSchema(LOCKS.schema())
+        .withFieldValue("assignment_key", key)
+        .withFieldValue("page_name", page)
+        .withFieldValue("caption_id", caption)
+        .withFieldValue("is_active", active)
+        .build();
   }
 
   private static List<Long> ids(List<Row> rows) {

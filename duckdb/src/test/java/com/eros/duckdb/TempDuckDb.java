@@ -1,10 +1,11 @@
 package com.eros.duckdb;
 
-import com.eros.duckdb.DuckDbConnections;
-import com.eros.duckdb.DuckDbWarehouse;
 import java.nio.file.Path;
 
-/** A DuckDB warehouse (the file created) in a test's temp folder; close it in @AfterEach to release the file. */
+/**
+ * A DuckDB warehouse (the file created) in a test's temp folder; close it in @AfterEach to release
+ * the file.
+ */
 public final class TempDuckDb implements AutoCloseable {
   private final DuckDbWarehouse warehouse;
 

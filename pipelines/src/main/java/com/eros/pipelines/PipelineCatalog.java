@@ -21,8 +21,12 @@ public final class PipelineCatalog {
    * channels (the environment of the process).
    */
   public static List<EtlPipeline<?, ?>> all() {
-    return List.of(new CaptionPerformancePipeline(), new LockSweepPipeline(), new DailyAutomationPipeline(),
-        new HealthMonitorPipeline(), new BacktestPipeline());
+    return List.of(
+        new CaptionPerformancePipeline(),
+        new LockSweepPipeline(),
+        new DailyAutomationPipeline(),
+        new HealthMonitorPipeline(),
+        new BacktestPipeline());
   }
 
   /** The pipelines with a Flex Template ({@code templates/<command>/metadata.json}). */

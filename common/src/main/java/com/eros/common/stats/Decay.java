@@ -21,8 +21,7 @@ public final class Decay {
   /**
    * Decay weight 0.5 ^ (ageDays / halfLifeDays).
    *
-   * @throws IllegalArgumentException if halfLifeDays is not finite and positive, or ageDays is
-   *     NaN
+   * @throws IllegalArgumentException if halfLifeDays is not finite and positive, or ageDays is NaN
    */
   public static double weight(double ageDays, double halfLifeDays) {
     if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {

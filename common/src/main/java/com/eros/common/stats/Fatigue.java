@@ -14,10 +14,10 @@ import java.math.BigDecimal;
  *           MEDIUM (0.85) when score ≥ 0.3, else LOW (1.0)
  * </pre>
  *
- * <p>The score is summed as an integer number of tenths (3, 4, 3) and thresholds are compared
- * in tenths, so 0.3 + 0.3 counts as 0.6 exactly. "Below 80 % of the baseline" is strict and
- * compared exactly on the decimal values ({@link #below}): a recent RPR of exactly 80 % of its
- * baseline is not fatigued, although {@code 0.8 * 0.1} is not {@code 0.08} in floating point.
+ * <p>The score is summed as an integer number of tenths (3, 4, 3) and thresholds are compared in
+ * tenths, so 0.3 + 0.3 counts as 0.6 exactly. "Below 80 % of the baseline" is strict and compared
+ * exactly on the decimal values ({@link #below}): a recent RPR of exactly 80 % of its baseline is
+ * not fatigued, although {@code 0.8 * 0.1} is not {@code 0.08} in floating point.
  */
 public final class Fatigue {
 
@@ -32,7 +32,9 @@ public final class Fatigue {
     if (!Double.isFinite(value) || !Double.isFinite(base)) {
       return false;
     }
-    return BigDecimal.valueOf(value).compareTo(new BigDecimal(fraction).multiply(BigDecimal.valueOf(base))) < 0;
+    return BigDecimal.valueOf(value)
+            .compareTo(new BigDecimal(fraction).multiply(BigDecimal.valueOf(base)))
+        < 0;
   }
 
   /** Fatigue score in [0, 1], its risk level and the volume factor to apply. */

@@ -3,8 +3,8 @@ package com.eros.common.stats;
 import java.util.Arrays;
 
 /**
- * Exact median: the middle value of the sorted values for an odd count, the mean of the two
- * middle values for an even count.
+ * Exact median: the middle value of the sorted values for an odd count, the mean of the two middle
+ * values for an even count.
  */
 public final class Median {
 

@@ -10,16 +10,16 @@ import java.util.Arrays;
  *   percentile = floor(100 × (rank − 1) / (count − 1)), 0 when count == 1
  * </pre>
  *
- * <p>The floor is computed in integer arithmetic, so for example rank − 1 = 29 and
- * count − 1 = 100 gives 29 (floating point would give 28.999… → 28). O(n log n).
+ * <p>The floor is computed in integer arithmetic, so for example rank − 1 = 29 and count − 1 = 100
+ * gives 29 (floating point would give 28.999… → 28). O(n log n).
  */
 public final class PercentRank {
 
   private PercentRank() {}
 
   /**
-   * Percentile of each value among all {@code values}, in the same order as the input. The
-   * input array is not modified. An empty input yields an empty result.
+   * Percentile of each value among all {@code values}, in the same order as the input. The input
+   * array is not modified. An empty input yields an empty result.
    *
    * @throws IllegalArgumentException if {@code values} is null or contains NaN
    */

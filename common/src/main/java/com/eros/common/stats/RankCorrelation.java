@@ -10,10 +10,10 @@ import java.util.Arrays;
  *   spearman   = Pearson correlation of rank(x) and rank(y)
  * </pre>
  *
- * <p>Tied values share the mean of the ranks they would occupy (ranks 2 and 3 tied → 2.5 each),
- * the standard treatment: the result does not depend on the order of the input, and with no ties
- * it equals 1 − 6 Σd² / (n(n² − 1)). It is undefined (NaN) for fewer than two pairs or when
- * either side has no variation (all values tied), since then no order exists to compare.
+ * <p>Tied values share the mean of the ranks they would occupy (ranks 2 and 3 tied → 2.5 each), the
+ * standard treatment: the result does not depend on the order of the input, and with no ties it
+ * equals 1 − 6 Σd² / (n(n² − 1)). It is undefined (NaN) for fewer than two pairs or when either
+ * side has no variation (all values tied), since then no order exists to compare.
  */
 public final class RankCorrelation {
 
@@ -59,7 +59,8 @@ public final class RankCorrelation {
    */
   public static double spearman(double[] x, double[] y) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+      throw new IllegalArgumentException(
+          "x and y differ in length: " + x.length + " vs " + y.length);
     }
     if (x.length < 2) {
       averageRanks(x);

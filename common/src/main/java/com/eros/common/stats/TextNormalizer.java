@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Caption text normalisation used for attribution: trim ({@link String#trim()}), lower case
- * ({@link Locale#ROOT}), and every run of white space (regex {@code \s+}: space, \t, \n, \x0B,
- * \f, \r) replaced by one space. Other characters, such as the no-break space U+00A0, are kept.
+ * Caption text normalisation used for attribution: trim ({@link String#trim()}), lower case ({@link
+ * Locale#ROOT}), and every run of white space (regex {@code \s+}: space, \t, \n, \x0B, \f, \r)
+ * replaced by one space. Other characters, such as the no-break space U+00A0, are kept.
  */
 public final class TextNormalizer {
 
@@ -25,7 +25,10 @@ public final class TextNormalizer {
     return singleSpaced(lowered) ? lowered : WHITESPACE_RUN.matcher(lowered).replaceAll(" ");
   }
 
-  /** True when {@code s} has no white space (as the regex {@code \s} means it) other than lone ' ' characters. */
+  /**
+   * True when {@code s} has no white space (as the regex {@code \s} means it) other than lone ' '
+   * characters.
+   */
   static boolean singleSpaced(String s) {
     boolean previousSpace = false;
     for (int i = 0; i < s.length(); i++) {

@@ -15,9 +15,9 @@ import java.io.Serializable;
  * </pre>
  *
  * <p>{@code n} may be fractional (decay-weighted effective counts). When {@code n <= 0} the
- * interval is (0, 1). p̂ is clamped into [0, 1] before use. No prior is added here: the
- * Beta(1, 1) prior belongs to the bandit posterior ({@link BanditStats}), never to this
- * interval; callers pass the raw effective counts.
+ * interval is (0, 1). p̂ is clamped into [0, 1] before use. No prior is added here: the Beta(1, 1)
+ * prior belongs to the bandit posterior ({@link BanditStats}), never to this interval; callers pass
+ * the raw effective counts.
  */
 public final class Wilson {
 

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BigQuery DDL derived from a {@link TableDef}: the text of {@code sql/ddl/<table>.sql}. The dataset
- * is the placeholder {@code ${dataset}} (for example {@code sed 's/${dataset}/my-proj.eros/'}).
+ * BigQuery DDL derived from a {@link TableDef}: the text of {@code sql/ddl/<table>.sql}. The
+ * dataset is the placeholder {@code ${dataset}} (for example {@code sed
+ * 's/${dataset}/my-proj.eros/'}).
  */
 public final class BigQueryDdl {
   public static final String DATASET_PLACEHOLDER = "${dataset}";
@@ -18,8 +19,13 @@ public final class BigQueryDdl {
   public static String render(TableDef t) {
     StringBuilder sb = new StringBuilder();
     sb.append("-- ").append(t.name()).append(": ").append(t.description()).append('\n');
-    sb.append("-- Generated from com.eros.common.table.Tables; TableDdlTest fails when they differ.\n");
-    sb.append("CREATE TABLE IF NOT EXISTS `").append(DATASET_PLACEHOLDER).append('.').append(t.name()).append("` (\n");
+    sb.append(
+        "-- Generated from com.eros.common.table.Tables; TableDdlTest fails when they differ.\n");
+    sb.append("CREATE TABLE IF NOT EXISTS `")
+        .append(DATASET_PLACEHOLDER)
+        .append('.')
+        .append(t.name())
+        .append("` (\n");
     List<Column> cols = t.columns();
     for (int i = 0; i < cols.size(); i++) {
       Column c = cols.get(i);
@@ -33,8 +39,9 @@ public final class BigQueryDdl {
     sb.append(')');
     switch (t.partitionKind()) {
       case DATE_COLUMN -> sb.append("\nPARTITION BY ").append(t.partitionColumn());
-      case TIMESTAMP_DAY -> sb.append("\nPARTITION BY DATE(").append(t.partitionColumn()).append(')');
-      case NONE -> { }
+      case TIMESTAMP_DAY ->
+          sb.append("\nPARTITION BY DATE(").append(t.partitionColumn()).append(')');
+      case NONE -> {}
     }
     if (!t.clusterBy().isEmpty()) {
       sb.append("\nCLUSTER BY ").append(String.join(", ", t.clusterBy()));
@@ -43,18 +50,24 @@ public final class BigQueryDdl {
     return sb.toString();
   }
 
-  /** What a BigQuery DDL file declares, parsed back so that it can be compared with a definition. */
-  public record Parsed(String table, List<Column> columns, String partition, List<String> clusterBy) {}
+  /**
+   * What a BigQuery DDL file declares, parsed back so that it can be compared with a definition.
+   */
+  public record Parsed(
+      String table, List<Column> columns, String partition, List<String> clusterBy) {}
 
   private static final Pattern CREATE =
-      Pattern.compile("CREATE TABLE IF NOT EXISTS `\\$\\{dataset}\\.([A-Za-z0-9_]+)`\\s*\\(\\n(.*?)\\n\\)\\s*(PARTITION BY ([^\\n;]+))?\\s*(CLUSTER BY ([^;]+))?;",
+      Pattern.compile(
+          "CREATE TABLE IF NOT EXISTS `\\$\\{dataset}\\.([A-Za-z0-9_]+)`\\s*\\(\\n(.*?)\\n\\)\\s*(PARTITION BY ([^\\n;]+))?\\s*(CLUSTER BY ([^;]+))?;",
           Pattern.DOTALL);
   private static final Pattern COLUMN =
-      Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s+([A-Z0-9]+)(\\s+NOT NULL)?(\\s+OPTIONS\\(description=\"([^\"]*)\"\\))?\\s*");
+      Pattern.compile(
+          "\\s*([a-z][a-z0-9_]*)\\s+([A-Z0-9]+)(\\s+NOT NULL)?(\\s+OPTIONS\\(description=\"([^\"]*)\"\\))?\\s*");
 
   /** Parses a file written by {@link #render} (comments allowed); throws on anything else. */
   public static Parsed parse(String sql) {
-    String body = sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+    String body =
+        sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
     Matcher m = CREATE.matcher(body.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException("not a CREATE TABLE statement of the expected form");
@@ -65,8 +78,12 @@ public final class BigQueryDdl {
       if (!cm.matches()) {
         throw new IllegalArgumentException("cannot parse column: " + part.strip());
       }
-      cols.add(new Column(cm.group(1), ColumnType.fromBigQuery(cm.group(2).toUpperCase(Locale.ROOT)),
-          cm.group(3) != null, cm.group(5) == null ? "" : cm.group(5)));
+      cols.add(
+          new Column(
+              cm.group(1),
+              ColumnType.fromBigQuery(cm.group(2).toUpperCase(Locale.ROOT)),
+              cm.group(3) != null,
+              cm.group(5) == null ? "" : cm.group(5)));
     }
     String partition = m.group(4) == null ? null : m.group(4).strip();
     List<String> cluster = new ArrayList<>();

@@ -10,13 +10,15 @@ public enum ColumnType {
   FLOAT64("FLOAT64", "DOUBLE", FieldType.DOUBLE),
   BOOL("BOOL", "BOOLEAN", FieldType.BOOLEAN),
   /**
-   * An instant, stored as UTC with microsecond precision (BigQuery's TIMESTAMP). Beam: the
-   * {@code micros_instant} logical type ({@link SqlTypes#TIMESTAMP}), whose values are
-   * {@code java.time.Instant}s: no read, compare or write drops the microseconds (Beam's
-   * {@code DATETIME} is a Joda instant and would). See {@link Timestamps}.
+   * An instant, stored as UTC with microsecond precision (BigQuery's TIMESTAMP). Beam: the {@code
+   * micros_instant} logical type ({@link SqlTypes#TIMESTAMP}), whose values are {@code
+   * java.time.Instant}s: no read, compare or write drops the microseconds (Beam's {@code DATETIME}
+   * is a Joda instant and would). See {@link Timestamps}.
    */
   TIMESTAMP("TIMESTAMP", "TIMESTAMP", FieldType.logicalType(SqlTypes.TIMESTAMP)),
-  /** A calendar date (always a Los Angeles date in this system). Beam: {@code java.time.LocalDate}. */
+  /**
+   * A calendar date (always a Los Angeles date in this system). Beam: {@code java.time.LocalDate}.
+   */
   DATE("DATE", "DATE", FieldType.logicalType(SqlTypes.DATE));
 
   private final String bigQuery;

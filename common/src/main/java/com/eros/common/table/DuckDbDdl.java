@@ -12,11 +12,18 @@ public final class DuckDbDdl {
   }
 
   /** DDL of a table named {@code name} with the columns of {@code table} plus extra column DDL. */
-  public static String create(TableDef table, String name, boolean ifNotExists, String extraColumns) {
-    StringJoiner cols = new StringJoiner(",\n  ", "(\n  ", extraColumns.isEmpty() ? "\n)" : ",\n  " + extraColumns + "\n)");
+  public static String create(
+      TableDef table, String name, boolean ifNotExists, String extraColumns) {
+    StringJoiner cols =
+        new StringJoiner(
+            ",\n  ", "(\n  ", extraColumns.isEmpty() ? "\n)" : ",\n  " + extraColumns + "\n)");
     for (Column c : table.columns()) {
       cols.add(c.name() + " " + c.type().duckDb() + (c.required() ? " NOT NULL" : ""));
     }
-    return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + TableDef.checkIdentifier(name) + " " + cols;
+    return "CREATE TABLE "
+        + (ifNotExists ? "IF NOT EXISTS " : "")
+        + TableDef.checkIdentifier(name)
+        + " "
+        + cols;
   }
 }

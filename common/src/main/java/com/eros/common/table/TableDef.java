@@ -54,9 +54,11 @@ public final class TableDef implements Serializable {
     }
     if (partitionKind != PartitionKind.NONE) {
       Column p = byName.get(partitionColumn);
-      ColumnType want = partitionKind == PartitionKind.DATE_COLUMN ? ColumnType.DATE : ColumnType.TIMESTAMP;
+      ColumnType want =
+          partitionKind == PartitionKind.DATE_COLUMN ? ColumnType.DATE : ColumnType.TIMESTAMP;
       if (p == null || p.type() != want) {
-        throw new IllegalArgumentException(name + ": partition column must be a " + want + " column");
+        throw new IllegalArgumentException(
+            name + ": partition column must be a " + want + " column");
       }
     }
     for (String c : clusterBy) {
@@ -115,7 +117,8 @@ public final class TableDef implements Serializable {
   /** The column, or an exception naming the table and the column. */
   public Column requireColumn(String columnName) {
     return column(columnName)
-        .orElseThrow(() -> new IllegalArgumentException("table " + name + " has no column " + columnName));
+        .orElseThrow(
+            () -> new IllegalArgumentException("table " + name + " has no column " + columnName));
   }
 
   public PartitionKind partitionKind() {
@@ -135,7 +138,8 @@ public final class TableDef implements Serializable {
     if (schema == null) {
       Schema.Builder sb = Schema.builder();
       for (Column c : columns) {
-        Schema.Field f = Schema.Field.of(c.name(), c.type().beam()).withDescription(c.description());
+        Schema.Field f =
+            Schema.Field.of(c.name(), c.type().beam()).withDescription(c.description());
         sb.addField(c.required() ? f : f.withNullable(true));
       }
       schema = sb.build();
@@ -157,7 +161,8 @@ public final class TableDef implements Serializable {
   /** Validates a table or dataset name before it is put into SQL. */
   public static String checkIdentifier(String identifier) {
     if (identifier == null || !NAME.matcher(identifier).matches()) {
-      throw new IllegalArgumentException("invalid identifier '" + identifier + "': use only A-Z, a-z, 0-9 and _");
+      throw new IllegalArgumentException(
+          "invalid identifier '" + identifier + "': use only A-Z, a-z, 0-9 and _");
     }
     return identifier;
   }
@@ -212,7 +217,10 @@ public final class TableDef implements Serializable {
       return this;
     }
 
-    /** A nullable column the pipelines add to this input table when it is missing (see {@link TableDef#ownedColumns()}). */
+    /**
+     * A nullable column the pipelines add to this input table when it is missing (see {@link
+     * TableDef#ownedColumns()}).
+     */
     public Builder owned(String column, ColumnType type, String desc) {
       Column c = Column.nullable(column, type, desc);
       columns.add(c);

@@ -17,7 +17,8 @@ public final class Tables {
 
   public static final TableDef MASS_MESSAGES =
       TableDef.builder("mass_messages")
-          .description("One send of a caption (or free text) by a page to its fans. Written by the messaging system.")
+          .description(
+              "One send of a caption (or free text) by a page to its fans. Written by the messaging system.")
           .input()
           .nullable("message_id", INT64, "Unique id of the send (row_id in the original system)")
           .nullable("page_name", STRING, "Creator page that sent the message")
@@ -50,7 +51,8 @@ public final class Tables {
 
   public static final TableDef ACTIVE_CAPTION_ASSIGNMENTS =
       TableDef.builder("active_caption_assignments")
-          .description("Caption locks. Written by the schedule builder; the lock sweep updates only the last four columns.")
+          .description(
+              "Caption locks. Written by the schedule builder; the lock sweep updates only the last four columns.")
           .input()
           .nullable("assignment_key", STRING, "Hex SHA-256 of page|caption_id|date|hour")
           .nullable("page_name", STRING, "Page holding the lock")
@@ -58,14 +60,20 @@ public final class Tables {
           .nullable("caption_text", STRING, "Text of the locked caption")
           .nullable("assigned_date", DATE, "Los Angeles date of the assignment")
           .nullable("assigned_at", TIMESTAMP, "When the lock was taken")
-          .nullable("scheduled_send_date", DATE, "Planned Los Angeles send date, NULL when not planned yet")
+          .nullable(
+              "scheduled_send_date",
+              DATE,
+              "Planned Los Angeles send date, NULL when not planned yet")
           .nullable("scheduled_send_hour", INT64, "Planned Los Angeles send hour")
           .nullable("price_tier", STRING, "Price tier")
           .nullable("schedule_id", STRING, "Schedule that took the lock")
           .nullable("is_active", BOOL, "True while the lock holds")
           .nullable("deactivated_at", TIMESTAMP, "When the sweep released it")
           .nullable("deactivation_reason", STRING, "PAST_SEND_DATE or STALE")
-          .owned("released_by", STRING, "Job id of the sweep that released the lock (the sweep adds this column)")
+          .owned(
+              "released_by",
+              STRING,
+              "Job id of the sweep that released the lock (the sweep adds this column)")
           .clusterBy("page_name", "is_active")
           .build();
 
@@ -73,7 +81,8 @@ public final class Tables {
 
   public static final TableDef CAPTION_BANDIT_STATS =
       TableDef.builder("caption_bandit_stats")
-          .description("Per (page, caption) bandit statistics, replaced atomically by caption_performance.")
+          .description(
+              "Per (page, caption) bandit statistics, replaced atomically by caption_performance.")
           .required("page_name", STRING, "Page")
           .required("caption_id", INT64, "Caption")
           .required("successes", INT64, "Sends with EMV above the page median")
@@ -89,8 +98,10 @@ public final class Tables {
           .required("avg_emv", FLOAT64, "Mean EMV (earnings / sent_count)")
           .required("last_emv_observed", FLOAT64, "EMV of the latest send")
           .required("total_revenue", FLOAT64, "Sum of earnings")
-          .required("avg_conversion_rate", FLOAT64, "Sum purchased / sum viewed, 0 when nothing viewed")
-          .required("performance_percentile", INT64, "floor(100 * percent_rank(avg_emv)) within the page")
+          .required(
+              "avg_conversion_rate", FLOAT64, "Sum purchased / sum viewed, 0 when nothing viewed")
+          .required(
+              "performance_percentile", INT64, "floor(100 * percent_rank(avg_emv)) within the page")
           .required("last_used", TIMESTAMP, "Latest sending_time")
           .required("last_updated", TIMESTAMP, "asOf of the run that computed the row")
           .partitionByDayOf("last_updated")
@@ -118,7 +129,10 @@ public final class Tables {
           .nullable("baseline_view_rate", FLOAT64, "View rate over the 30 days before those")
           .nullable("recent_rpr", FLOAT64, "RPR over the last 7 days")
           .nullable("baseline_rpr", FLOAT64, "RPR over the 30 days before those")
-          .nullable("last_3_days_below_baseline", BOOL, "Each of D-1, D-2, D-3 had messages with RPR below baseline_rpr")
+          .nullable(
+              "last_3_days_below_baseline",
+              BOOL,
+              "Each of D-1, D-2, D-3 had messages with RPR below baseline_rpr")
           .nullable("fatigue_score", FLOAT64, "0..1")
           .nullable("fatigue_risk", STRING, "LOW | MEDIUM | HIGH")
           .nullable("volume_factor", FLOAT64, "1.0 | 0.85 | 0.70")
@@ -132,7 +146,8 @@ public final class Tables {
 
   public static final TableDef SCHEDULE_GENERATION_QUEUE =
       TableDef.builder("schedule_generation_queue")
-          .description("Creators due a new schedule; at most one row per (page_name, execution_date).")
+          .description(
+              "Creators due a new schedule; at most one row per (page_name, execution_date).")
           .required("page_name", STRING, "Page")
           .required("execution_date", DATE, "Los Angeles date of the run")
           .nullable("saturation_pct", FLOAT64, "Caption saturation when queued")
@@ -151,10 +166,14 @@ public final class Tables {
       TableDef.builder("etl_job_runs")
           .description("One row per pipeline run of any pipeline.")
           .required("job_id", STRING, "Run id")
-          .required("job_name", STRING, "caption_performance | daily_automation | lock_sweep | health_monitor | backtest")
+          .required(
+              "job_name",
+              STRING,
+              "caption_performance | daily_automation | lock_sweep | health_monitor | backtest")
           .required("job_start_time", TIMESTAMP, "Start")
           .nullable("job_end_time", TIMESTAMP, "End")
-          .required("job_status", STRING, "SUCCESS | COMPLETED_WITH_ERRORS | COMPLETED_NO_WORK | FAILED")
+          .required(
+              "job_status", STRING, "SUCCESS | COMPLETED_WITH_ERRORS | COMPLETED_NO_WORK | FAILED")
           .nullable("execution_date", DATE, "Los Angeles date the run is for")
           .nullable("creators_processed", INT64, "Creators processed")
           .nullable("creators_failed", INT64, "Creators whose processing failed")
@@ -181,7 +200,8 @@ public final class Tables {
 
   public static final TableDef AUTOMATION_ALERTS =
       TableDef.builder("automation_alerts")
-          .description("Alerts raised by the pipelines and the health monitor, with their delivery outcome.")
+          .description(
+              "Alerts raised by the pipelines and the health monitor, with their delivery outcome.")
           .required("alert_id", STRING, "Alert id")
           .required("alert_time", TIMESTAMP, "When raised")
           .required("alert_level", STRING, "CRITICAL | WARNING | INFO")
@@ -191,7 +211,10 @@ public final class Tables {
           .nullable("acknowledged", BOOL, "Set by an operator")
           .nullable("acknowledged_at", TIMESTAMP, "Set by an operator")
           .nullable("acknowledged_by", STRING, "Set by an operator")
-          .nullable("delivery_status", STRING, "PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED | SUPPRESSED")
+          .nullable(
+              "delivery_status",
+              STRING,
+              "PENDING | NOT_ROUTED | DELIVERED | PARTIAL | FAILED | SUPPRESSED")
           .nullable("delivery_detail", STRING, "Per-channel outcome, without secrets")
           .nullable("delivered_at", TIMESTAMP, "When delivery finished")
           .partitionByDayOf("alert_time")
@@ -208,22 +231,29 @@ public final class Tables {
           .nullable("total_locks_cleaned", INT64, "Total swept")
           .nullable("sweep_duration_seconds", FLOAT64, "Duration")
           .nullable("active_locks_after", INT64, "Active locks left after the sweep")
-          .nullable("recovered_by", STRING, "Sweep that wrote this row for an earlier sweep that released locks "
-              + "but died before logging them; NULL when the sweep logged itself")
+          .nullable(
+              "recovered_by",
+              STRING,
+              "Sweep that wrote this row for an earlier sweep that released locks "
+                  + "but died before logging them; NULL when the sweep logged itself")
           .partitionByDayOf("sweep_time")
           .clusterBy("sweep_time")
           .build();
 
   public static final TableDef REJECTED_ROWS =
       TableDef.builder("rejected_rows")
-          .description("Dead letters: input rows that failed validation, with the rule that failed.")
+          .description(
+              "Dead letters: input rows that failed validation, with the rule that failed.")
           .required("job_id", STRING, "Run that first rejected the row")
           .required("job_name", STRING, "Pipeline")
           .required("source_table", STRING, "Table the row came from")
           .nullable("row_key", STRING, "Key of the row in its table (message_id), when it has one")
           .nullable("page_name", STRING, "Page of the row, when it has one")
-          .nullable("row_fingerprint", STRING, "SHA-256 of the row's JSON and its occurrence among identical rows: "
-              + "one dead letter per bad row")
+          .nullable(
+              "row_fingerprint",
+              STRING,
+              "SHA-256 of the row's JSON and its occurrence among identical rows: "
+                  + "one dead letter per bad row")
           .required("reason", STRING, "The validity rule that failed")
           .nullable("payload", STRING, "The row as JSON")
           .required("rejected_at", TIMESTAMP, "When")
@@ -233,20 +263,41 @@ public final class Tables {
 
   public static final TableDef BANDIT_BACKTESTS =
       TableDef.builder("bandit_backtests")
-          .description("One row per backtest run (docs/backtest.md): the caption statistics as of as_of judged on the sends of "
-              + "[as_of, as_of + horizon_days). Appended by ./eros backtest.")
+          .description(
+              "One row per backtest run (docs/backtest.md): the caption statistics as of as_of judged on the sends of "
+                  + "[as_of, as_of + horizon_days). Appended by ./eros backtest.")
           .required("backtest_id", STRING, "Run id of the backtest")
           .required("as_of", TIMESTAMP, "T: the instant the statistics were computed at")
-          .required("horizon_days", INT64, "H: days (of 24 h) after T whose sends judge the statistics")
+          .required(
+              "horizon_days", INT64, "H: days (of 24 h) after T whose sends judge the statistics")
           .required("computed_at", TIMESTAMP, "When the backtest ran")
-          .required("captions_scored", INT64, "Captions with statistics at T and at least minSends sends in the horizon")
-          .nullable("spearman_rank_correlation", FLOAT64,
+          .required(
+              "captions_scored",
+              INT64,
+              "Captions with statistics at T and at least minSends sends in the horizon")
+          .nullable(
+              "spearman_rank_correlation",
+              FLOAT64,
               "Posterior mean at T vs realised success rate: Spearman per page (average ranks), weighted by captions scored")
-          .nullable("top_decile_success_rate", FLOAT64, "Pooled realised success rate of each page's top decile by posterior mean")
-          .nullable("bottom_decile_success_rate", FLOAT64, "Pooled realised success rate of each page's bottom decile")
-          .required("interval_coverage", FLOAT64, "Share of scored captions whose realised rate lies in the Wilson interval at T")
-          .required("brier_score", FLOAT64, "Mean (posterior mean - outcome)^2 over the horizon sends of the scored captions")
-          .nullable("baseline_spearman_rank_correlation", FLOAT64,
+          .nullable(
+              "top_decile_success_rate",
+              FLOAT64,
+              "Pooled realised success rate of each page's top decile by posterior mean")
+          .nullable(
+              "bottom_decile_success_rate",
+              FLOAT64,
+              "Pooled realised success rate of each page's bottom decile")
+          .required(
+              "interval_coverage",
+              FLOAT64,
+              "Share of scored captions whose realised rate lies in the Wilson interval at T")
+          .required(
+              "brier_score",
+              FLOAT64,
+              "Mean (posterior mean - outcome)^2 over the horizon sends of the scored captions")
+          .nullable(
+              "baseline_spearman_rank_correlation",
+              FLOAT64,
               "As spearman_rank_correlation, ranking by the raw rate successes / total_observations")
           .partitionByDayOf("as_of")
           .clusterBy("horizon_days", "backtest_id")
@@ -254,27 +305,44 @@ public final class Tables {
 
   public static final TableDef BANDIT_BACKTEST_PAGES =
       TableDef.builder("bandit_backtest_pages")
-          .description("Per-page detail of a backtest: one row per (backtest_id, page_name) with a scored caption.")
+          .description(
+              "Per-page detail of a backtest: one row per (backtest_id, page_name) with a scored caption.")
           .required("backtest_id", STRING, "Run id of the backtest (bandit_backtests.backtest_id)")
           .required("as_of", TIMESTAMP, "T")
           .required("horizon_days", INT64, "H")
           .required("page_name", STRING, "Page")
           .required("captions_scored", INT64, "Captions of the page scored")
           .required("horizon_sends", INT64, "Horizon sends of the scored captions")
-          .required("median_emv", FLOAT64, "Page median EMV as of T: the success threshold of the horizon sends")
-          .nullable("spearman_rank_correlation", FLOAT64, "Posterior mean vs realised rate; NULL below two captions or without variation")
-          .nullable("baseline_spearman_rank_correlation", FLOAT64, "Raw success rate vs realised rate")
-          .nullable("top_decile_success_rate", FLOAT64, "Realised success rate of the page's top decile")
-          .nullable("bottom_decile_success_rate", FLOAT64, "Realised success rate of the page's bottom decile")
+          .required(
+              "median_emv",
+              FLOAT64,
+              "Page median EMV as of T: the success threshold of the horizon sends")
+          .nullable(
+              "spearman_rank_correlation",
+              FLOAT64,
+              "Posterior mean vs realised rate; NULL below two captions or without variation")
+          .nullable(
+              "baseline_spearman_rank_correlation", FLOAT64, "Raw success rate vs realised rate")
+          .nullable(
+              "top_decile_success_rate", FLOAT64, "Realised success rate of the page's top decile")
+          .nullable(
+              "bottom_decile_success_rate",
+              FLOAT64,
+              "Realised success rate of the page's bottom decile")
           .nullable("top_decile_mean_emv", FLOAT64, "Mean EMV per horizon send of the top decile")
-          .nullable("bottom_decile_mean_emv", FLOAT64, "Mean EMV per horizon send of the bottom decile")
-          .required("interval_coverage", FLOAT64, "Share of the page's scored captions inside their Wilson interval")
+          .nullable(
+              "bottom_decile_mean_emv", FLOAT64, "Mean EMV per horizon send of the bottom decile")
+          .required(
+              "interval_coverage",
+              FLOAT64,
+              "Share of the page's scored captions inside their Wilson interval")
           .required("brier_score", FLOAT64, "Brier score of the page's horizon sends")
           .partitionByDayOf("as_of")
           .clusterBy("backtest_id", "page_name")
           .build();
 
-  public static final List<TableDef> INPUTS = List.of(MASS_MESSAGES, CAPTION_BANK, ACTIVE_CAPTION_ASSIGNMENTS);
+  public static final List<TableDef> INPUTS =
+      List.of(MASS_MESSAGES, CAPTION_BANK, ACTIVE_CAPTION_ASSIGNMENTS);
 
   public static final List<TableDef> OUTPUTS =
       List.of(

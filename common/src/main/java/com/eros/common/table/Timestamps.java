@@ -8,11 +8,11 @@ import org.apache.beam.sdk.values.Row;
  * TIMESTAMP values: {@code java.time.Instant}s of microsecond precision, BigQuery's precision.
  *
  * <p>Decision (issue "operational integrity", case 1): every TIMESTAMP column keeps its
- * microseconds from read to compare to write, in both adapters. Rows carry them as Beam's
- * {@code micros_instant} logical type; the DuckDB adapter reads and binds epoch microseconds
- * ({@code epoch_us}, {@code make_timestamp}); the BigQuery adapter reads Avro
- * {@code timestamp-micros} and writes and renders six fractional digits. Pure code that works on
- * numbers uses epoch microseconds ({@link #micros}), never milliseconds.
+ * microseconds from read to compare to write, in both adapters. Rows carry them as Beam's {@code
+ * micros_instant} logical type; the DuckDB adapter reads and binds epoch microseconds ({@code
+ * epoch_us}, {@code make_timestamp}); the BigQuery adapter reads Avro {@code timestamp-micros} and
+ * writes and renders six fractional digits. Pure code that works on numbers uses epoch microseconds
+ * ({@link #micros}), never milliseconds.
  */
 public final class Timestamps {
   /** Microseconds in one hour and in one day of 24 hours. */
@@ -22,14 +22,18 @@ public final class Timestamps {
 
   private Timestamps() {}
 
-  /** Epoch microseconds of an instant (sub-microsecond digits, which no store keeps, are dropped). */
+  /**
+   * Epoch microseconds of an instant (sub-microsecond digits, which no store keeps, are dropped).
+   */
   public static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   /** The instant of epoch microseconds. */
   public static Instant ofMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   /** The instant truncated to the microsecond (what a store keeps of it). */

@@ -2,8 +2,8 @@ package com.eros.common.template;
 
 /**
  * Regular expressions that several {@link TemplateParameter}s share, written once. Each is anchored
- * and uses only what RE2 (Dataflow's regex engine) and {@link java.util.regex.Pattern} both read the
- * same way.
+ * and uses only what RE2 (Dataflow's regex engine) and {@link java.util.regex.Pattern} both read
+ * the same way.
  */
 public final class Regexes {
   private Regexes() {}
@@ -30,7 +30,8 @@ public final class Regexes {
   public static final String SECRET_NAME_OR_EMPTY =
       "^(|projects/[A-Za-z0-9_.:-]+/secrets/[A-Za-z0-9_-]+(/versions/[A-Za-z0-9_-]+)?)$";
 
-  private static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+  private static final String EMAIL =
+      "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
 
   /** One e-mail address, or empty. */
   public static final String EMAIL_OR_EMPTY = "^(|" + EMAIL + ")$";

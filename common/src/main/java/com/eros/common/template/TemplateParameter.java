@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * How a pipeline option appears as a Dataflow Flex Template parameter, declared once on the
  * option's getter (in the spirit of DataflowTemplates' {@code @TemplateParameter}). The metadata
- * files {@code templates/<pipeline>/metadata.json} are generated from these annotations by
- * {@code ./eros templates}; every option of a templated pipeline carries either this annotation or
- * {@link LocalOnly}.
+ * files {@code templates/<pipeline>/metadata.json} are generated from these annotations by {@code
+ * ./eros templates}; every option of a templated pipeline carries either this annotation or {@link
+ * LocalOnly}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -52,9 +52,28 @@ public @interface TemplateParameter {
 
   /** The {@code ParameterMetadata.paramType} values of the Dataflow v1b3 API. */
   enum ParamType {
-    DEFAULT, TEXT, NUMBER, BOOLEAN, ENUM,
-    GCS_READ_BUCKET, GCS_WRITE_BUCKET, GCS_READ_FILE, GCS_WRITE_FILE, GCS_READ_FOLDER, GCS_WRITE_FOLDER,
-    PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, BIGQUERY_TABLE, JAVASCRIPT_UDF_FILE, SERVICE_ACCOUNT, MACHINE_TYPE,
-    KMS_KEY_NAME, WORKER_REGION, WORKER_ZONE, KAFKA_TOPIC, KAFKA_READ_TOPIC, KAFKA_WRITE_TOPIC
+    DEFAULT,
+    TEXT,
+    NUMBER,
+    BOOLEAN,
+    ENUM,
+    GCS_READ_BUCKET,
+    GCS_WRITE_BUCKET,
+    GCS_READ_FILE,
+    GCS_WRITE_FILE,
+    GCS_READ_FOLDER,
+    GCS_WRITE_FOLDER,
+    PUBSUB_TOPIC,
+    PUBSUB_SUBSCRIPTION,
+    BIGQUERY_TABLE,
+    JAVASCRIPT_UDF_FILE,
+    SERVICE_ACCOUNT,
+    MACHINE_TYPE,
+    KMS_KEY_NAME,
+    WORKER_REGION,
+    WORKER_ZONE,
+    KAFKA_TOPIC,
+    KAFKA_READ_TOPIC,
+    KAFKA_WRITE_TOPIC
   }
 }

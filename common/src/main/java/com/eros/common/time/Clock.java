@@ -3,7 +3,9 @@ package com.eros.common.time;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** Where "now" comes from. Pipelines take it from options so tests and backfills are deterministic. */
+/**
+ * Where "now" comes from. Pipelines take it from options so tests and backfills are deterministic.
+ */
 @FunctionalInterface
 public interface Clock extends Serializable {
   Instant now();
@@ -16,7 +18,9 @@ public interface Clock extends Serializable {
     return () -> instant;
   }
 
-  /** A fixed clock at {@code iso} (ISO-8601 instant), or the system clock when {@code iso} is blank. */
+  /**
+   * A fixed clock at {@code iso} (ISO-8601 instant), or the system clock when {@code iso} is blank.
+   */
   static Clock fromOption(String iso) {
     return iso == null || iso.isBlank() ? system() : fixed(LaTime.parseInstant(iso, "now"));
   }

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** America/Los_Angeles calendar helpers: every date boundary of the system is a Los Angeles midnight. */
+/**
+ * America/Los_Angeles calendar helpers: every date boundary of the system is a Los Angeles
+ * midnight.
+ */
 public final class LaTime {
   public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
@@ -27,13 +30,19 @@ public final class LaTime {
     return instant.atZone(ZONE).getHour();
   }
 
-  /** Parses an ISO-8601 instant such as {@code 2026-11-29T11:05:00Z}; the message names the option. */
+  /**
+   * Parses an ISO-8601 instant such as {@code 2026-11-29T11:05:00Z}; the message names the option.
+   */
   public static Instant parseInstant(String iso, String optionName) {
     try {
       return Instant.parse(iso.strip());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "--" + optionName + "=" + iso + " is not an ISO-8601 instant; write it like 2026-11-29T11:05:00Z");
+          "--"
+              + optionName
+              + "="
+              + iso
+              + " is not an ISO-8601 instant; write it like 2026-11-29T11:05:00Z");
     }
   }
 
@@ -43,7 +52,11 @@ public final class LaTime {
       return LocalDate.parse(iso.strip());
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
-          "--" + optionName + "=" + iso + " is not a date; write it like 2026-11-29 (a Los Angeles date)");
+          "--"
+              + optionName
+              + "="
+              + iso
+              + " is not a date; write it like 2026-11-29 (a Los Angeles date)");
     }
   }
 }

@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Checks a mass message against docs/tables.md. Pure and allocation-free: callers pass the fields, so
- * the same rules serve Beam Rows ({@link #check(org.apache.beam.sdk.values.Row, Instant)}) and
+ * Checks a mass message against docs/tables.md. Pure and allocation-free: callers pass the fields,
+ * so the same rules serve Beam Rows ({@link #check(org.apache.beam.sdk.values.Row, Instant)}) and
  * compact per-message values.
  */
 public final class MessageValidator implements Serializable {
@@ -21,8 +21,14 @@ public final class MessageValidator implements Serializable {
    * @param nowMicros the run's "now" (epoch microseconds); messages up to now + 1 hour are accepted
    */
   public static MessageRule check(
-      String pageName, Long sendingTimeMicros, Long sentCount, Long viewedCount, Long purchasedCount,
-      Double earnings, Double price, long nowMicros) {
+      String pageName,
+      Long sendingTimeMicros,
+      Long sentCount,
+      Long viewedCount,
+      Long purchasedCount,
+      Double earnings,
+      Double price,
+      long nowMicros) {
     if (pageName == null || pageName.isBlank()) {
       return MessageRule.PAGE_NAME_MISSING;
     }
@@ -57,8 +63,13 @@ public final class MessageValidator implements Serializable {
   public static MessageRule check(org.apache.beam.sdk.values.Row row, Instant now) {
     Instant ts = Timestamps.get(row, "sending_time");
     return check(
-        row.getString("page_name"), ts == null ? null : Timestamps.micros(ts), row.getInt64("sent_count"),
-        row.getInt64("viewed_count"), row.getInt64("purchased_count"), row.getDouble("earnings"),
-        row.getDouble("price"), Timestamps.micros(now));
+        row.getString("page_name"),
+        ts == null ? null : Timestamps.micros(ts),
+        row.getInt64("sent_count"),
+        row.getInt64("viewed_count"),
+        row.getInt64("purchased_count"),
+        row.getDouble("earnings"),
+        row.getDouble("price"),
+        Timestamps.micros(now));
   }
 }

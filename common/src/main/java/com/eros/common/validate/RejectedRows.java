@@ -74,7 +74,8 @@ public final class RejectedRows {
   /** Hex SHA-256 of the payload, then {@code #occurrence}. */
   static String fingerprint(String payload, int occurrence) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d) + "#" + occurrence;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

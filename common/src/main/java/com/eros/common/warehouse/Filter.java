@@ -14,7 +14,8 @@ public sealed interface Filter extends Serializable {
   String column();
 
   /** {@code lower <= column < upper}; either bound may be null (open). Optionally also NULLs. */
-  record Range(String column, Object lowerInclusive, Object upperExclusive, boolean includeNull) implements Filter {
+  record Range(String column, Object lowerInclusive, Object upperExclusive, boolean includeNull)
+      implements Filter {
     public Range {
       Objects.requireNonNull(column);
       checkValue(lowerInclusive);
@@ -39,7 +40,10 @@ public sealed interface Filter extends Serializable {
     return new Range(column, from, to, false);
   }
 
-  /** Instants in {@code [from, to)}, or NULL (so that rows missing the value can be routed as invalid). */
+  /**
+   * Instants in {@code [from, to)}, or NULL (so that rows missing the value can be routed as
+   * invalid).
+   */
   static Filter betweenOrNull(String column, Instant from, Instant to) {
     return new Range(column, from, to, true);
   }
@@ -62,9 +66,13 @@ public sealed interface Filter extends Serializable {
 
   private static void checkValue(Object v) {
     if (v != null
-        && !(v instanceof Instant || v instanceof LocalDate || v instanceof Long || v instanceof String
+        && !(v instanceof Instant
+            || v instanceof LocalDate
+            || v instanceof Long
+            || v instanceof String
             || v instanceof Boolean)) {
-      throw new IllegalArgumentException("unsupported filter value type: " + v.getClass().getName());
+      throw new IllegalArgumentException(
+          "unsupported filter value type: " + v.getClass().getName());
     }
   }
 }

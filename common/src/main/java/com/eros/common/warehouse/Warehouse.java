@@ -30,9 +30,9 @@ public interface Warehouse extends Serializable {
 
   /**
    * Checks, before a run reads or writes anything, that the warehouse can be used: reachable,
-   * writable and, unless {@code mayCreate}, already there (a DuckDB file is created only by
-   * {@code ./eros generate} and {@code ./eros demo}). Throws {@link WarehouseSetupException} with
-   * one line saying what is wrong and how to fix it (exit code 2).
+   * writable and, unless {@code mayCreate}, already there (a DuckDB file is created only by {@code
+   * ./eros generate} and {@code ./eros demo}). Throws {@link WarehouseSetupException} with one line
+   * saying what is wrong and how to fix it (exit code 2).
    */
   void open(boolean mayCreate);
 
@@ -43,12 +43,14 @@ public interface Warehouse extends Serializable {
   void addColumns(TableDef table, List<Column> columns);
 
   /**
-   * Removes what runs killed before their commit left behind (staging tables older than
-   * {@code maxAge}); returns how many were removed. Adapters whose staging expires by itself return 0.
+   * Removes what runs killed before their commit left behind (staging tables older than {@code
+   * maxAge}); returns how many were removed. Adapters whose staging expires by itself return 0.
    */
   int dropStaleStaging(Duration maxAge);
 
-  /** Creates the tables that are absent (with partitioning and clustering where the store has them). */
+  /**
+   * Creates the tables that are absent (with partitioning and clustering where the store has them).
+   */
   void ensureTables(Collection<TableDef> tables);
 
   /** Reads a table as schema'd rows; projection and filters are pushed into the store. */
@@ -59,19 +61,22 @@ public interface Warehouse extends Serializable {
    * row of that value (order unspecified). The DuckDB adapter groups inside the store, without a
    * shuffle; other adapters may read and group by key.
    */
-  PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(TableDef table, ReadSpec spec, String keyColumn);
+  PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(
+      TableDef table, ReadSpec spec, String keyColumn);
 
   /**
    * Writes rows (with the table's full schema) as {@code spec} says. The output has exactly one
    * element once the write is committed: the rows it changed (the rows loaded for APPEND and
    * REPLACE, the rows inserted for INSERT_IF_ABSENT and REPLACE_WHERE, the rows updated for
-   * UPDATE). Use it with {@code Wait.on} to order later steps (the job row, alerts) after the write.
+   * UPDATE). Use it with {@code Wait.on} to order later steps (the job row, alerts) after the
+   * write.
    *
    * @param writeName names this write within the run (it names staging tables); unique per run.
    * @param runId the run's write id (job id and attempt): staging and commit markers are per id, so
    *     Beam's retries are harmless.
    */
-  PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName);
+  PTransform<PCollection<Row>, PCollection<Long>> write(
+      TableDef table, WriteSpec spec, String runId, String writeName);
 
   /**
    * As {@link #write}, but gated: the commit happens only when {@code proceed} (a singleton view
@@ -79,7 +84,11 @@ public interface Warehouse extends Serializable {
    * dropped and the output is -1 (nothing committed).
    */
   PTransform<PCollection<Row>, PCollection<Long>> writeIf(
-      TableDef table, WriteSpec spec, String runId, String writeName, PCollectionView<Boolean> proceed);
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed);
 
   /** A small driver-side read (scorecards, summaries). Not for bulk data. */
   List<Row> query(TableDef table, ReadSpec spec);

@@ -13,18 +13,22 @@ import java.util.Objects;
  *       half-written table).
  *   <li>{@link Mode#INSERT_IF_ABSENT}: add the rows whose key (keyColumns) is not in the table yet;
  *       existing rows are never touched.
- *   <li>{@link Mode#UPDATE}: for each row, set {@code setColumns} on the table rows whose key columns
- *       match (NULL matches NULL) and whose guard column still equals the guard value.
- *   <li>{@link Mode#REPLACE_WHERE}: delete the table rows whose {@code keyColumns[0]} equals a value
- *       present in the rows, then insert the rows — atomically (for example: replace one date's
- *       profiles).
+ *   <li>{@link Mode#UPDATE}: for each row, set {@code setColumns} on the table rows whose key
+ *       columns match (NULL matches NULL) and whose guard column still equals the guard value.
+ *   <li>{@link Mode#REPLACE_WHERE}: delete the table rows whose {@code keyColumns[0]} equals a
+ *       value present in the rows, then insert the rows — atomically (for example: replace one
+ *       date's profiles).
  * </ul>
  *
  * Every mode is idempotent under Beam bundle retries: applying the same rows twice gives the same
  * table.
  */
 public record WriteSpec(
-    Mode mode, List<String> keyColumns, List<String> setColumns, String guardColumn, Object guardValue)
+    Mode mode,
+    List<String> keyColumns,
+    List<String> setColumns,
+    String guardColumn,
+    Object guardValue)
     implements Serializable {
 
   public enum Mode {
@@ -59,7 +63,8 @@ public record WriteSpec(
   }
 
   /** Update {@code setColumns} where the key matches and {@code guardColumn = guardValue}. */
-  public static WriteSpec update(List<String> keyColumns, List<String> setColumns, String guardColumn, Object guardValue) {
+  public static WriteSpec update(
+      List<String> keyColumns, List<String> setColumns, String guardColumn, Object guardValue) {
     return new WriteSpec(Mode.UPDATE, keyColumns, setColumns, guardColumn, guardValue);
   }
 }

@@ -35,7 +35,8 @@ class AdapterSqlTest {
   @Test
   void insertValuesOfEveryTableWithAwkwardValuesAnalyzes() {
     for (TableDef t : Tables.ALL) {
-      List<String> statements = BigQuerySql.insertValues(t, TablesCatalog.path(t.name()), SampleValues.rows(t), 900_000);
+      List<String> statements =
+          BigQuerySql.insertValues(t, TablesCatalog.path(t.name()), SampleValues.rows(t), 900_000);
       assertThat(statements.size(), equalTo(1));
       analyzer.analyzeTyped(statements.get(0));
     }
@@ -45,7 +46,8 @@ class AdapterSqlTest {
   void truncateAndTheStagingExpirationAnalyze() {
     for (TableDef t : Tables.ALL) {
       analyzer.analyzeTyped(BigQuerySql.truncate(TablesCatalog.path(t.name())));
-      analyzer.analyzeTyped(BigQuerySql.expireTable(TablesCatalog.path(t.name()), BigQueryJobs.STAGING_TTL));
+      analyzer.analyzeTyped(
+          BigQuerySql.expireTable(TablesCatalog.path(t.name()), BigQueryJobs.STAGING_TTL));
     }
   }
 
@@ -66,7 +68,8 @@ class AdapterSqlTest {
           filters.add(Filter.below(c.name(), value));
           filters.add(new Filter.Range(c.name(), value, value, true));
         }
-        // every filter of the column ANDed into one restriction (one analysis per column keeps this fast)
+        // every filter of the column ANDed into one restriction (one analysis per column keeps this
+        // fast)
         ReadSpec spec = ReadSpec.columns(c.name());
         for (Filter f : filters) {
           spec = spec.where(f);
@@ -78,10 +81,16 @@ class AdapterSqlTest {
     assertThat(restrictions, greaterThan(500));
   }
 
-  /** Filter values are Long, String, Boolean, Instant or LocalDate (FLOAT64 columns take Long values). */
+  /**
+   * Filter values are Long, String, Boolean, Instant or LocalDate (FLOAT64 columns take Long
+   * values).
+   */
   private static Object filterValue(ColumnType type, Object v) {
     return switch (type) {
-      case FLOAT64 -> v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) ? (long) (double) d : null;
+      case FLOAT64 ->
+          v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)
+              ? (long) (double) d
+              : null;
       default -> v;
     };
   }
@@ -118,9 +127,12 @@ class AdapterSqlTest {
     assertThat(statements, greaterThan(200));
   }
 
-  // ---------------------------------------------------------------- a broken statement fails with GoogleSQL's message
+  // ---------------------------------------------------------------- a broken statement fails with
+  // GoogleSQL's message
 
-  /** etl_job_runs as a definition that has drifted from the tables: one column renamed, one retyped. */
+  /**
+   * etl_job_runs as a definition that has drifted from the tables: one column renamed, one retyped.
+   */
   private static TableDef drifted(String rename, String to, String retype, ColumnType as) {
     TableDef.Builder b = TableDef.builder("etl_job_runs");
     for (Column c : Tables.ETL_JOB_RUNS.columns()) {
@@ -138,20 +150,45 @@ class AdapterSqlTest {
   @Test
   void aWrongColumnNameFailsWithGoogleSqlsMessage() {
     TableDef typo = drifted("job_status", "job_stauts", "", null);
-    GoogleSqlRejected read = assertThrows(GoogleSqlRejected.class,
-        () -> analyzer.analyze(AdapterStatements.select(typo, ReadSpec.columns("job_id").where(Filter.eq("job_stauts", "FAILED")))));
-    assertThat(read.googleSqlMessage(), equalTo("Unrecognized name: job_stauts; Did you mean job_status? [at 1:61]"));
-    assertThat(read.getMessage(), startsWith("Unrecognized name: job_stauts; Did you mean job_status? [at 1:61]\n   1 | SELECT job_id FROM "));
+    GoogleSqlRejected read =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () ->
+                analyzer.analyze(
+                    AdapterStatements.select(
+                        typo,
+                        ReadSpec.columns("job_id").where(Filter.eq("job_stauts", "FAILED")))));
+    assertThat(
+        read.googleSqlMessage(),
+        equalTo("Unrecognized name: job_stauts; Did you mean job_status? [at 1:61]"));
+    assertThat(
+        read.getMessage(),
+        startsWith(
+            "Unrecognized name: job_stauts; Did you mean job_status? [at 1:61]\n   1 | SELECT job_id FROM "));
 
-    GoogleSqlRejected insert = assertThrows(GoogleSqlRejected.class, () -> analyzer.analyze(BigQuerySql.insertValues(typo,
-        TablesCatalog.path("etl_job_runs"), SampleValues.rows(typo), 900_000).get(0)));
+    GoogleSqlRejected insert =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () ->
+                analyzer.analyze(
+                    BigQuerySql.insertValues(
+                            typo,
+                            TablesCatalog.path("etl_job_runs"),
+                            SampleValues.rows(typo),
+                            900_000)
+                        .get(0)));
     assertThat(insert.googleSqlMessage(), containsString("job_stauts"));
 
-    GoogleSqlRejected merge = assertThrows(GoogleSqlRejected.class, () -> {
-      for (String sql : AdapterStatements.write(typo, WriteSpec.insertIfAbsent("job_id"), "run-2", "jobs", false, catalog)) {
-        analyzer.analyze(sql);
-      }
-    });
+    GoogleSqlRejected merge =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () -> {
+              for (String sql :
+                  AdapterStatements.write(
+                      typo, WriteSpec.insertIfAbsent("job_id"), "run-2", "jobs", false, catalog)) {
+                analyzer.analyze(sql);
+              }
+            });
     assertThat(merge.googleSqlMessage(), containsString("job_stauts"));
   }
 
@@ -159,33 +196,67 @@ class AdapterSqlTest {
   void aTypeMismatchFailsWithGoogleSqlsMessage() {
     // the definition says rows_read is a STRING; the table has INT64
     TableDef retyped = drifted("", "", "rows_read", ColumnType.STRING);
-    GoogleSqlRejected e = assertThrows(GoogleSqlRejected.class,
-        () -> analyzer.analyze(AdapterStatements.select(retyped, ReadSpec.columns("job_id").where(Filter.eq("rows_read", "12")))));
-    assertThat(e.googleSqlMessage(), startsWith("No matching signature for operator = for argument types: INT64, STRING"));
+    GoogleSqlRejected e =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () ->
+                analyzer.analyze(
+                    AdapterStatements.select(
+                        retyped, ReadSpec.columns("job_id").where(Filter.eq("rows_read", "12")))));
+    assertThat(
+        e.googleSqlMessage(),
+        startsWith("No matching signature for operator = for argument types: INT64, STRING"));
 
     // a guard of the wrong type in an UPDATE … FROM
     TableDef guard = drifted("", "", "job_status", ColumnType.BOOL);
-    GoogleSqlRejected update = assertThrows(GoogleSqlRejected.class, () -> {
-      for (String sql : AdapterStatements.write(guard, WriteSpec.update(List.of("job_id"), List.of("job_end_time"),
-          "job_status", true), "run-3", "jobs", false, catalog)) {
-        analyzer.analyze(sql);
-      }
-    });
-    assertThat(update.googleSqlMessage(), startsWith("No matching signature for operator = for argument types: STRING, BOOL"));
+    GoogleSqlRejected update =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () -> {
+              for (String sql :
+                  AdapterStatements.write(
+                      guard,
+                      WriteSpec.update(
+                          List.of("job_id"), List.of("job_end_time"), "job_status", true),
+                      "run-3",
+                      "jobs",
+                      false,
+                      catalog)) {
+                analyzer.analyze(sql);
+              }
+            });
+    assertThat(
+        update.googleSqlMessage(),
+        startsWith("No matching signature for operator = for argument types: STRING, BOOL"));
   }
 
   @Test
   void anUntypedLiteralIsCaught() {
     String table = TablesCatalog.path("mass_messages");
-    assertThat(GoogleSqlAnalyzer.untypedLiterals(analyzer.analyze(
-        "SELECT message_id FROM " + table + " WHERE sending_time >= '2026-01-01 00:00:00+00'")),
-        equalTo(List.of("TYPE_TIMESTAMP literal without its type written (coerced from its context)")));
-    assertThat(GoogleSqlAnalyzer.untypedLiterals(analyzer.analyze("SELECT message_id FROM " + table + " WHERE price = 2")),
-        equalTo(List.of("TYPE_DOUBLE literal without its type written (coerced from its context)")));
-    assertThrows(AssertionError.class, () -> analyzer.analyzeTyped(
-        "SELECT message_id FROM " + table + " WHERE sending_time < '2026-01-01'"));
+    assertThat(
+        GoogleSqlAnalyzer.untypedLiterals(
+            analyzer.analyze(
+                "SELECT message_id FROM "
+                    + table
+                    + " WHERE sending_time >= '2026-01-01 00:00:00+00'")),
+        equalTo(
+            List.of("TYPE_TIMESTAMP literal without its type written (coerced from its context)")));
+    assertThat(
+        GoogleSqlAnalyzer.untypedLiterals(
+            analyzer.analyze("SELECT message_id FROM " + table + " WHERE price = 2")),
+        equalTo(
+            List.of("TYPE_DOUBLE literal without its type written (coerced from its context)")));
+    assertThrows(
+        AssertionError.class,
+        () ->
+            analyzer.analyzeTyped(
+                "SELECT message_id FROM " + table + " WHERE sending_time < '2026-01-01'"));
     // the adapter's rendering of the same predicates is typed
-    analyzer.analyzeTyped(AdapterStatements.select(Tables.MASS_MESSAGES, ReadSpec.columns("message_id")
-        .where(Filter.atLeast("sending_time", Instant.parse("2026-01-01T00:00:00Z"))).where(Filter.eq("price", 2L))));
+    analyzer.analyzeTyped(
+        AdapterStatements.select(
+            Tables.MASS_MESSAGES,
+            ReadSpec.columns("message_id")
+                .where(Filter.atLeast("sending_time", Instant.parse("2026-01-01T00:00:00Z")))
+                .where(Filter.eq("price", 2L))));
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The GoogleSQL text the BigQuery adapter sends for a storage call, rendered for
- * {@link TablesCatalog#PROJECT}.{@link TablesCatalog#DATASET}:
+ * The GoogleSQL text the BigQuery adapter sends for a storage call, rendered for {@link
+ * TablesCatalog#PROJECT}.{@link TablesCatalog#DATASET}:
  *
  * <ul>
  *   <li>a read, grouped read or driver-side query: its Storage Read API row restriction, checked as
@@ -32,13 +32,22 @@ public final class AdapterStatements {
 
   public static List<Statement> of(RecordingWarehouse.Call call, TablesCatalog catalog) {
     return switch (call.kind()) {
-      case READ, READ_GROUPED, QUERY -> List.of(new Statement(call.toString(), select(call.table(), call.read())));
-      case WRITE -> write(call.table(), call.write(), call.runId(), call.writeName(), false, catalog).stream()
-          .map(sql -> new Statement(call.toString(), sql)).toList();
-      case WRITE_IF -> write(call.table(), call.write(), call.runId(), call.writeName(), true, catalog).stream()
-          .map(sql -> new Statement(call.toString(), sql)).toList();
-      case ADD_COLUMNS -> List.of(new Statement(call.toString(),
-          BigQuerySql.addColumns(TablesCatalog.path(call.table().name()), call.table().ownedColumns())));
+      case READ, READ_GROUPED, QUERY ->
+          List.of(new Statement(call.toString(), select(call.table(), call.read())));
+      case WRITE ->
+          write(call.table(), call.write(), call.runId(), call.writeName(), false, catalog).stream()
+              .map(sql -> new Statement(call.toString(), sql))
+              .toList();
+      case WRITE_IF ->
+          write(call.table(), call.write(), call.runId(), call.writeName(), true, catalog).stream()
+              .map(sql -> new Statement(call.toString(), sql))
+              .toList();
+      case ADD_COLUMNS ->
+          List.of(
+              new Statement(
+                  call.toString(),
+                  BigQuerySql.addColumns(
+                      TablesCatalog.path(call.table().name()), call.table().ownedColumns())));
       default -> List.of();
     };
   }
@@ -50,7 +59,11 @@ public final class AdapterStatements {
       cols.add(BigQuerySql.column(c));
     }
     String restriction = BigQuerySql.rowRestriction(table, spec.filters());
-    return "SELECT " + cols + " FROM " + TablesCatalog.path(table.name()) + (restriction == null ? "" : " WHERE " + restriction);
+    return "SELECT "
+        + cols
+        + " FROM "
+        + TablesCatalog.path(table.name())
+        + (restriction == null ? "" : " WHERE " + restriction);
   }
 
   /**
@@ -58,7 +71,12 @@ public final class AdapterStatements {
    * registers its staging table. A gated REPLACE is staged: one transaction, or a TRUNCATE when
    * nothing was staged.
    */
-  public static List<String> write(TableDef table, WriteSpec spec, String runId, String writeName, boolean gated,
+  public static List<String> write(
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      boolean gated,
       TablesCatalog catalog) {
     if (spec.mode() == WriteSpec.Mode.APPEND || (spec.mode() == WriteSpec.Mode.REPLACE && !gated)) {
       return List.of();
@@ -68,7 +86,9 @@ public final class AdapterStatements {
     catalog.addInDataset(staging, table);
     List<String> out = new ArrayList<>();
     out.add(BigQuerySql.expireTable(TablesCatalog.path(staging), BigQueryJobs.STAGING_TTL));
-    out.add(BigQuerySql.commitStatement(table, spec, TablesCatalog.path(table.name()), TablesCatalog.path(staging)));
+    out.add(
+        BigQuerySql.commitStatement(
+            table, spec, TablesCatalog.path(table.name()), TablesCatalog.path(staging)));
     if (spec.mode() == WriteSpec.Mode.REPLACE) {
       out.add(BigQuerySql.truncate(TablesCatalog.path(table.name())));
     }

@@ -32,14 +32,16 @@ class DdlGoogleSqlTest {
     }
     assertThat(files.size(), equalTo(Tables.ALL.size()));
     for (Path f : files) {
-      assertThat(f.toString(), analyzer.analyzeTyped(withDataset(Files.readString(f))).size(), equalTo(1));
+      assertThat(
+          f.toString(), analyzer.analyzeTyped(withDataset(Files.readString(f))).size(), equalTo(1));
     }
   }
 
   @Test
   void aDdlNamingAMissingColumnFailsWithGoogleSqlsMessage() {
-    String ddl = withDataset(BigQueryDdl.render(Tables.ETL_JOB_RUNS)).replace("CLUSTER BY job_name, job_status",
-        "CLUSTER BY job_name, job_stauts");
+    String ddl =
+        withDataset(BigQueryDdl.render(Tables.ETL_JOB_RUNS))
+            .replace("CLUSTER BY job_name, job_status", "CLUSTER BY job_name, job_stauts");
     GoogleSqlRejected e = assertThrows(GoogleSqlRejected.class, () -> analyzer.analyze(ddl));
     assertThat(e.googleSqlMessage().startsWith("Unrecognized name: job_stauts"), equalTo(true));
   }
@@ -47,8 +49,9 @@ class DdlGoogleSqlTest {
   @Test
   void aScriptWithNonAsciiTextIsSplitAtTheRightStatements() {
     // GoogleSQL resumes at a UTF-8 byte offset: "§", "—" and "µ" take more bytes than chars
-    String script = "-- § caption stats — µs precision\nSELECT 'déjà vu — µ' AS a;\n"
-        + "SELECT 2 AS b; -- fin — §\n";
+    String script =
+        "-- § caption stats — µs precision\nSELECT 'déjà vu — µ' AS a;\n"
+            + "SELECT 2 AS b; -- fin — §\n";
     assertThat(analyzer.analyzeScript(script).size(), equalTo(2));
   }
 }

@@ -31,7 +31,10 @@ import org.joda.time.ReadableInstant;
  * <p>What the evaluator does not execute: MERGE, DDL and scripts (they are only analyzed).
  */
 public final class GoogleSqlEvaluator {
-  /** Result columns and rows, values as Java objects (Long, Double, String, Boolean, Instant, LocalDate, List, null). */
+  /**
+   * Result columns and rows, values as Java objects (Long, Double, String, Boolean, Instant,
+   * LocalDate, List, null).
+   */
   public record Result(List<String> columns, List<List<Object>> rows) {
     /** Each row as column name → value, in column order. */
     public List<Map<String, Object>> maps() {
@@ -70,8 +73,13 @@ public final class GoogleSqlEvaluator {
 
   public Result query(String sql, Map<String, Object> parameters) {
     GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog, types(parameters));
-    try (PreparedQuery q = PreparedQuery.builder().setSql(sql).setAnalyzerOptions(analyzer.options())
-        .setCatalog(catalog.catalog()).setTablesContents(contents()).prepare()) {
+    try (PreparedQuery q =
+        PreparedQuery.builder()
+            .setSql(sql)
+            .setAnalyzerOptions(analyzer.options())
+            .setCatalog(catalog.catalog())
+            .setTablesContents(contents())
+            .prepare()) {
       TableContent out = q.execute(values(parameters));
       List<String> names = new ArrayList<>();
       for (SimpleColumn c : q.getColumns()) {
@@ -91,11 +99,19 @@ public final class GoogleSqlEvaluator {
     }
   }
 
-  /** Runs one INSERT, UPDATE or DELETE; returns the rows it changed (their new values, deleted rows as they were). */
+  /**
+   * Runs one INSERT, UPDATE or DELETE; returns the rows it changed (their new values, deleted rows
+   * as they were).
+   */
   public List<List<Object>> modify(String sql, Map<String, Object> parameters) {
     GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog, types(parameters));
-    try (PreparedModify m = PreparedModify.builder().setSql(sql).setAnalyzerOptions(analyzer.options())
-        .setCatalog(catalog.catalog()).setTablesContents(contents()).prepare()) {
+    try (PreparedModify m =
+        PreparedModify.builder()
+            .setSql(sql)
+            .setAnalyzerOptions(analyzer.options())
+            .setCatalog(catalog.catalog())
+            .setTablesContents(contents())
+            .prepare()) {
       EvaluatorTableModifyResponse response = m.execute(values(parameters));
       List<List<Object>> out = new ArrayList<>();
       for (EvaluatorTableModifyResponse.Row r : response.getContent()) {
@@ -197,7 +213,8 @@ public final class GoogleSqlEvaluator {
       case TYPE_DATE -> v.getLocalDateValue();
       case TYPE_TIMESTAMP -> {
         long us = v.getTimestampUnixMicros();
-        yield Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+        yield Instant.ofEpochSecond(
+            Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
       }
       case TYPE_ARRAY -> {
         List<Object> out = new ArrayList<>();

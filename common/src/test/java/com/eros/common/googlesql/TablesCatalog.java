@@ -24,13 +24,15 @@ import java.util.Map;
 public final class TablesCatalog {
   /** The project and dataset the statements are rendered for (any valid names would do). */
   public static final String PROJECT = "eros-sql-check";
+
   public static final String DATASET = "eros";
 
   private final SimpleCatalog catalog = new SimpleCatalog("eros");
   private final Map<String, TableDef> tables = new LinkedHashMap<>();
 
   private TablesCatalog() {
-    catalog.addZetaSQLFunctionsAndTypes(new ZetaSQLBuiltinFunctionOptions(GoogleSqlAnalyzer.languageOptions()));
+    catalog.addZetaSQLFunctionsAndTypes(
+        new ZetaSQLBuiltinFunctionOptions(GoogleSqlAnalyzer.languageOptions()));
   }
 
   /** Every table of {@link Tables#ALL}. */
@@ -47,7 +49,9 @@ public final class TablesCatalog {
     return c;
   }
 
-  /** {@code PROJECT.DATASET.table}: the name under which {@code `PROJECT.DATASET.table`} resolves. */
+  /**
+   * {@code PROJECT.DATASET.table}: the name under which {@code `PROJECT.DATASET.table`} resolves.
+   */
   public static String fullName(String table) {
     return PROJECT + "." + DATASET + "." + table;
   }
@@ -62,7 +66,9 @@ public final class TablesCatalog {
     return PROJECT + "." + DATASET;
   }
 
-  /** Registers {@code def}'s columns under {@code name} (unless that name is registered already). */
+  /**
+   * Registers {@code def}'s columns under {@code name} (unless that name is registered already).
+   */
   public TablesCatalog add(String name, TableDef def) {
     if (!tables.containsKey(name)) {
       SimpleTable t = new SimpleTable(name);
@@ -75,7 +81,10 @@ public final class TablesCatalog {
     return this;
   }
 
-  /** Registers the table of {@code def} also under the adapter's path of {@code table} (a staging table). */
+  /**
+   * Registers the table of {@code def} also under the adapter's path of {@code table} (a staging
+   * table).
+   */
   public TablesCatalog addInDataset(String table, TableDef def) {
     return add(fullName(table), def);
   }
@@ -94,13 +103,14 @@ public final class TablesCatalog {
 
   /** The GoogleSQL type of a column type. */
   public static Type type(ColumnType t) {
-    return TypeFactory.createSimpleType(switch (t) {
-      case STRING -> TypeKind.TYPE_STRING;
-      case INT64 -> TypeKind.TYPE_INT64;
-      case FLOAT64 -> TypeKind.TYPE_DOUBLE;
-      case BOOL -> TypeKind.TYPE_BOOL;
-      case TIMESTAMP -> TypeKind.TYPE_TIMESTAMP;
-      case DATE -> TypeKind.TYPE_DATE;
-    });
+    return TypeFactory.createSimpleType(
+        switch (t) {
+          case STRING -> TypeKind.TYPE_STRING;
+          case INT64 -> TypeKind.TYPE_INT64;
+          case FLOAT64 -> TypeKind.TYPE_DOUBLE;
+          case BOOL -> TypeKind.TYPE_BOOL;
+          case TIMESTAMP -> TypeKind.TYPE_TIMESTAMP;
+          case DATE -> TypeKind.TYPE_DATE;
+        });
   }
 }

@@ -30,7 +30,6 @@ class DecayTest {
     assertThrows(IllegalArgumentException.class, () -> Decay.weight(1, 0));
     assertThrows(IllegalArgumentException.class, () -> Decay.weight(1, -14));
     assertThrows(IllegalArgumentException.class, () -> Decay.weight(1, Double.NaN));
-    assertThrows(
-        IllegalArgumentException.class, () -> Decay.weight(1, Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> Decay.weight(1, Double.POSITIVE_INFINITY));
   }
 }

@@ -23,8 +23,7 @@ class FatigueTest {
   })
   void everyFlagCombination(
       boolean lowView, boolean lowRpr, boolean lastDays, double score, String risk, double vf) {
-    Fatigue.Result r =
-        Fatigue.score(lowView ? 0.80 : 1.0, 1.0, lowRpr ? 0.70 : 1.0, 1.0, lastDays);
+    Fatigue.Result r = Fatigue.score(lowView ? 0.80 : 1.0, 1.0, lowRpr ? 0.70 : 1.0, 1.0, lastDays);
     assertThat(r, is(new Fatigue.Result(score, risk, vf)));
   }
 
@@ -42,9 +41,11 @@ class FatigueTest {
     // exactly 80 %, not below it
     assertThat(0.08 < 0.8 * 0.1, is(true));
     assertThat(Fatigue.score(1.0, 1.0, 0.08, 0.1, false).score(), is(0.0));
-    assertThat(Fatigue.score(1.0, 1.0, 8.0 / 100, 10.0 / 100, false).score(), is(0.0)); // as sums divide
+    assertThat(
+        Fatigue.score(1.0, 1.0, 8.0 / 100, 10.0 / 100, false).score(), is(0.0)); // as sums divide
     assertThat(0.0595 < 0.85 * 0.07, is(true));
-    assertThat(Fatigue.score(0.0595, 0.07, 1.0, 1.0, false).score(), is(0.0)); // exactly 85 % of 0.07
+    assertThat(
+        Fatigue.score(0.0595, 0.07, 1.0, 1.0, false).score(), is(0.0)); // exactly 85 % of 0.07
     // one step below is below
     assertThat(Fatigue.score(1.0, 1.0, Math.nextDown(0.08), 0.1, false).score(), is(0.4));
     assertThat(Fatigue.below(Double.NaN, "0.8", 1.0), is(false));

@@ -52,7 +52,6 @@ class MedianTest {
     assertThrows(IllegalArgumentException.class, () -> Median.median(new double[0]));
     assertThrows(IllegalArgumentException.class, () -> Median.median(null));
     assertThrows(IllegalArgumentException.class, () -> Median.medianInPlace(new double[0]));
-    assertThrows(
-        IllegalArgumentException.class, () -> Median.median(new double[] {1, Double.NaN}));
+    assertThrows(IllegalArgumentException.class, () -> Median.median(new double[] {1, Double.NaN}));
   }
 }

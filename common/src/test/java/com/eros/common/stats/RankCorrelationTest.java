@@ -14,8 +14,12 @@ class RankCorrelationTest {
   @Test
   void tiesShareTheMeanOfTheirRanks() {
     // sorted 5, 6, 7, 7, 8 -> ranks 1, 2, 3.5, 3.5, 5
-    assertArrayEquals(new double[] {1, 2, 3.5, 5, 3.5}, RankCorrelation.averageRanks(new double[] {5, 6, 7, 8, 7}), 0);
-    assertArrayEquals(new double[] {2, 2, 2}, RankCorrelation.averageRanks(new double[] {4, 4, 4}), 0);
+    assertArrayEquals(
+        new double[] {1, 2, 3.5, 5, 3.5},
+        RankCorrelation.averageRanks(new double[] {5, 6, 7, 8, 7}),
+        0);
+    assertArrayEquals(
+        new double[] {2, 2, 2}, RankCorrelation.averageRanks(new double[] {4, 4, 4}), 0);
   }
 
   @Test
@@ -49,8 +53,10 @@ class RankCorrelationTest {
 
   @Test
   void monotoneIsOneReversedIsMinusOneAndOnlyOrderMatters() {
-    assertThat(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {10, 100, 1000}), is(1.0));
-    assertThat(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {0.3, 0.2, 0.1}), is(-1.0));
+    assertThat(
+        RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {10, 100, 1000}), is(1.0));
+    assertThat(
+        RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {0.3, 0.2, 0.1}), is(-1.0));
     // the same pairs in another order give the same value
     double a = RankCorrelation.spearman(new double[] {1, 2, 2, 4}, new double[] {3, 1, 2, 2});
     double b = RankCorrelation.spearman(new double[] {4, 2, 1, 2}, new double[] {2, 2, 3, 1});
@@ -59,16 +65,24 @@ class RankCorrelationTest {
 
   @Test
   void undefinedWithoutTwoPairsOrWithoutVariation() {
-    assertThat(Double.isNaN(RankCorrelation.spearman(new double[] {1}, new double[] {2})), is(true));
+    assertThat(
+        Double.isNaN(RankCorrelation.spearman(new double[] {1}, new double[] {2})), is(true));
     assertThat(Double.isNaN(RankCorrelation.spearman(new double[] {}, new double[] {})), is(true));
-    assertThat(Double.isNaN(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {5, 5, 5})), is(true));
-    assertThat(Double.isNaN(RankCorrelation.spearman(new double[] {0.5, 0.5}, new double[] {1, 2})), is(true));
+    assertThat(
+        Double.isNaN(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {5, 5, 5})),
+        is(true));
+    assertThat(
+        Double.isNaN(RankCorrelation.spearman(new double[] {0.5, 0.5}, new double[] {1, 2})),
+        is(true));
   }
 
   @Test
   void refusesNanAndMismatchedLengths() {
-    assertThrows(IllegalArgumentException.class, () -> RankCorrelation.spearman(new double[] {1, 2}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RankCorrelation.spearman(new double[] {1, 2}, new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RankCorrelation.spearman(new double[] {1, Double.NaN}, new double[] {1, 2}));
   }
 }

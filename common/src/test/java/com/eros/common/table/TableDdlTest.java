@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.schemas.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The BigQuery DDL in sql/ddl/, the DuckDB DDL and the Beam schema all follow from {@link Tables}. */
+/**
+ * The BigQuery DDL in sql/ddl/, the DuckDB DDL and the Beam schema all follow from {@link Tables}.
+ */
 class TableDdlTest {
   private static final Path DDL_DIR = Path.of("..", "sql", "ddl");
   private static final String FIX = " (regenerate with: ./eros ddl)";
@@ -34,14 +36,16 @@ class TableDdlTest {
   @Test
   void ddlFilesDeclareExactlyTheDefinedColumnsPartitioningAndClustering() throws IOException {
     for (TableDef t : Tables.ALL) {
-      BigQueryDdl.Parsed parsed = BigQueryDdl.parse(Files.readString(DDL_DIR.resolve(t.name() + ".sql")));
+      BigQueryDdl.Parsed parsed =
+          BigQueryDdl.parse(Files.readString(DDL_DIR.resolve(t.name() + ".sql")));
       assertThat(t.name() + FIX, parsed.table(), equalTo(t.name()));
       assertThat(t.name() + " columns" + FIX, parsed.columns(), equalTo(t.columns()));
-      String partition = switch (t.partitionKind()) {
-        case NONE -> null;
-        case DATE_COLUMN -> t.partitionColumn();
-        case TIMESTAMP_DAY -> "DATE(" + t.partitionColumn() + ")";
-      };
+      String partition =
+          switch (t.partitionKind()) {
+            case NONE -> null;
+            case DATE_COLUMN -> t.partitionColumn();
+            case TIMESTAMP_DAY -> "DATE(" + t.partitionColumn() + ")";
+          };
       assertThat(t.name() + " partitioning" + FIX, parsed.partition(), equalTo(partition));
       assertThat(t.name() + " clustering" + FIX, parsed.clusterBy(), equalTo(t.clusterBy()));
     }
@@ -50,9 +54,14 @@ class TableDdlTest {
   @Test
   void parserRejectsADdlThatDiffersFromItsDefinition() throws IOException {
     String text = Files.readString(DDL_DIR.resolve("etl_job_runs.sql"));
-    BigQueryDdl.Parsed changed = BigQueryDdl.parse(text.replace("job_status STRING NOT NULL", "job_status STRING"));
-    assertTrue(!changed.columns().equals(Tables.ETL_JOB_RUNS.columns()), "a dropped NOT NULL must be noticed");
-    assertThrows(IllegalArgumentException.class, () -> BigQueryDdl.parse(text.replace("CREATE TABLE", "CREATE VIEW")));
+    BigQueryDdl.Parsed changed =
+        BigQueryDdl.parse(text.replace("job_status STRING NOT NULL", "job_status STRING"));
+    assertTrue(
+        !changed.columns().equals(Tables.ETL_JOB_RUNS.columns()),
+        "a dropped NOT NULL must be noticed");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BigQueryDdl.parse(text.replace("CREATE TABLE", "CREATE VIEW")));
   }
 
   @Test
@@ -62,8 +71,13 @@ class TableDdlTest {
       assertThat(s.getFieldNames(), equalTo(t.columnNames()));
       List<String> notNull = new ArrayList<>();
       for (Column c : t.columns()) {
-        assertThat(t.name() + "." + c.name(), s.getField(c.name()).getType().getNullable(), equalTo(!c.required()));
-        assertThat(s.getField(c.name()).getType().withNullable(false), equalTo(c.type().beam().withNullable(false)));
+        assertThat(
+            t.name() + "." + c.name(),
+            s.getField(c.name()).getType().getNullable(),
+            equalTo(!c.required()));
+        assertThat(
+            s.getField(c.name()).getType().withNullable(false),
+            equalTo(c.type().beam().withNullable(false)));
         if (c.required()) {
           notNull.add(c.name() + " " + c.type().duckDb() + " NOT NULL");
         }

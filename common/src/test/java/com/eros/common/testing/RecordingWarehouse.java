@@ -32,18 +32,54 @@ public final class RecordingWarehouse implements Warehouse {
   private static final Map<String, List<Call>> CALLS = new ConcurrentHashMap<>();
 
   /** What was called. */
-  public enum Kind { READ, READ_GROUPED, WRITE, WRITE_IF, QUERY, INSERT_NOW, TRUNCATE_NOW, ENSURE_TABLES, OPEN, DESCRIBE,
-    ADD_COLUMNS, DROP_STALE_STAGING }
+  public enum Kind {
+    READ,
+    READ_GROUPED,
+    WRITE,
+    WRITE_IF,
+    QUERY,
+    INSERT_NOW,
+    TRUNCATE_NOW,
+    ENSURE_TABLES,
+    OPEN,
+    DESCRIBE,
+    ADD_COLUMNS,
+    DROP_STALE_STAGING
+  }
 
-  /** One call: the table and, by kind, the read spec (and grouping column) or the write spec (and run, write name). */
-  public record Call(Kind kind, TableDef table, ReadSpec read, String keyColumn, WriteSpec write, String runId,
+  /**
+   * One call: the table and, by kind, the read spec (and grouping column) or the write spec (and
+   * run, write name).
+   */
+  public record Call(
+      Kind kind,
+      TableDef table,
+      ReadSpec read,
+      String keyColumn,
+      WriteSpec write,
+      String runId,
       String writeName) {
     @Override
     public String toString() {
-      return kind + " " + table.name() + (read != null ? " " + read : "") + (keyColumn != null ? " by " + keyColumn : "")
-          + (write != null ? " " + write.mode() + " keys=" + write.keyColumns() + " set=" + write.setColumns()
-              + (write.guardColumn() != null ? " guard " + write.guardColumn() + "=" + write.guardValue() : "")
-              + " (" + writeName + ")" : "");
+      return kind
+          + " "
+          + table.name()
+          + (read != null ? " " + read : "")
+          + (keyColumn != null ? " by " + keyColumn : "")
+          + (write != null
+              ? " "
+                  + write.mode()
+                  + " keys="
+                  + write.keyColumns()
+                  + " set="
+                  + write.setColumns()
+                  + (write.guardColumn() != null
+                      ? " guard " + write.guardColumn() + "=" + write.guardValue()
+                      : "")
+                  + " ("
+                  + writeName
+                  + ")"
+              : "");
     }
   }
 
@@ -91,20 +127,26 @@ public final class RecordingWarehouse implements Warehouse {
   }
 
   @Override
-  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(TableDef table, ReadSpec spec, String keyColumn) {
+  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(
+      TableDef table, ReadSpec spec, String keyColumn) {
     record(new Call(Kind.READ_GROUPED, table, spec, keyColumn, null, null, null));
     return delegate.readGrouped(table, spec, keyColumn);
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName) {
+  public PTransform<PCollection<Row>, PCollection<Long>> write(
+      TableDef table, WriteSpec spec, String runId, String writeName) {
     record(new Call(Kind.WRITE, table, null, null, spec, runId, writeName));
     return delegate.write(table, spec, runId, writeName);
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
-      String writeName, PCollectionView<Boolean> proceed) {
+  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed) {
     record(new Call(Kind.WRITE_IF, table, null, null, spec, runId, writeName));
     return delegate.writeIf(table, spec, runId, writeName, proceed);
   }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HtmlTextTest {
   @Test
   void escapesTheFiveMarkupCharacters() {
-    assertThat(HtmlText.escape("<a href=\"x\">Tom & Jerry's</a>"),
+    assertThat(
+        HtmlText.escape("<a href=\"x\">Tom & Jerry's</a>"),
         equalTo("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"));
   }
 

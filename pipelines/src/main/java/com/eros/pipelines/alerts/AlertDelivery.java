@@ -14,12 +14,13 @@ import java.time.Duration;
  * channel settings (secret names, never values), the routing and cooldowns of the rules file, where
  * environment variables come from, and the clock that stamps delivered_at.
  */
-public record AlertDelivery(ChannelSettings channels, AlertPolicy policy, Environment env, Clock clock)
+public record AlertDelivery(
+    ChannelSettings channels, AlertPolicy policy, Environment env, Clock clock)
     implements Serializable {
 
   /**
-   * From the options, with the policy of {@code --rules} (the built-in file when empty); a bad option
-   * or rules file is a {@link UsageException} naming it.
+   * From the options, with the policy of {@code --rules} (the built-in file when empty); a bad
+   * option or rules file is a {@link UsageException} naming it.
    */
   public static AlertDelivery from(AlertOptions o, Environment env, Clock clock) {
     AlertPolicy policy;
@@ -31,7 +32,9 @@ public record AlertDelivery(ChannelSettings channels, AlertPolicy policy, Enviro
     return new AlertDelivery(channels(o), policy, env, clock);
   }
 
-  /** The channel settings of the options; a bad value is a {@link UsageException} naming the option. */
+  /**
+   * The channel settings of the options; a bad value is a {@link UsageException} naming the option.
+   */
   public static ChannelSettings channels(AlertOptions o) {
     Integer attempts = o.getDeliveryAttempts();
     Integer timeout = o.getDeliveryTimeoutSeconds();
@@ -39,13 +42,26 @@ public record AlertDelivery(ChannelSettings channels, AlertPolicy policy, Enviro
       throw new UsageException("--deliveryAttempts=" + attempts + " must be between 1 and 10");
     }
     if (timeout == null || timeout < 1 || timeout > 120) {
-      throw new UsageException("--deliveryTimeoutSeconds=" + timeout + " must be between 1 and 120");
+      throw new UsageException(
+          "--deliveryTimeoutSeconds=" + timeout + " must be between 1 and 120");
     }
     try {
-      MailSettings mail = MailSettings.of(o.getMailTo(), o.getMailFrom(), o.getSmtpHost(), o.getSmtpPort(), o.getSmtpTls(),
-          o.getSmtpUser());
-      return new ChannelSettings(o.getSlackWebhookSecret(), o.getPagerDutyRoutingKeySecret(), o.getWebhookUrlSecret(),
-          o.getGoogleChatWebhookSecret(), o.getSmtpPasswordSecret(), o.getPagerDutyEventsUrl(), mail,
+      MailSettings mail =
+          MailSettings.of(
+              o.getMailTo(),
+              o.getMailFrom(),
+              o.getSmtpHost(),
+              o.getSmtpPort(),
+              o.getSmtpTls(),
+              o.getSmtpUser());
+      return new ChannelSettings(
+          o.getSlackWebhookSecret(),
+          o.getPagerDutyRoutingKeySecret(),
+          o.getWebhookUrlSecret(),
+          o.getGoogleChatWebhookSecret(),
+          o.getSmtpPasswordSecret(),
+          o.getPagerDutyEventsUrl(),
+          mail,
           RetryPolicy.of(attempts, Duration.ofSeconds(timeout)));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);

@@ -11,22 +11,29 @@ import java.util.Map;
  * Where alerts go and how often the pipelines' own alerts are delivered, as the rules file sets it
  * ({@link AlertsFile}).
  *
- * @param routing the channels of each level (every level present); the built-in file sends
- *     CRITICAL to every channel, WARNING to the chat channels (Slack, Google Chat), INFO nowhere
+ * @param routing the channels of each level (every level present); the built-in file sends CRITICAL
+ *     to every channel, WARNING to the chat channels (Slack, Google Chat), INFO nowhere
  * @param sourceChannels per alert source (a health rule's name, or a pipeline source): the levels
  *     whose channels differ from {@code routing}
  * @param cooldowns per pipeline alert source ({@link #PIPELINE_SOURCES}): how long after a
  *     delivered alert of the same source and kind a new one is recorded without being delivered
  */
 public record AlertPolicy(
-    Map<Level, List<Channel>> routing, Map<String, Map<Level, List<Channel>>> sourceChannels, Map<String, Duration> cooldowns)
+    Map<Level, List<Channel>> routing,
+    Map<String, Map<Level, List<Channel>>> sourceChannels,
+    Map<String, Duration> cooldowns)
     implements Serializable {
 
   /** alert_source of the daily run's own alerts (docs/daily-automation.md §7). */
   public static final String DAILY_AUTOMATION = "daily_automation";
+
   /** alert_source of the lock sweep's alerts (docs/lock-sweep.md). */
   public static final String LOCK_CLEANUP = "lock_cleanup";
-  /** Sources of alerts that pipelines raise themselves (the health monitor's sources are its rule names). */
+
+  /**
+   * Sources of alerts that pipelines raise themselves (the health monitor's sources are its rule
+   * names).
+   */
   public static final List<String> PIPELINE_SOURCES = List.of(DAILY_AUTOMATION, LOCK_CLEANUP);
 
   public AlertPolicy {
@@ -65,12 +72,16 @@ public record AlertPolicy(
   public Duration cooldown(String pipelineSource) {
     Duration d = cooldowns.get(pipelineSource);
     if (d == null) {
-      throw new IllegalArgumentException(pipelineSource + " is not a pipeline alert source (" + PIPELINE_SOURCES + ")");
+      throw new IllegalArgumentException(
+          pipelineSource + " is not a pipeline alert source (" + PIPELINE_SOURCES + ")");
     }
     return d;
   }
 
-  /** This policy with {@code source}'s own channels replaced ({@code null} or empty: the level routing). */
+  /**
+   * This policy with {@code source}'s own channels replaced ({@code null} or empty: the level
+   * routing).
+   */
   public AlertPolicy withSourceChannels(String source, Map<Level, List<Channel>> channels) {
     Map<String, Map<Level, List<Channel>>> m = new HashMap<>(sourceChannels);
     if (channels == null || channels.isEmpty()) {

@@ -24,10 +24,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * The rules file: one YAML file for everything about alerts. The built-in {@code default-rules.yaml}
- * (beside this class) defines everything; a file given with {@code --rules} (local path or gs://,
- * read through Beam {@link FileSystems}) overrides it part by part. This class reads the top level
- * and the alert settings every pipeline uses; the health monitor reads the {@code rules:} list.
+ * The rules file: one YAML file for everything about alerts. The built-in {@code
+ * default-rules.yaml} (beside this class) defines everything; a file given with {@code --rules}
+ * (local path or gs://, read through Beam {@link FileSystems}) overrides it part by part. This
+ * class reads the top level and the alert settings every pipeline uses; the health monitor reads
+ * the {@code rules:} list.
  *
  * <pre>
  * version: 1
@@ -66,7 +67,8 @@ public final class AlertsFile {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + BUILT_IN_RESOURCE + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + BUILT_IN_RESOURCE + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,7 +98,8 @@ public final class AlertsFile {
     try {
       MatchResult.Metadata meta = FileSystems.matchSingleFileSpec(path);
       if (meta.sizeBytes() > 1_000_000) {
-        throw new RuleFileException(path, 0, "the file has " + meta.sizeBytes() + " bytes; a rules file is at most 1 MB");
+        throw new RuleFileException(
+            path, 0, "the file has " + meta.sizeBytes() + " bytes; a rules file is at most 1 MB");
       }
       try (ReadableByteChannel ch = FileSystems.open(meta.resourceId());
           InputStream in = Channels.newInputStream(ch)) {
@@ -121,7 +124,8 @@ public final class AlertsFile {
     YamlNodes y = new YamlNodes(source);
     Node root = y.compose(text);
     if (root == null) {
-      throw y.fail(1, "the file is empty; it needs a 'rules:' list, 'routing:' or 'pipeline_alerts:'");
+      throw y.fail(
+          1, "the file is empty; it needs a 'rules:' list, 'routing:' or 'pipeline_alerts:'");
     }
     MappingNode top = y.mapping(root, "the file");
     Set<String> seen = new HashSet<>();
@@ -139,14 +143,22 @@ public final class AlertsFile {
         }
         case "rules" -> {
           if (!(t.getValueNode() instanceof SequenceNode s)) {
-            throw y.fail(t.getValueNode(), "'rules' must be a list of rules (lines starting with '- name: ...')");
+            throw y.fail(
+                t.getValueNode(),
+                "'rules' must be a list of rules (lines starting with '- name: ...')");
           }
           rules = s;
         }
         case "routing" -> routingNode = t.getValueNode();
         case "pipeline_alerts" -> sourcesNode = t.getValueNode();
-        default -> throw y.fail(t.getKeyNode(), "unknown field '" + key + "' at the top level (known: "
-            + String.join(", ", TOP_FIELDS) + ")");
+        default ->
+            throw y.fail(
+                t.getKeyNode(),
+                "unknown field '"
+                    + key
+                    + "' at the top level (known: "
+                    + String.join(", ", TOP_FIELDS)
+                    + ")");
       }
     }
     if (rules == null && routingNode == null && sourcesNode == null) {
@@ -158,7 +170,10 @@ public final class AlertsFile {
       routing.putAll(base.routing());
     }
     if (routingNode != null) {
-      MappingNode m = y.mapping(routingNode, "routing (levels and their channels, e.g. WARNING: [slack, google_chat])");
+      MappingNode m =
+          y.mapping(
+              routingNode,
+              "routing (levels and their channels, e.g. WARNING: [slack, google_chat])");
       Set<String> levels = new HashSet<>();
       for (NodeTuple t : m.getValue()) {
         y.key(t, levels, "routing");
@@ -168,8 +183,13 @@ public final class AlertsFile {
     }
     for (Level l : Level.values()) {
       if (!routing.containsKey(l)) {
-        throw y.fail(routingNode == null ? top : routingNode, "routing must give the channels of every level; "
-            + l + " is missing (write " + l + ": [] for nowhere)");
+        throw y.fail(
+            routingNode == null ? top : routingNode,
+            "routing must give the channels of every level; "
+                + l
+                + " is missing (write "
+                + l
+                + ": [] for nowhere)");
       }
     }
 
@@ -182,7 +202,8 @@ public final class AlertsFile {
     Set<String> listed = new HashSet<>();
     if (sourcesNode != null) {
       if (!(sourcesNode instanceof SequenceNode list)) {
-        throw y.fail(sourcesNode, "'pipeline_alerts' must be a list (lines starting with '- source: ...')");
+        throw y.fail(
+            sourcesNode, "'pipeline_alerts' must be a list (lines starting with '- source: ...')");
       }
       for (Node n : list.getValue()) {
         pipelineSource(y, n, listed, base, cooldowns, channels);
@@ -190,39 +211,62 @@ public final class AlertsFile {
     }
     for (String s : AlertPolicy.PIPELINE_SOURCES) {
       if (!cooldowns.containsKey(s)) {
-        throw y.fail(sourcesNode == null ? top : sourcesNode, "pipeline_alerts must give the cooldown of " + s);
+        throw y.fail(
+            sourcesNode == null ? top : sourcesNode,
+            "pipeline_alerts must give the cooldown of " + s);
       }
     }
     return new Document(new AlertPolicy(routing, channels, cooldowns), rules, top, y);
   }
 
-  private static void pipelineSource(YamlNodes y, Node n, Set<String> listed, AlertPolicy base,
-      Map<String, Duration> cooldowns, Map<String, Map<Level, List<Channel>>> channels) {
+  private static void pipelineSource(
+      YamlNodes y,
+      Node n,
+      Set<String> listed,
+      AlertPolicy base,
+      Map<String, Duration> cooldowns,
+      Map<String, Map<Level, List<Channel>>> channels) {
     MappingNode m = y.mapping(n, "a pipeline alert source");
     Map<String, NodeTuple> fields = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : m.getValue()) {
       String key = y.key(t, seen, "a pipeline alert source");
       if (!SOURCE_FIELDS.contains(key)) {
-        throw y.fail(t.getKeyNode(), "unknown field '" + key + "' in pipeline_alerts (known: " + String.join(", ", SOURCE_FIELDS) + ")");
+        throw y.fail(
+            t.getKeyNode(),
+            "unknown field '"
+                + key
+                + "' in pipeline_alerts (known: "
+                + String.join(", ", SOURCE_FIELDS)
+                + ")");
       }
       fields.put(key, t);
     }
     NodeTuple sourceT = fields.get("source");
     if (sourceT == null) {
-      throw y.fail(m, "a pipeline_alerts entry without 'source' (one of: " + String.join(", ", AlertPolicy.PIPELINE_SOURCES) + ")");
+      throw y.fail(
+          m,
+          "a pipeline_alerts entry without 'source' (one of: "
+              + String.join(", ", AlertPolicy.PIPELINE_SOURCES)
+              + ")");
     }
     String source = y.string(sourceT.getValueNode(), "source");
     if (!AlertPolicy.PIPELINE_SOURCES.contains(source)) {
-      throw y.fail(sourceT.getValueNode(), "unknown pipeline alert source '" + source + "' (known: "
-          + String.join(", ", AlertPolicy.PIPELINE_SOURCES) + "; the health monitor's rules go under 'rules:')");
+      throw y.fail(
+          sourceT.getValueNode(),
+          "unknown pipeline alert source '"
+              + source
+              + "' (known: "
+              + String.join(", ", AlertPolicy.PIPELINE_SOURCES)
+              + "; the health monitor's rules go under 'rules:')");
     }
     if (!listed.add(source)) {
       throw y.fail(sourceT.getValueNode(), "pipeline alert source " + source + " is listed twice");
     }
     String where = "pipeline alerts of " + source;
     if (fields.containsKey("cooldown")) {
-      cooldowns.put(source, y.duration(fields.get("cooldown").getValueNode(), "cooldown of " + where));
+      cooldowns.put(
+          source, y.duration(fields.get("cooldown").getValueNode(), "cooldown of " + where));
     } else if (base == null) {
       throw y.fail(m, where + " need a cooldown, e.g. cooldown: 12h (0s for none)");
     }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Where an alert can be delivered. The order is the order of delivery and of the per-channel clauses. */
+/**
+ * Where an alert can be delivered. The order is the order of delivery and of the per-channel
+ * clauses.
+ */
 public enum Channel {
   SLACK,
   PAGERDUTY,
@@ -12,7 +15,10 @@ public enum Channel {
   GOOGLE_CHAT,
   EMAIL;
 
-  /** The name in the rules file and in delivery_detail: slack, pagerduty, webhook, google_chat, email. */
+  /**
+   * The name in the rules file and in delivery_detail: slack, pagerduty, webhook, google_chat,
+   * email.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,7 +1,7 @@
 package com.eros.pipelines.alerts;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
@@ -33,16 +33,18 @@ import org.apache.beam.sdk.values.Row;
  * <ol>
  *   <li>Writes the rows (automation_alerts schema) with delivery_status PENDING, insert-if-absent
  *       by alert_id: the alert exists before anything is sent, so a failed delivery loses nothing;
- *   <li>once they are committed, delivers each to the channels of its source and level
- *       ({@link DeliverAlertsFn}; with {@link #withCooldown} a pipeline alert within its cooldown
- *       is not sent but SUPPRESSED);
+ *   <li>once they are committed, delivers each to the channels of its source and level ({@link
+ *       DeliverAlertsFn}; with {@link #withCooldown} a pipeline alert within its cooldown is not
+ *       sent but SUPPRESSED);
  *   <li>records each outcome on its row: an update guarded by delivery_status = PENDING, so an
  *       outcome is recorded once even when a bundle is retried (delivery itself is at-least-once).
  * </ol>
+ *
  * Emits the outcome rows once they are recorded, so a caller can order later writes after them.
  */
 public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollection<Row>> {
-  static final List<String> OUTCOME_COLUMNS = List.of("delivery_status", "delivery_detail", "delivered_at");
+  static final List<String> OUTCOME_COLUMNS =
+      List.of("delivery_status", "delivery_detail", "delivered_at");
   private final Warehouse warehouse;
   private final String jobId;
   private final String writeName;
@@ -54,15 +56,22 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
   /**
    * Without a cooldown (the health monitor applies its rules' cooldowns before it raises an alert).
    *
-   * @param writeName distinct per composite within a run (the port's writes are idempotent per run and name);
-   *     the outcome update is {@code writeName + "_delivery"}
+   * @param writeName distinct per composite within a run (the port's writes are idempotent per run
+   *     and name); the outcome update is {@code writeName + "_delivery"}
    */
-  public DeliverAlerts(Warehouse warehouse, String jobId, String writeName, AlertDelivery delivery) {
+  public DeliverAlerts(
+      Warehouse warehouse, String jobId, String writeName, AlertDelivery delivery) {
     this(warehouse, jobId, writeName, delivery, null, DeliverAlerts::sourceOf, null);
   }
 
-  private DeliverAlerts(Warehouse warehouse, String jobId, String writeName, AlertDelivery delivery, String cooldownSource,
-      SerializableFunction<Row, String> kindOf, Instant now) {
+  private DeliverAlerts(
+      Warehouse warehouse,
+      String jobId,
+      String writeName,
+      AlertDelivery delivery,
+      String cooldownSource,
+      SerializableFunction<Row, String> kindOf,
+      Instant now) {
     super("Deliver alerts");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.jobId = Objects.requireNonNull(jobId, "jobId");
@@ -75,41 +84,64 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
 
   /**
    * With the cooldown of a pipeline alert source ({@link AlertPolicy#cooldown}): the alerts of
-   * {@code source} raised since {@code now} minus the cooldown are read, and a new alert is not sent
-   * while a delivered one of the same kind is within it ({@link PipelineCooldown}).
+   * {@code source} raised since {@code now} minus the cooldown are read, and a new alert is not
+   * sent while a delivered one of the same kind is within it ({@link PipelineCooldown}).
    *
-   * @param kindOf the kind of an alert row from its alert_id and alert_source (what fired within the source)
+   * @param kindOf the kind of an alert row from its alert_id and alert_source (what fired within
+   *     the source)
    * @param now the run's clock; every alert of the run is raised at or after it
    */
-  public DeliverAlerts withCooldown(String source, SerializableFunction<Row, String> kindOf, Instant now) {
+  public DeliverAlerts withCooldown(
+      String source, SerializableFunction<Row, String> kindOf, Instant now) {
     delivery.policy().cooldown(source); // a known pipeline source
     return new DeliverAlerts(warehouse, jobId, writeName, delivery, source, kindOf, now);
   }
 
   @Override
   public PCollection<Row> expand(PCollection<Row> alerts) {
-    PCollection<Row> pending = alerts
-        .apply("Mark pending", ParDo.of(new MarkPendingFn()))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
-    PCollection<Long> written = pending.apply("Write alerts",
-        warehouse.write(Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, writeName));
+    PCollection<Row> pending =
+        alerts
+            .apply("Mark pending", ParDo.of(new MarkPendingFn()))
+            .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
+    PCollection<Long> written =
+        pending.apply(
+            "Write alerts",
+            warehouse.write(
+                Tables.AUTOMATION_ALERTS, WriteSpec.insertIfAbsent("alert_id"), jobId, writeName));
     PCollectionView<List<Row>> recent = null;
     if (cooldownSource != null) {
       Duration cooldown = delivery.policy().cooldown(cooldownSource);
-      recent = alerts.getPipeline().begin()
-          .apply("Read recent alerts", warehouse.read(Tables.AUTOMATION_ALERTS, recentAlerts(cooldownSource, now, cooldown)))
-          .apply("View recent alerts", View.asList());
+      recent =
+          alerts
+              .getPipeline()
+              .begin()
+              .apply(
+                  "Read recent alerts",
+                  warehouse.read(
+                      Tables.AUTOMATION_ALERTS, recentAlerts(cooldownSource, now, cooldown)))
+              .apply("View recent alerts", View.asList());
     }
     DeliverAlertsFn fn = new DeliverAlertsFn(delivery, kindOf, cooldownSource, recent);
-    PCollection<Row> outcomes = pending
-        .apply("Wait for alert rows", Wait.on(written))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Deliver to channels", recent == null ? ParDo.of(fn) : ParDo.of(fn).withSideInputs(recent))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
-    PCollection<Long> recorded = outcomes.apply("Record outcomes",
-        warehouse.write(Tables.AUTOMATION_ALERTS,
-            WriteSpec.update(List.of("alert_id"), OUTCOME_COLUMNS, "delivery_status", DeliveryReport.PENDING),
-            jobId, writeName + "_delivery"));
+    PCollection<Row> outcomes =
+        pending
+            .apply("Wait for alert rows", Wait.on(written))
+            .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
+            .apply(
+                "Deliver to channels",
+                recent == null ? ParDo.of(fn) : ParDo.of(fn).withSideInputs(recent))
+            .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
+    PCollection<Long> recorded =
+        outcomes.apply(
+            "Record outcomes",
+            warehouse.write(
+                Tables.AUTOMATION_ALERTS,
+                WriteSpec.update(
+                    List.of("alert_id"),
+                    OUTCOME_COLUMNS,
+                    "delivery_status",
+                    DeliveryReport.PENDING),
+                jobId,
+                writeName + "_delivery"));
     return outcomes
         .apply("Wait for recorded outcomes", Wait.on(recorded))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
@@ -123,16 +155,23 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
     Pipeline p = Pipeline.create(options);
-    p.apply("Raised alerts", Create.of(alerts).withRowSchema(Tables.AUTOMATION_ALERTS.schema())).apply(this);
+    p.apply("Raised alerts", Create.of(alerts).withRowSchema(Tables.AUTOMATION_ALERTS.schema()))
+        .apply(this);
     p.run().waitUntilFinish();
   }
 
   /**
-   * The alerts of {@code source} that can suppress one raised at or after {@code now}: raised within
-   * the cooldown before it (and up to a week after it, for a run that lasts long).
+   * The alerts of {@code source} that can suppress one raised at or after {@code now}: raised
+   * within the cooldown before it (and up to a week after it, for a run that lasts long).
    */
   static ReadSpec recentAlerts(String source, Instant now, Duration cooldown) {
-    return ReadSpec.columns("alert_id", "alert_source", "alert_level", "alert_time", "acknowledged", "delivery_status")
+    return ReadSpec.columns(
+            "alert_id",
+            "alert_source",
+            "alert_level",
+            "alert_time",
+            "acknowledged",
+            "delivery_status")
         .where(Filter.eq("alert_source", source))
         .where(Filter.between("alert_time", now.minus(cooldown), now.plus(Duration.ofDays(7))));
   }
@@ -154,8 +193,12 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
   static final class MarkPendingFn extends DoFn<Row, Row> {
     @ProcessElement
     public void process(@Element Row alert, OutputReceiver<Row> out) {
-      out.output(alert.getString("delivery_status") != null ? alert
-          : Row.fromRow(alert).withFieldValue("delivery_status", DeliveryReport.PENDING).build());
+      out.output(
+          alert.getString("delivery_status") != null
+              ? alert
+              : Row.fromRow(alert)
+                  .withFieldValue("delivery_status", DeliveryReport.PENDING)
+                  .build());
     }
   }
 }

@@ -46,7 +46,10 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
    * @param cooldownSource the pipeline source whose cooldown applies, or null for none
    * @param recent recent alerts of that source (side input), or null for none
    */
-  DeliverAlertsFn(AlertDelivery delivery, SerializableFunction<Row, String> kindOf, String cooldownSource,
+  DeliverAlertsFn(
+      AlertDelivery delivery,
+      SerializableFunction<Row, String> kindOf,
+      String cooldownSource,
       PCollectionView<List<Row>> recent) {
     this.delivery = delivery;
     this.kindOf = kindOf;
@@ -56,8 +59,14 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
 
   @Setup
   public void setup() {
-    Endpoints endpoints = delivery.channels().resolve(delivery.env(), () -> SecretManagerClient.withDefaultCredentials(
-        delivery.channels().retry().requestTimeout().plus(Duration.ofSeconds(5))));
+    Endpoints endpoints =
+        delivery
+            .channels()
+            .resolve(
+                delivery.env(),
+                () ->
+                    SecretManagerClient.withDefaultCredentials(
+                        delivery.channels().retry().requestTimeout().plus(Duration.ofSeconds(5))));
     deliverer = Deliverer.of(delivery.channels(), endpoints);
   }
 
@@ -72,10 +81,19 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
       for (Row r : c.sideInput(recent)) {
         priors.add(prior(r));
       }
-      PipelineCooldown.Prior by = PipelineCooldown.suppressor(notice.alertId(), notice.kind(), notice.level(),
-          notice.alertTime(), priors, cooldown);
+      PipelineCooldown.Prior by =
+          PipelineCooldown.suppressor(
+              notice.alertId(),
+              notice.kind(),
+              notice.level(),
+              notice.alertTime(),
+              priors,
+              cooldown);
       if (by != null) {
-        report = new DeliveryReport(DeliveryReport.SUPPRESSED, PipelineCooldown.reason(by, cooldown, notice.alertTime()));
+        report =
+            new DeliveryReport(
+                DeliveryReport.SUPPRESSED,
+                PipelineCooldown.reason(by, cooldown, notice.alertTime()));
       }
     }
     if (report == null) {
@@ -93,7 +111,12 @@ public final class DeliverAlertsFn extends DoFn<Row, Row> {
 
   private PipelineCooldown.Prior prior(Row r) {
     String level = r.getString("alert_level");
-    return new PipelineCooldown.Prior(r.getString("alert_id"), kindOf.apply(r), level == null ? null : Level.parse(level),
-        Timestamps.get(r, "alert_time"), r.getBoolean("acknowledged"), r.getString("delivery_status"));
+    return new PipelineCooldown.Prior(
+        r.getString("alert_id"),
+        kindOf.apply(r),
+        level == null ? null : Level.parse(level),
+        Timestamps.get(r, "alert_time"),
+        r.getBoolean("acknowledged"),
+        r.getString("delivery_status"));
   }
 }

@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reading the rules YAML as SnakeYAML nodes, so that every complaint names its file and 1-based
- * line ({@link RuleFileException}). Shared by the alert settings ({@link AlertsFile}) and the health
- * monitor's rules.
+ * line ({@link RuleFileException}). Shared by the alert settings ({@link AlertsFile}) and the
+ * health monitor's rules.
  */
 public final class YamlNodes {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(s|m|h|d)");
@@ -96,18 +96,30 @@ public final class YamlNodes {
     ScalarNode s = scalar(n, what);
     String v = s.getValue().strip();
     if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {
-      throw fail(n, "the " + what + " is a duration with its unit, like " + v + "h, " + v + "m or " + v + "s; not a bare " + v);
+      throw fail(
+          n,
+          "the "
+              + what
+              + " is a duration with its unit, like "
+              + v
+              + "h, "
+              + v
+              + "m or "
+              + v
+              + "s; not a bare "
+              + v);
     }
     Matcher dm = DURATION.matcher(v.toLowerCase(Locale.ROOT));
     Duration d;
     if (dm.matches()) {
       double amount = Double.parseDouble(dm.group(1));
-      long unitSeconds = switch (dm.group(2)) {
-        case "s" -> 1;
-        case "m" -> 60;
-        case "h" -> 3600;
-        default -> 86400;
-      };
+      long unitSeconds =
+          switch (dm.group(2)) {
+            case "s" -> 1;
+            case "m" -> 60;
+            case "h" -> 3600;
+            default -> 86400;
+          };
       double secs = amount * unitSeconds;
       if (secs > 366L * 86400) {
         throw fail(n, "the " + what + " is longer than a year: " + v);
@@ -117,7 +129,9 @@ public final class YamlNodes {
       try {
         d = Duration.parse(v);
       } catch (DateTimeParseException e) {
-        throw fail(n, "the " + what + " is not a duration: '" + v + "' (write it like 30m, 2h, 7d or 600s)");
+        throw fail(
+            n,
+            "the " + what + " is not a duration: '" + v + "' (write it like 30m, 2h, 7d or 600s)");
       }
       if (d.isNegative() || d.compareTo(Duration.ofDays(366)) > 0) {
         throw fail(n, "the " + what + " must be between 0 and a year: " + v);
@@ -131,14 +145,15 @@ public final class YamlNodes {
     String lv = string(n, "level");
     Level level = Level.parse(lv);
     if (level == null) {
-      throw fail(n, "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
+      throw fail(
+          n, "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
     }
     return level;
   }
 
   /**
-   * The channels of a rule or source: a list for every level ({@code [slack, pagerduty]}, {@code []}
-   * for nowhere, or {@code all}), or a mapping of levels to such lists ({@code {CRITICAL: all,
+   * The channels of a rule or source: a list for every level ({@code [slack, pagerduty]}, {@code
+   * []} for nowhere, or {@code all}), or a mapping of levels to such lists ({@code {CRITICAL: all,
    * WARNING: [slack]}}), which sets only the levels it names.
    */
   public Map<Level, List<Channel>> channelsByLevel(Node n, String where) {
@@ -172,7 +187,8 @@ public final class YamlNodes {
       String id = string(c, "channel");
       Channel ch = Channel.parse(id);
       if (ch == null) {
-        throw fail(c, "unknown channel '" + id + "' in " + what + " (channels: " + Channel.ids() + ")");
+        throw fail(
+            c, "unknown channel '" + id + "' in " + what + " (channels: " + Channel.ids() + ")");
       }
       if (out.contains(ch)) {
         throw fail(c, "channel " + id + " is listed twice in " + what);

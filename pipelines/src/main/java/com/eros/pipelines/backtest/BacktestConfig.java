@@ -11,17 +11,19 @@ import java.util.Objects;
  * ({@code stats.asOf()}), the horizon H in days of 24 h, and the minimum number of horizon sends a
  * caption needs to be scored.
  *
- * <p>The statistics are computed over {@code [T − window, T)} exactly as caption-performance
- * would at T; they are judged on the sends in {@code [T, T + H)}.
+ * <p>The statistics are computed over {@code [T − window, T)} exactly as caption-performance would
+ * at T; they are judged on the sends in {@code [T, T + H)}.
  */
-public record BacktestConfig(CaptionPerformanceConfig stats, int horizonDays, int minSends) implements Serializable {
+public record BacktestConfig(CaptionPerformanceConfig stats, int horizonDays, int minSends)
+    implements Serializable {
   public static final int DEFAULT_MIN_SENDS = 10;
 
   /** Checks every value; the message names the option. */
   public BacktestConfig {
     Objects.requireNonNull(stats, "stats");
     if (horizonDays <= 0) {
-      throw new IllegalArgumentException("--horizonDays=" + horizonDays + " must be a positive number of days");
+      throw new IllegalArgumentException(
+          "--horizonDays=" + horizonDays + " must be a positive number of days");
     }
     if (minSends < 1) {
       throw new IllegalArgumentException("--minSends=" + minSends + " must be at least 1");
@@ -39,7 +41,8 @@ public record BacktestConfig(CaptionPerformanceConfig stats, int horizonDays, in
 
   /** T + H (exclusive end of the horizon), in epoch microseconds. */
   public long horizonEndMicros() {
-    return Math.addExact(asOfMicros(), Math.multiplyExact(horizonDays, CaptionPerformanceConfig.DAY_MICROS));
+    return Math.addExact(
+        asOfMicros(), Math.multiplyExact(horizonDays, CaptionPerformanceConfig.DAY_MICROS));
   }
 
   public Instant horizonEnd() {

@@ -3,8 +3,8 @@ package com.eros.pipelines.backtest;
 import java.io.Serializable;
 
 /**
- * The numbers of one backtest (docs/backtest.md). A metric that is undefined for the run is null (for
- * example no page had two scored captions, so no correlation and no deciles).
+ * The numbers of one backtest (docs/backtest.md). A metric that is undefined for the run is null
+ * (for example no page had two scored captions, so no correlation and no deciles).
  *
  * @param captionsScored captions with statistics at T and at least minSends horizon sends
  * @param spearman Spearman correlation (average ranks) of posterior mean at T and realised success

@@ -8,15 +8,16 @@ import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of {@code ./eros backtest}. The §2 parameters ({@code --asOf}, which is T here and
- * required, {@code --medianWindowDays}, {@code --statsWindowDays}, {@code --halfLifeDays},
- * {@code --z}) are caption-performance's own ({@link CaptionStatsOptions}): one definition, so a
- * backtest judges exactly what caption-performance computes with the same values. {@code --now}
- * (the run's clock: computed_at, and T + H may not be after it) defaults to the current time. The
- * alert channels ({@link AlertOptions}) receive the CRITICAL alert of a run that breaks, as for every
+ * required, {@code --medianWindowDays}, {@code --statsWindowDays}, {@code --halfLifeDays}, {@code
+ * --z}) are caption-performance's own ({@link CaptionStatsOptions}): one definition, so a backtest
+ * judges exactly what caption-performance computes with the same values. {@code --now} (the run's
+ * clock: computed_at, and T + H may not be after it) defaults to the current time. The alert
+ * channels ({@link AlertOptions}) receive the CRITICAL alert of a run that breaks, as for every
  * pipeline.
  */
 public interface BacktestOptions extends CaptionStatsOptions, ClockOptions, AlertOptions {
-  @Description("H: days (of 24 h) after --asOf whose sends judge the statistics: [asOf, asOf + H). Required.")
+  @Description(
+      "H: days (of 24 h) after --asOf whose sends judge the statistics: [asOf, asOf + H). Required.")
   Integer getHorizonDays();
 
   void setHorizonDays(Integer value);

@@ -10,7 +10,8 @@ public final class BacktestRows {
   private BacktestRows() {}
 
   /** The run's bandit_backtests row. */
-  public static Row summary(String backtestId, BacktestConfig cfg, Instant computedAt, BacktestMetrics m) {
+  public static Row summary(
+      String backtestId, BacktestConfig cfg, Instant computedAt, BacktestMetrics m) {
     return Row.withSchema(Tables.BANDIT_BACKTESTS.schema())
         .withFieldValue("backtest_id", backtestId)
         .withFieldValue("as_of", Timestamps.truncate(cfg.asOf()))

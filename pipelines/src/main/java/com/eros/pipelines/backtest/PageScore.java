@@ -19,20 +19,24 @@ import java.util.List;
  *       weight in the averaged correlation.
  *   <li><b>Deciles</b>: the page's scored captions are ordered by posterior mean (highest first;
  *       equal means by caption_id, a tie-break that knows nothing of the horizon); the top decile
- *       is the first ceil(n / 10) of them, the bottom decile the last ceil(n / 10). A page with
- *       one scored caption has no deciles (its caption would be both). With n ≥ 2 the two never
+ *       is the first ceil(n / 10) of them, the bottom decile the last ceil(n / 10). A page with one
+ *       scored caption has no deciles (its caption would be both). With n ≥ 2 the two never
  *       overlap.
  * </ul>
  *
- * @param median the page median EMV as of T; NaN when the page had no message in the median
- *     window (then nothing on the page can be judged)
+ * @param median the page median EMV as of T; NaN when the page had no message in the median window
+ *     (then nothing on the page can be judged)
  * @param captions scored captions (stats at T and at least minSends horizon sends), by caption_id
- * @param captionsWithoutStats captions with at least minSends horizon sends but no statistics at
- *     T (new to the page): not scored, counted
+ * @param captionsWithoutStats captions with at least minSends horizon sends but no statistics at T
+ *     (new to the page): not scored, counted
  * @param horizonSends valid attributed sends of the page in the horizon, scored or not
  */
 public record PageScore(
-    String pageName, double median, List<ScoredCaption> captions, long captionsWithoutStats, long horizonSends)
+    String pageName,
+    double median,
+    List<ScoredCaption> captions,
+    long captionsWithoutStats,
+    long horizonSends)
     implements Serializable {
 
   public PageScore {
@@ -52,7 +56,10 @@ public record PageScore(
     return correlation(true);
   }
 
-  /** Spearman correlation of the raw success rate at T and realised success rate; NaN when undefined. */
+  /**
+   * Spearman correlation of the raw success rate at T and realised success rate; NaN when
+   * undefined.
+   */
   public double baselineSpearman() {
     return correlation(false);
   }
@@ -72,12 +79,16 @@ public record PageScore(
   /** The scored captions by posterior mean, highest first (equal means: lower caption_id first). */
   public List<ScoredCaption> byPosteriorMean() {
     List<ScoredCaption> sorted = new ArrayList<>(captions);
-    sorted.sort(Comparator.comparingDouble(ScoredCaption::posteriorMean).reversed()
-        .thenComparingLong(ScoredCaption::captionId));
+    sorted.sort(
+        Comparator.comparingDouble(ScoredCaption::posteriorMean)
+            .reversed()
+            .thenComparingLong(ScoredCaption::captionId));
     return sorted;
   }
 
-  /** Size of each of the top and bottom deciles: ceil(n / 10), or 0 with fewer than two captions. */
+  /**
+   * Size of each of the top and bottom deciles: ceil(n / 10), or 0 with fewer than two captions.
+   */
   public int decileSize() {
     int n = captions.size();
     return n < 2 ? 0 : (n + 9) / 10;
@@ -115,8 +126,18 @@ public record PageScore(
   public Parts parts() {
     Pool top = Pool.of(topDecile());
     Pool bottom = Pool.of(bottomDecile());
-    return new Parts(captions.size(), spearman(), baselineSpearman(), top, bottom, covered(), brierSum(), scoredSends(),
-        captionsWithoutStats, hasMedian() ? 0 : horizonSends, horizonSends);
+    return new Parts(
+        captions.size(),
+        spearman(),
+        baselineSpearman(),
+        top,
+        bottom,
+        covered(),
+        brierSum(),
+        scoredSends(),
+        captionsWithoutStats,
+        hasMedian() ? 0 : horizonSends,
+        horizonSends);
   }
 
   /** Pooled horizon outcomes of a set of captions. */

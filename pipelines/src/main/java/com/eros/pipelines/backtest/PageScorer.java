@@ -16,10 +16,10 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>The §2 statistics and the page median as of T come from {@link
- *       PageStatsCalculator#computePage} — the function the caption-performance pipeline runs —
- *       on the same validated, attributed messages; messages at or after T do not reach them.
- *   <li>Each valid attributed send in [T, T + H) is judged against the page median as of T with
- *       the same success rule ({@link PageStatsCalculator#isSuccess}); its EMV is {@link Emv#emv}.
+ *       PageStatsCalculator#computePage} — the function the caption-performance pipeline runs — on
+ *       the same validated, attributed messages; messages at or after T do not reach them.
+ *   <li>Each valid attributed send in [T, T + H) is judged against the page median as of T with the
+ *       same success rule ({@link PageStatsCalculator#isSuccess}); its EMV is {@link Emv#emv}.
  *   <li>A caption with at least minSends horizon sends and a statistics row at T is scored; one
  *       without a row at T (first used in the horizon) is counted, not scored: there is no
  *       statistic to judge. A page without a median at T scores nothing.
@@ -86,16 +86,17 @@ public final class PageScorer {
           successes++;
         }
       }
-      scored.add(new ScoredCaption(
-          s.captionId(),
-          posteriorMean(s),
-          (double) s.successes() / s.totalObservations(),
-          s.confidenceLowerBound(),
-          s.confidenceUpperBound(),
-          s.totalObservations(),
-          n,
-          successes,
-          sum));
+      scored.add(
+          new ScoredCaption(
+              s.captionId(),
+              posteriorMean(s),
+              (double) s.successes() / s.totalObservations(),
+              s.confidenceLowerBound(),
+              s.confidenceUpperBound(),
+              s.totalObservations(),
+              n,
+              successes,
+              sum));
     }
     return new PageScore(page.page(), median, scored, withoutStats, horizonSends);
   }

@@ -1,6 +1,5 @@
 package com.eros.pipelines.backtest;
 
-import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
@@ -11,10 +10,9 @@ import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
 import com.eros.pipelines.captionperformance.PageMessages;
 import com.eros.pipelines.captionperformance.RunTally;
 import com.eros.pipelines.captionperformance.ValidateAndAttribute;
+import com.eros.pipelines.support.AccumulateFn;
 import java.time.Instant;
 import java.util.List;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -53,8 +51,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
   /** One PageScore per page with a valid message. */
   public static final TupleTag<PageScore> SCORES = new TupleTag<>() {};
+
   /** The run's outcome (exactly one element). */
   public static final TupleTag<BacktestOutcome> OUTCOME = new TupleTag<>() {};
+
   /** Metrics namespace of the backtest's counters. */
   public static final String METRICS = "backtest";
 
@@ -75,7 +75,10 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
     this.jobId = jobId;
   }
 
-  /** What is read from mass_messages: the columns caption-performance reads, over [T − window, T + H). */
+  /**
+   * What is read from mass_messages: the columns caption-performance reads, over [T − window, T +
+   * H).
+   */
   public static ReadSpec messageReadSpec(BacktestConfig cfg) {
     return ReadSpec.columns(CaptionPerformancePipeline.messageColumns())
         .where(Filter.between("sending_time", cfg.readFrom(), cfg.horizonEnd()));
@@ -84,39 +87,66 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
   @Override
   public PCollectionTuple expand(PBegin input) {
     BuildCaptionIndex.Views index = BuildCaptionIndex.views(input, warehouse);
-    PCollection<KV<String, List<Row>>> byPage = input.apply("Read messages by page",
-        warehouse.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(config), "page_name"));
+    PCollection<KV<String, List<Row>>> byPage =
+        input.apply(
+            "Read messages by page",
+            warehouse.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(config), "page_name"));
     // validity "now" = T + H: every send read is before it, so only the time-free rules can reject
-    PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, config.horizonEnd(), now, jobId));
-    PCollection<PageScore> scores = checked.get(ValidateAndAttribute.VALID)
-        .apply("Score pages", ParDo.of(new ScorePageFn(config)))
-        .setCoder(SerializableCoder.of(PageScore.class));
-    PCollectionView<Long> rowsRead = checked.get(ValidateAndAttribute.TALLY)
-        .apply("Rows read per page", MapElements.into(TypeDescriptors.longs()).via(RunTally::rowsRead))
-        .apply("Sum rows read", Sum.longsGlobally())
-        .apply("As rows read", View.asSingleton());
+    PCollectionTuple checked =
+        byPage.apply(new ValidateAndAttribute(index, config.horizonEnd(), now, jobId));
+    PCollection<PageScore> scores =
+        checked
+            .get(ValidateAndAttribute.VALID)
+            .apply("Score pages", ParDo.of(new ScorePageFn(config)))
+            .setCoder(SerializableCoder.of(PageScore.class));
+    PCollectionView<Long> rowsRead =
+        checked
+            .get(ValidateAndAttribute.TALLY)
+            .apply(
+                "Rows read per page",
+                MapElements.into(TypeDescriptors.longs()).via(RunTally::rowsRead))
+            .apply("Sum rows read", Sum.longsGlobally())
+            .apply("As rows read", View.asSingleton());
 
     long nowMicros = Timestamps.micros(now);
     long horizonEnd = config.horizonEndMicros();
-    PCollectionView<Long> firstDay = countSends(input, "first day of the horizon",
-        config.asOfMicros(), config.asOfMicros() + DataReach.DAY_MICROS);
-    PCollectionView<Long> dayAfter = countSends(input, "day after the horizon",
-        horizonEnd, DataReach.dayAfterEndMicros(config, nowMicros));
+    PCollectionView<Long> firstDay =
+        countSends(
+            input,
+            "first day of the horizon",
+            config.asOfMicros(),
+            config.asOfMicros() + DataReach.DAY_MICROS);
+    PCollectionView<Long> dayAfter =
+        countSends(
+            input,
+            "day after the horizon",
+            horizonEnd,
+            DataReach.dayAfterEndMicros(config, nowMicros));
     boolean partial = DataReach.partial(config, nowMicros);
 
-    PCollection<BacktestOutcome> outcome = scores
-        .apply("Sum page scores", Combine.globally(new SumScoresFn()))
-        .apply("Judge the run", ParDo.of(new OutcomeFn(config, partial, firstDay, dayAfter, rowsRead))
-            .withSideInputs(firstDay, dayAfter, rowsRead))
-        .setCoder(SerializableCoder.of(BacktestOutcome.class));
+    PCollection<BacktestOutcome> outcome =
+        scores
+            .apply("Sum page scores", Combine.globally(new SumScoresFn()))
+            .apply(
+                "Judge the run",
+                ParDo.of(new OutcomeFn(config, partial, firstDay, dayAfter, rowsRead))
+                    .withSideInputs(firstDay, dayAfter, rowsRead))
+            .setCoder(SerializableCoder.of(BacktestOutcome.class));
     return PCollectionTuple.of(SCORES, scores).and(OUTCOME, outcome);
   }
 
   /** The number of mass_messages rows sent in [fromMicros, toMicros), as a singleton view. */
-  private PCollectionView<Long> countSends(PBegin input, String what, long fromMicros, long toMicros) {
-    ReadSpec spec = ReadSpec.columns("sending_time")
-        .where(Filter.between("sending_time", Timestamps.ofMicros(fromMicros), Timestamps.ofMicros(Math.max(fromMicros, toMicros))));
-    return input.apply("Read sends of the " + what, warehouse.read(Tables.MASS_MESSAGES, spec))
+  private PCollectionView<Long> countSends(
+      PBegin input, String what, long fromMicros, long toMicros) {
+    ReadSpec spec =
+        ReadSpec.columns("sending_time")
+            .where(
+                Filter.between(
+                    "sending_time",
+                    Timestamps.ofMicros(fromMicros),
+                    Timestamps.ofMicros(Math.max(fromMicros, toMicros))));
+    return input
+        .apply("Read sends of the " + what, warehouse.read(Tables.MASS_MESSAGES, spec))
         .apply("Count sends of the " + what, Count.globally())
         .apply("As sends of the " + what, View.asSingleton());
   }
@@ -158,7 +188,11 @@ public final class ScoreBacktest extends PTransform<PBegin, PCollectionTuple> {
     private final PCollectionView<Long> dayAfter;
     private final PCollectionView<Long> rowsRead;
 
-    OutcomeFn(BacktestConfig config, boolean partial, PCollectionView<Long> firstDay, PCollectionView<Long> dayAfter,
+    OutcomeFn(
+        BacktestConfig config,
+        boolean partial,
+        PCollectionView<Long> firstDay,
+        PCollectionView<Long> dayAfter,
         PCollectionView<Long> rowsRead) {
       this.config = config;
       this.partial = partial;

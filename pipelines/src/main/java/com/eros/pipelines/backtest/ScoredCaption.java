@@ -43,7 +43,9 @@ public record ScoredCaption(
     return lower <= r && r <= upper;
   }
 
-  /** Σ over the horizon sends of (posterior mean − outcome)², outcome 1 for a success, 0 otherwise. */
+  /**
+   * Σ over the horizon sends of (posterior mean − outcome)², outcome 1 for a success, 0 otherwise.
+   */
   public double brierSum() {
     double p = posteriorMean;
     return horizonSuccesses * (1 - p) * (1 - p) + (horizonSends - horizonSuccesses) * p * p;

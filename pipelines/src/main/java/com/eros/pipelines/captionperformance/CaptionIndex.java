@@ -13,25 +13,27 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.coders.CustomCoder;
 
 /**
- * Attribution of uncaptioned messages (docs/caption-performance.md §3): normalised caption text → caption ids, for
- * shared captions (page_name NULL) and per owning page.
+ * Attribution of uncaptioned messages (docs/caption-performance.md §3): normalised caption text →
+ * caption ids, for shared captions (page_name NULL) and per owning page.
  *
  * <p>A message of page P is attributed to caption C when its normalised text equals the normalised
- * caption_text of exactly one distinct caption_id among the captions visible to P: those owned by
- * P plus the shared ones. <b>Retired captions count</b> (is_active = false): a retired caption is
+ * caption_text of exactly one distinct caption_id among the captions visible to P: those owned by P
+ * plus the shared ones. <b>Retired captions count</b> (is_active = false): a retired caption is
  * still in the bank, and the statistics cover up to 90 days of history in which it may have been
  * live; so a text matching one live and one retired caption is ambiguous and stays unattributed.
  * Captions owned by other pages are never visible.
  *
- * <p>The pipeline builds one index of the shared captions and one per owning page ({@link
- * #forPage} puts the two together for a lookup without copying), so no worker ever holds every
- * text of a bank of a million captions in one value; {@link #CODER} encodes an index compactly.
+ * <p>The pipeline builds one index of the shared captions and one per owning page ({@link #forPage}
+ * puts the two together for a lookup without copying), so no worker ever holds every text of a bank
+ * of a million captions in one value; {@link #CODER} encodes an index compactly.
  */
 public final class CaptionIndex implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final long[] NONE = new long[0];
+
   /** The index of an empty bank. */
   public static final CaptionIndex EMPTY = new CaptionIndex(Map.of(), Map.of(), 0);
+
   /** A compact coder (texts and ids, no Java serialization). */
   public static final CustomCoder<CaptionIndex> CODER = new IndexCoder();
 
@@ -42,7 +44,9 @@ public final class CaptionIndex implements Serializable {
     AMBIGUOUS
   }
 
-  /** A lookup result; {@link #captionId()} is meaningful only when {@link #outcome()} is ATTRIBUTED. */
+  /**
+   * A lookup result; {@link #captionId()} is meaningful only when {@link #outcome()} is ATTRIBUTED.
+   */
   public record Match(Outcome outcome, long captionId) {
     static final Match NO_MATCH = new Match(Outcome.NO_MATCH, 0L);
     static final Match AMBIGUOUS = new Match(Outcome.AMBIGUOUS, 0L);
@@ -56,7 +60,8 @@ public final class CaptionIndex implements Serializable {
   private byte[] encoded;
   private final int captions;
 
-  private CaptionIndex(Map<String, long[]> shared, Map<String, Map<String, long[]>> byPage, int captions) {
+  private CaptionIndex(
+      Map<String, long[]> shared, Map<String, Map<String, long[]>> byPage, int captions) {
     this.shared = shared;
     this.byPage = byPage;
     this.captions = captions;
@@ -174,7 +179,9 @@ public final class CaptionIndex implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof CaptionIndex other) || captions != other.captions || !sameIds(shared(), other.shared())
+    if (!(o instanceof CaptionIndex other)
+        || captions != other.captions
+        || !sameIds(shared(), other.shared())
         || !byPage().keySet().equals(other.byPage().keySet())) {
       return false;
     }
@@ -231,7 +238,8 @@ public final class CaptionIndex implements Serializable {
       throw new NonDeterministicException(this, "hash map order");
     }
 
-    private static void writeTexts(DataOutputStream out, Map<String, long[]> texts) throws IOException {
+    private static void writeTexts(DataOutputStream out, Map<String, long[]> texts)
+        throws IOException {
       out.writeInt(texts.size());
       for (Map.Entry<String, long[]> e : texts.entrySet()) {
         writeString(out, e.getKey());
@@ -296,17 +304,21 @@ public final class CaptionIndex implements Serializable {
 
     public Builder merge(Builder other) {
       other.shared.forEach((k, ids) -> shared.computeIfAbsent(k, x -> new TreeSet<>()).addAll(ids));
-      other.byPage.forEach((page, texts) -> {
-        Map<String, TreeSet<Long>> mine = byPage.computeIfAbsent(page, p -> new HashMap<>());
-        texts.forEach((k, ids) -> mine.computeIfAbsent(k, x -> new TreeSet<>()).addAll(ids));
-      });
+      other.byPage.forEach(
+          (page, texts) -> {
+            Map<String, TreeSet<Long>> mine = byPage.computeIfAbsent(page, p -> new HashMap<>());
+            texts.forEach((k, ids) -> mine.computeIfAbsent(k, x -> new TreeSet<>()).addAll(ids));
+          });
       entries += other.entries;
       return this;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Builder b && entries == b.entries && shared.equals(b.shared) && byPage.equals(b.byPage);
+      return o instanceof Builder b
+          && entries == b.entries
+          && shared.equals(b.shared)
+          && byPage.equals(b.byPage);
     }
 
     @Override

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The parameters of one caption-performance run (docs/caption-performance.md), resolved and checked.
+ * The parameters of one caption-performance run (docs/caption-performance.md), resolved and
+ * checked.
  *
- * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 000 µs): they are
- * relative to an instant, not to Los Angeles calendar dates, so a DST change inside a window does
- * not move its start. Every window is half-open: {@code [asOf − days, asOf)}.
+ * <p>Windows are measured back from {@code asOf} in whole 24-hour days (86 400 000 000 µs): they
+ * are relative to an instant, not to Los Angeles calendar dates, so a DST change inside a window
+ * does not move its start. Every window is half-open: {@code [asOf − days, asOf)}.
  */
 public record CaptionPerformanceConfig(
     Instant asOf, int medianWindowDays, int statsWindowDays, double halfLifeDays, double z)
@@ -28,16 +29,20 @@ public record CaptionPerformanceConfig(
   public CaptionPerformanceConfig {
     Objects.requireNonNull(asOf, "asOf");
     if (medianWindowDays <= 0) {
-      throw new IllegalArgumentException("--medianWindowDays=" + medianWindowDays + " must be a positive number of days");
+      throw new IllegalArgumentException(
+          "--medianWindowDays=" + medianWindowDays + " must be a positive number of days");
     }
     if (statsWindowDays <= 0) {
-      throw new IllegalArgumentException("--statsWindowDays=" + statsWindowDays + " must be a positive number of days");
+      throw new IllegalArgumentException(
+          "--statsWindowDays=" + statsWindowDays + " must be a positive number of days");
     }
     if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
-      throw new IllegalArgumentException("--halfLifeDays=" + halfLifeDays + " must be a finite number of days > 0");
+      throw new IllegalArgumentException(
+          "--halfLifeDays=" + halfLifeDays + " must be a finite number of days > 0");
     }
     if (!(z > 0) || Double.isInfinite(z)) {
-      throw new IllegalArgumentException("--z=" + z + " must be a finite number > 0 (e.g. 1.96 for 95 %)");
+      throw new IllegalArgumentException(
+          "--z=" + z + " must be a finite number > 0 (e.g. 1.96 for 95 %)");
     }
   }
 
@@ -46,13 +51,18 @@ public record CaptionPerformanceConfig(
    * them the same way); an {@link IllegalArgumentException} names the bad option.
    */
   public static CaptionPerformanceConfig of(CaptionStatsOptions o, Instant asOf) {
-    return new CaptionPerformanceConfig(asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ());
+    return new CaptionPerformanceConfig(
+        asOf, o.getMedianWindowDays(), o.getStatsWindowDays(), o.getHalfLifeDays(), o.getZ());
   }
 
   /** The defaults of docs/caption-performance.md at {@code asOf}. */
   public static CaptionPerformanceConfig defaults(Instant asOf) {
     return new CaptionPerformanceConfig(
-        asOf, DEFAULT_MEDIAN_WINDOW_DAYS, DEFAULT_STATS_WINDOW_DAYS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_Z);
+        asOf,
+        DEFAULT_MEDIAN_WINDOW_DAYS,
+        DEFAULT_STATS_WINDOW_DAYS,
+        DEFAULT_HALF_LIFE_DAYS,
+        DEFAULT_Z);
   }
 
   public long asOfMicros() {

@@ -13,8 +13,9 @@ import org.apache.beam.sdk.options.Description;
  * ({@link AlertOptions}).
  */
 public interface CaptionPerformanceOptions extends CaptionStatsOptions, AlertOptions {
-  @Description("Shrink guard: the run is FAILED, with a CRITICAL alert and caption_bandit_stats unchanged, when its "
-      + "result covers more than this percentage fewer pages than the table does now (0-100).")
+  @Description(
+      "Shrink guard: the run is FAILED, with a CRITICAL alert and caption_bandit_stats unchanged, when its "
+          + "result covers more than this percentage fewer pages than the table does now (0-100).")
   @Default.Integer(ShrinkGuard.DEFAULT_MAX_PAGE_LOSS_PERCENT)
   @TemplateParameter(
       label = "Shrink guard: largest page loss (%)",
@@ -24,9 +25,13 @@ public interface CaptionPerformanceOptions extends CaptionStatsOptions, AlertOpt
 
   void setMaxPageLossPercent(Integer value);
 
-  @Description("Replace caption_bandit_stats even when the shrink guard would refuse (after an intended cleanup).")
+  @Description(
+      "Replace caption_bandit_stats even when the shrink guard would refuse (after an intended cleanup).")
   @Default.Boolean(false)
-  @TemplateParameter(label = "Allow the shrink", regexes = Regexes.BOOLEAN, paramType = ParamType.BOOLEAN)
+  @TemplateParameter(
+      label = "Allow the shrink",
+      regexes = Regexes.BOOLEAN,
+      paramType = ParamType.BOOLEAN)
   Boolean getAllowShrink();
 
   void setAllowShrink(Boolean value);

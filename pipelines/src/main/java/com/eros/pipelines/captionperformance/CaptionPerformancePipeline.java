@@ -1,6 +1,5 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.template.Template;
@@ -17,8 +16,8 @@ import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.JobStatus;
 import com.eros.pipelines.support.Lifecycle;
-import com.eros.pipelines.support.RunClock;
 import com.eros.pipelines.support.PipelineInfo;
+import com.eros.pipelines.support.RunClock;
 import com.eros.pipelines.support.RunContext;
 import com.eros.pipelines.support.Runs;
 import com.eros.pipelines.support.UsageException;
@@ -40,7 +39,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -61,22 +59,33 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 @Template(
     name = "EROS caption performance",
-    description = "Recomputes caption_bandit_stats from mass_messages (docs/caption-performance.md): EMV per send, exact page "
-        + "median over the median window, text attribution of uncaptioned sends, decayed successes and "
-        + "failures, Wilson bounds, Beta posterior, exploration score and percentile per (page, caption); "
-        + "replaces the table atomically and writes its etl_job_runs row; a result covering far fewer "
-        + "pages than the table is refused (shrink guard) with a CRITICAL alert. Invalid messages go to "
-        + "rejected_rows. Scheduled every 6 hours (America/Los_Angeles).")
-public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerformanceOptions, CaptionPerformanceSettings> {
+    description =
+        "Recomputes caption_bandit_stats from mass_messages (docs/caption-performance.md): EMV per send, exact page "
+            + "median over the median window, text attribution of uncaptioned sends, decayed successes and "
+            + "failures, Wilson bounds, Beta posterior, exploration score and percentile per (page, caption); "
+            + "replaces the table atomically and writes its etl_job_runs row; a result covering far fewer "
+            + "pages than the table is refused (shrink guard) with a CRITICAL alert. Invalid messages go to "
+            + "rejected_rows. Scheduled every 6 hours (America/Los_Angeles).")
+public final class CaptionPerformancePipeline
+    implements EtlPipeline<CaptionPerformanceOptions, CaptionPerformanceSettings> {
   public static final String COMMAND = "caption-performance";
   public static final String JOB_NAME = "caption_performance";
+
   /** Metrics namespace of the pipeline's counters. */
   public static final String METRICS = "caption_performance";
 
   /** Columns of mass_messages the pipeline reads (all but message_type). */
   static final String[] MESSAGE_COLUMNS = {
-    "message_id", "page_name", "caption_id", "message", "sending_time", "price", "sent_count", "viewed_count",
-    "purchased_count", "earnings"
+    "message_id",
+    "page_name",
+    "caption_id",
+    "message",
+    "sending_time",
+    "price",
+    "sent_count",
+    "viewed_count",
+    "purchased_count",
+    "earnings"
   };
 
   /** The columns of mass_messages that validation, attribution and the statistics need. */
@@ -99,13 +108,14 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     Lifecycle.main(new CaptionPerformancePipeline(), args);
   }
 
-  private static final PipelineInfo<CaptionPerformanceOptions> INFO = new PipelineInfo<>(
-      COMMAND,
-      JOB_NAME,
-      "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles",
-      CaptionPerformanceOptions.class,
-      List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK),
-      List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS));
+  private static final PipelineInfo<CaptionPerformanceOptions> INFO =
+      new PipelineInfo<>(
+          COMMAND,
+          JOB_NAME,
+          "recompute caption_bandit_stats (docs/caption-performance.md): medians, Wilson bounds, posteriors, percentiles",
+          CaptionPerformanceOptions.class,
+          List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK),
+          List.of(Tables.CAPTION_BANDIT_STATS, Tables.REJECTED_ROWS, Tables.AUTOMATION_ALERTS));
 
   @Override
   public PipelineInfo<CaptionPerformanceOptions> info() {
@@ -132,57 +142,93 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
 
   /** What is read from mass_messages: the projection and the window, plus NULL sending times. */
   static ReadSpec messageReadSpec(CaptionPerformanceConfig cfg) {
-    return ReadSpec.columns(MESSAGE_COLUMNS).where(Filter.betweenOrNull("sending_time", cfg.readFrom(), cfg.asOf()));
+    return ReadSpec.columns(MESSAGE_COLUMNS)
+        .where(Filter.betweenOrNull("sending_time", cfg.readFrom(), cfg.asOf()));
   }
 
   @Override
-  public PCollection<JobRun> apply(Pipeline p, CaptionPerformanceOptions options, CaptionPerformanceSettings s,
-      RunContext run) {
+  public PCollection<JobRun> apply(
+      Pipeline p, CaptionPerformanceOptions options, CaptionPerformanceSettings s, RunContext run) {
     Warehouse wh = run.warehouse();
     CaptionPerformanceConfig cfg = s.stats();
 
     BuildCaptionIndex.Views index = BuildCaptionIndex.views(p.begin(), wh);
-    PCollection<KV<String, List<Row>>> byPage = p.apply("Read messages by page",
-        wh.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(cfg), "page_name"));
-    PCollectionTuple checked = byPage.apply(new ValidateAndAttribute(index, cfg.asOf(), run.start(), run.jobId()));
-    PCollection<Long> rejectedWritten = checked.get(ValidateAndAttribute.REJECTED)
-        .apply("Write rejected_rows",
-            wh.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent(RejectedRows.KEY), run.writeId(), "rejected"));
-    PCollectionTuple stats = checked.get(ValidateAndAttribute.VALID).apply(new ComputeCaptionStats(cfg));
+    PCollection<KV<String, List<Row>>> byPage =
+        p.apply(
+            "Read messages by page",
+            wh.readGrouped(Tables.MASS_MESSAGES, messageReadSpec(cfg), "page_name"));
+    PCollectionTuple checked =
+        byPage.apply(new ValidateAndAttribute(index, cfg.asOf(), run.start(), run.jobId()));
+    PCollection<Long> rejectedWritten =
+        checked
+            .get(ValidateAndAttribute.REJECTED)
+            .apply(
+                "Write rejected_rows",
+                wh.write(
+                    Tables.REJECTED_ROWS,
+                    WriteSpec.insertIfAbsent(RejectedRows.KEY),
+                    run.writeId(),
+                    "rejected"));
+    PCollectionTuple stats =
+        checked.get(ValidateAndAttribute.VALID).apply(new ComputeCaptionStats(cfg));
 
-    PCollection<RunTally> total = PCollectionList.of(checked.get(ValidateAndAttribute.TALLY))
-        .and(stats.get(ComputeCaptionStats.TALLY))
-        .apply("Collect tallies", Flatten.pCollections())
-        .apply("Sum tallies", Combine.globally(new RunTally.SumFn()))
-        .setCoder(SerializableCoder.of(RunTally.class));
-    PCollectionView<Long> currentPages = p
-        .apply("Read pages of the current stats",
-            wh.readGrouped(Tables.CAPTION_BANDIT_STATS, ReadSpec.columns("page_name"), "page_name"))
-        .apply("Count current pages", Count.globally())
-        .apply("As current pages", View.asSingleton());
-    PCollection<ShrinkGuard.Verdict> verdict = total
-        .apply("Judge shrink", ParDo.of(new JudgeShrinkFn(s.guard(), currentPages)).withSideInputs(currentPages))
-        .setCoder(SerializableCoder.of(ShrinkGuard.Verdict.class));
-    PCollectionView<Boolean> proceed = verdict
-        .apply("May replace", MapElements.into(TypeDescriptors.booleans()).via((ShrinkGuard.Verdict v) -> !v.refused()))
-        .apply("As gate", View.asSingleton());
+    PCollection<RunTally> total =
+        PCollectionList.of(checked.get(ValidateAndAttribute.TALLY))
+            .and(stats.get(ComputeCaptionStats.TALLY))
+            .apply("Collect tallies", Flatten.pCollections())
+            .apply("Sum tallies", Combine.globally(new RunTally.SumFn()))
+            .setCoder(SerializableCoder.of(RunTally.class));
+    PCollectionView<Long> currentPages =
+        p.apply(
+                "Read pages of the current stats",
+                wh.readGrouped(
+                    Tables.CAPTION_BANDIT_STATS, ReadSpec.columns("page_name"), "page_name"))
+            .apply("Count current pages", Count.globally())
+            .apply("As current pages", View.asSingleton());
+    PCollection<ShrinkGuard.Verdict> verdict =
+        total
+            .apply(
+                "Judge shrink",
+                ParDo.of(new JudgeShrinkFn(s.guard(), currentPages)).withSideInputs(currentPages))
+            .setCoder(SerializableCoder.of(ShrinkGuard.Verdict.class));
+    PCollectionView<Boolean> proceed =
+        verdict
+            .apply(
+                "May replace",
+                MapElements.into(TypeDescriptors.booleans())
+                    .via((ShrinkGuard.Verdict v) -> !v.refused()))
+            .apply("As gate", View.asSingleton());
 
-    PCollection<Long> statsWritten = stats.get(ComputeCaptionStats.STATS)
-        .apply("Replace caption_bandit_stats",
-            wh.writeIf(Tables.CAPTION_BANDIT_STATS, WriteSpec.replace(), run.writeId(), "stats", proceed));
-    PCollection<Long> alertsWritten = verdict
-        .apply("Raise shrink alert", ParDo.of(new ShrinkAlertFn(run)))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write and deliver alerts", new DeliverAlerts(wh, run.writeId(), "alerts", s.alerts()))
-        .apply("Count alerts", Count.globally());
+    PCollection<Long> statsWritten =
+        stats
+            .get(ComputeCaptionStats.STATS)
+            .apply(
+                "Replace caption_bandit_stats",
+                wh.writeIf(
+                    Tables.CAPTION_BANDIT_STATS,
+                    WriteSpec.replace(),
+                    run.writeId(),
+                    "stats",
+                    proceed));
+    PCollection<Long> alertsWritten =
+        verdict
+            .apply("Raise shrink alert", ParDo.of(new ShrinkAlertFn(run)))
+            .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
+            .apply(
+                "Write and deliver alerts",
+                new DeliverAlerts(wh, run.writeId(), "alerts", s.alerts()))
+            .apply("Count alerts", Count.globally());
 
     PCollectionView<RunTally> totalView = total.apply("As total", View.asSingleton());
     PCollectionView<Long> statsView = statsWritten.apply("As stats written", View.asSingleton());
-    PCollectionView<Long> rejectedView = rejectedWritten.apply("As dead letters written", View.asSingleton());
+    PCollectionView<Long> rejectedView =
+        rejectedWritten.apply("As dead letters written", View.asSingleton());
     PCollectionView<Long> alertsView = alertsWritten.apply("As alerts written", View.asSingleton());
     return verdict
-        .apply("Make job run", ParDo.of(new JobRunFn(run, s, totalView, statsView, rejectedView, alertsView))
-            .withSideInputs(totalView, statsView, rejectedView, alertsView))
+        .apply(
+            "Make job run",
+            ParDo.of(new JobRunFn(run, s, totalView, statsView, rejectedView, alertsView))
+                .withSideInputs(totalView, statsView, rejectedView, alertsView))
         .setCoder(SerializableCoder.of(JobRun.class));
   }
 
@@ -213,15 +259,16 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     @ProcessElement
     public void process(@Element ShrinkGuard.Verdict v, OutputReceiver<Row> out) {
       if (v.refused()) {
-        out.output(Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
-            .withFieldValue("alert_id", JOB_NAME + ":" + run.jobId() + ":shrink_guard")
-            .withFieldValue("alert_time", Timestamps.truncate(run.elapsedEnd()))
-            .withFieldValue("alert_level", "CRITICAL")
-            .withFieldValue("alert_source", JOB_NAME)
-            .withFieldValue("alert_message", JOB_NAME + " FAILED: " + v.reason())
-            .withFieldValue("job_id", run.jobId())
-            .withFieldValue("acknowledged", false)
-            .build());
+        out.output(
+            Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
+                .withFieldValue("alert_id", JOB_NAME + ":" + run.jobId() + ":shrink_guard")
+                .withFieldValue("alert_time", Timestamps.truncate(run.elapsedEnd()))
+                .withFieldValue("alert_level", "CRITICAL")
+                .withFieldValue("alert_source", JOB_NAME)
+                .withFieldValue("alert_message", JOB_NAME + " FAILED: " + v.reason())
+                .withFieldValue("job_id", run.jobId())
+                .withFieldValue("acknowledged", false)
+                .build());
       }
     }
   }
@@ -235,8 +282,13 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
     private final PCollectionView<Long> rejectedWritten;
     private final PCollectionView<Long> alertsWritten;
 
-    JobRunFn(RunContext run, CaptionPerformanceSettings settings, PCollectionView<RunTally> total,
-        PCollectionView<Long> statsWritten, PCollectionView<Long> rejectedWritten, PCollectionView<Long> alertsWritten) {
+    JobRunFn(
+        RunContext run,
+        CaptionPerformanceSettings settings,
+        PCollectionView<RunTally> total,
+        PCollectionView<Long> statsWritten,
+        PCollectionView<Long> rejectedWritten,
+        PCollectionView<Long> alertsWritten) {
       this.run = run;
       this.settings = settings;
       this.total = total;
@@ -252,21 +304,24 @@ public final class CaptionPerformancePipeline implements EtlPipeline<CaptionPerf
       long stats = c.sideInput(statsWritten);
       c.sideInput(alertsWritten); // the alert is written before the job row
       if (!v.refused() && stats < 0) {
-        throw new IllegalStateException("caption_bandit_stats was not replaced although the shrink guard allowed it");
+        throw new IllegalStateException(
+            "caption_bandit_stats was not replaced although the shrink guard allowed it");
       }
-      c.output(run.jobRun()
-          .status(v.refused() ? JobStatus.FAILED : JobStatus.SUCCESS)
-          .executionDate(settings.executionDate())
-          .creatorsProcessed(t.pagesWithStats())
-          .rowsRead(t.rowsRead())
-          .rowsRejected(c.sideInput(rejectedWritten))
-          .error(v.reason())
-          .build());
+      c.output(
+          run.jobRun()
+              .status(v.refused() ? JobStatus.FAILED : JobStatus.SUCCESS)
+              .executionDate(settings.executionDate())
+              .creatorsProcessed(t.pagesWithStats())
+              .rowsRead(t.rowsRead())
+              .rowsRejected(c.sideInput(rejectedWritten))
+              .error(v.reason())
+              .build());
     }
   }
 
   @Override
-  public int summarize(CaptionPerformanceSettings s, RunContext run, Runs.Outcome outcome, PrintStream out) {
+  public int summarize(
+      CaptionPerformanceSettings s, RunContext run, Runs.Outcome outcome, PrintStream out) {
     return CaptionPerformanceSummary.print(s, run, outcome, out);
   }
 

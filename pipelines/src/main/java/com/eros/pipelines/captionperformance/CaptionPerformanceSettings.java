@@ -6,8 +6,12 @@ import com.eros.pipelines.support.RunSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The settings of one caption-performance run: the §2 parameters, the shrink guard and where alerts go. */
-public record CaptionPerformanceSettings(CaptionPerformanceConfig stats, ShrinkGuard guard, AlertDelivery alerts)
+/**
+ * The settings of one caption-performance run: the §2 parameters, the shrink guard and where alerts
+ * go.
+ */
+public record CaptionPerformanceSettings(
+    CaptionPerformanceConfig stats, ShrinkGuard guard, AlertDelivery alerts)
     implements RunSettings {
   @Override
   public Instant now() {

@@ -5,7 +5,10 @@ import com.eros.common.table.Timestamps;
 import java.io.Serializable;
 import org.apache.beam.sdk.values.Row;
 
-/** One row of {@code caption_bandit_stats} (docs/caption-performance.md §5), as plain Java. Times are epoch microseconds. */
+/**
+ * One row of {@code caption_bandit_stats} (docs/caption-performance.md §5), as plain Java. Times
+ * are epoch microseconds.
+ */
 public record CaptionStats(
     String pageName,
     long captionId,
@@ -31,10 +34,26 @@ public record CaptionStats(
   /** The row with the full {@code caption_bandit_stats} schema. */
   public Row toRow() {
     // positional, in the column order of the table (checked by a test)
-    return Row.withSchema(Tables.CAPTION_BANDIT_STATS.schema()).attachValues(
-        pageName, captionId, successes, failures, totalObservations, effectiveSuccesses, effectiveFailures,
-        confidenceLowerBound, confidenceUpperBound, posteriorAlpha, posteriorBeta, explorationScore, avgEmv,
-        lastEmvObserved, totalRevenue, avgConversionRate, performancePercentile, Timestamps.ofMicros(lastUsedMicros),
-        Timestamps.ofMicros(lastUpdatedMicros));
+    return Row.withSchema(Tables.CAPTION_BANDIT_STATS.schema())
+        .attachValues(
+            pageName,
+            captionId,
+            successes,
+            failures,
+            totalObservations,
+            effectiveSuccesses,
+            effectiveFailures,
+            confidenceLowerBound,
+            confidenceUpperBound,
+            posteriorAlpha,
+            posteriorBeta,
+            explorationScore,
+            avgEmv,
+            lastEmvObserved,
+            totalRevenue,
+            avgConversionRate,
+            performancePercentile,
+            Timestamps.ofMicros(lastUsedMicros),
+            Timestamps.ofMicros(lastUpdatedMicros));
   }
 }

@@ -15,8 +15,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Per page: runs {@link PageStatsCalculator} and emits the page's caption_bandit_stats Rows
- * ({@link #STATS}) and a RunTally ({@link #TALLY}).
+ * Per page: runs {@link PageStatsCalculator} and emits the page's caption_bandit_stats Rows ({@link
+ * #STATS}) and a RunTally ({@link #TALLY}).
  */
 final class ComputeCaptionStats extends PTransform<PCollection<PageMessages>, PCollectionTuple> {
   static final TupleTag<Row> STATS = new TupleTag<>() {};
@@ -31,8 +31,10 @@ final class ComputeCaptionStats extends PTransform<PCollection<PageMessages>, PC
 
   @Override
   public PCollectionTuple expand(PCollection<PageMessages> pages) {
-    PCollectionTuple out = pages.apply("Compute page stats",
-        ParDo.of(new ComputePageStatsFn(config)).withOutputTags(STATS, TupleTagList.of(TALLY)));
+    PCollectionTuple out =
+        pages.apply(
+            "Compute page stats",
+            ParDo.of(new ComputePageStatsFn(config)).withOutputTags(STATS, TupleTagList.of(TALLY)));
     out.get(STATS).setRowSchema(Tables.CAPTION_BANDIT_STATS.schema());
     out.get(TALLY).setCoder(SerializableCoder.of(RunTally.class));
     return out;
@@ -40,8 +42,10 @@ final class ComputeCaptionStats extends PTransform<PCollection<PageMessages>, PC
 
   static final class ComputePageStatsFn extends DoFn<PageMessages, Row> {
     private final CaptionPerformanceConfig config;
-    private final Counter statsRows = Metrics.counter(CaptionPerformancePipeline.METRICS, "stats_rows");
-    private final Counter noMedian = Metrics.counter(CaptionPerformancePipeline.METRICS, "pages_without_median");
+    private final Counter statsRows =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "stats_rows");
+    private final Counter noMedian =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "pages_without_median");
 
     ComputePageStatsFn(CaptionPerformanceConfig config) {
       this.config = config;

@@ -4,8 +4,8 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * Stable merge sort of a range of int indices under a comparator of the indices, without boxing
- * (the page calculator sorts millions of message indices; {@code Arrays.sort} would need an
- * {@code Integer[]}).
+ * (the page calculator sorts millions of message indices; {@code Arrays.sort} would need an {@code
+ * Integer[]}).
  */
 final class IndexSort {
   /** Below this length a range is sorted by insertion. */

@@ -31,8 +31,18 @@ public final class PageMessages {
   private final long[] viewed;
   private final long[] purchased;
 
-  private PageMessages(String page, int size, long[] messageId, boolean[] messageIdNull, long[] captionId,
-      boolean[] hasCaption, long[] sendMicros, double[] earnings, long[] sent, long[] viewed, long[] purchased) {
+  private PageMessages(
+      String page,
+      int size,
+      long[] messageId,
+      boolean[] messageIdNull,
+      long[] captionId,
+      boolean[] hasCaption,
+      long[] sendMicros,
+      double[] earnings,
+      long[] sent,
+      long[] viewed,
+      long[] purchased) {
     this.page = page;
     this.size = size;
     this.messageId = messageId;
@@ -120,8 +130,14 @@ public final class PageMessages {
      * @param messageIdOrNull message_id, or null
      * @param captionIdOrNull the caption it counts for, or null when it counts for none
      */
-    public Builder add(Long messageIdOrNull, Long captionIdOrNull, long sendMicros, double earnings, long sent,
-        long viewed, long purchased) {
+    public Builder add(
+        Long messageIdOrNull,
+        Long captionIdOrNull,
+        long sendMicros,
+        double earnings,
+        long sent,
+        long viewed,
+        long purchased) {
       if (size == this.sendMicros.length) {
         grow();
       }
@@ -156,9 +172,17 @@ public final class PageMessages {
     }
 
     public PageMessages build() {
-      return new PageMessages(page, size, Arrays.copyOf(messageId, size), Arrays.copyOf(messageIdNull, size),
-          Arrays.copyOf(captionId, size), Arrays.copyOf(hasCaption, size), Arrays.copyOf(sendMicros, size),
-          Arrays.copyOf(earnings, size), Arrays.copyOf(sent, size), Arrays.copyOf(viewed, size),
+      return new PageMessages(
+          page,
+          size,
+          Arrays.copyOf(messageId, size),
+          Arrays.copyOf(messageIdNull, size),
+          Arrays.copyOf(captionId, size),
+          Arrays.copyOf(hasCaption, size),
+          Arrays.copyOf(sendMicros, size),
+          Arrays.copyOf(earnings, size),
+          Arrays.copyOf(sent, size),
+          Arrays.copyOf(viewed, size),
           Arrays.copyOf(purchased, size));
     }
   }
@@ -206,7 +230,14 @@ public final class PageMessages {
         long sent = in.readLong();
         long viewed = in.readLong();
         long purchased = in.readLong();
-        b.add((flags & 1) != 0 ? null : id, (flags & 2) != 0 ? caption : null, send, earnings, sent, viewed, purchased);
+        b.add(
+            (flags & 1) != 0 ? null : id,
+            (flags & 2) != 0 ? caption : null,
+            send,
+            earnings,
+            sent,
+            viewed,
+            purchased);
       }
       return b.build();
     }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.IntBinaryOperator;
 
 /**
- * docs/caption-performance.md for one page, in plain Java: page median, success flags and every column of
- * {@code caption_bandit_stats} for each caption the page used.
+ * docs/caption-performance.md for one page, in plain Java: page median, success flags and every
+ * column of {@code caption_bandit_stats} for each caption the page used.
  *
  * <ul>
  *   <li>Median: exact median of EMV = earnings / sent_count over every message of the page in the
@@ -31,11 +31,11 @@ import java.util.function.IntBinaryOperator;
  *       page's captions, ties sharing the lowest rank, 0 for a single caption.
  * </ul>
  *
- * <p>Deterministic: messages are summed in a fixed order (caption, sending time, message_id,
- * EMV, …), so the input order (which a store does not guarantee) never changes a bit of the result;
- * the EMVs of a caption are summed in ascending order, so captions whose EMVs are equal as
- * multisets get bit-equal avg_emv and tie in the percentile. The input is not modified. Rows come
- * out in caption_id order.
+ * <p>Deterministic: messages are summed in a fixed order (caption, sending time, message_id, EMV,
+ * …), so the input order (which a store does not guarantee) never changes a bit of the result; the
+ * EMVs of a caption are summed in ascending order, so captions whose EMVs are equal as multisets
+ * get bit-equal avg_emv and tie in the percentile. The input is not modified. Rows come out in
+ * caption_id order.
  */
 public final class PageStatsCalculator {
 
@@ -63,7 +63,9 @@ public final class PageStatsCalculator {
     }
   }
 
-  /** docs/caption-performance.md §4: a send succeeds when its EMV is strictly above the page median. */
+  /**
+   * docs/caption-performance.md §4: a send succeeds when its EMV is strictly above the page median.
+   */
   public static boolean isSuccess(double emv, double median) {
     return emv > median;
   }
@@ -114,7 +116,9 @@ public final class PageStatsCalculator {
     return m == 0 ? Double.NaN : Median.medianInPlace(Arrays.copyOf(values, m));
   }
 
-  /** Whether message i counts for a caption's statistics: it has one and lies in the stats window. */
+  /**
+   * Whether message i counts for a caption's statistics: it has one and lies in the stats window.
+   */
   private static boolean inStats(PageMessages page, int i, CaptionPerformanceConfig cfg) {
     long t = page.sendMicros(i);
     return page.hasCaption(i) && t >= cfg.statsFromMicros() && t < cfg.asOfMicros();
@@ -132,7 +136,8 @@ public final class PageStatsCalculator {
   }
 
   /** Counting sort by caption (groups in caption_id order), then each group by time and ties. */
-  private static CaptionGroups groupByCaption(PageMessages page, double[] emv, CaptionPerformanceConfig cfg) {
+  private static CaptionGroups groupByCaption(
+      PageMessages page, double[] emv, CaptionPerformanceConfig cfg) {
     int n = page.size();
     int inStats = 0;
     for (int i = 0; i < n; i++) {
@@ -184,16 +189,24 @@ public final class PageStatsCalculator {
     return new CaptionGroups(Arrays.copyOf(distinct, groups), start, order);
   }
 
-  /** The running sums of group g: successes against the median, decayed counts, sums, latest send. */
+  /**
+   * The running sums of group g: successes against the median, decayed counts, sums, latest send.
+   */
   private static Acc accumulate(
-      PageMessages page, double[] emv, double median, CaptionGroups groups, int g, CaptionPerformanceConfig cfg) {
+      PageMessages page,
+      double[] emv,
+      double median,
+      CaptionGroups groups,
+      int g,
+      CaptionPerformanceConfig cfg) {
     int first = groups.start()[g];
     int end = groups.start()[g + 1];
     Acc a = new Acc(groups.captionIds()[g]);
     double[] groupEmv = new double[end - first];
     for (int j = first; j < end; j++) {
       int idx = groups.order()[j];
-      double w = Decay.weight(Decay.ageDays(cfg.asOfMicros(), page.sendMicros(idx)), cfg.halfLifeDays());
+      double w =
+          Decay.weight(Decay.ageDays(cfg.asOfMicros(), page.sendMicros(idx)), cfg.halfLifeDays());
       if (isSuccess(emv[idx], median)) {
         a.successes++;
         a.effectiveSuccesses += w;
@@ -220,8 +233,11 @@ public final class PageStatsCalculator {
     return a;
   }
 
-  /** One caption_bandit_stats row per caption: Wilson bounds, posterior, exploration, percentile. */
-  private static List<CaptionStats> toRows(PageMessages page, List<Acc> captions, CaptionPerformanceConfig cfg) {
+  /**
+   * One caption_bandit_stats row per caption: Wilson bounds, posterior, exploration, percentile.
+   */
+  private static List<CaptionStats> toRows(
+      PageMessages page, List<Acc> captions, CaptionPerformanceConfig cfg) {
     double[] avgEmv = new double[captions.size()];
     for (int c = 0; c < avgEmv.length; c++) {
       Acc a = captions.get(c);
@@ -233,26 +249,27 @@ public final class PageStatsCalculator {
       Acc a = captions.get(c);
       double effN = a.effectiveSuccesses + a.effectiveFailures;
       Wilson.Interval ci = Wilson.interval(a.effectiveSuccesses, effN, cfg.z());
-      out.add(new CaptionStats(
-          page.page(),
-          a.captionId,
-          a.successes,
-          a.failures,
-          a.successes + a.failures,
-          a.effectiveSuccesses,
-          a.effectiveFailures,
-          ci.lower(),
-          ci.upper(),
-          BanditStats.posteriorAlpha(a.effectiveSuccesses),
-          BanditStats.posteriorBeta(a.effectiveFailures),
-          BanditStats.explorationScore(effN),
-          avgEmv[c],
-          a.lastEmv,
-          a.sumEarnings,
-          a.sumViewed == 0 ? 0.0 : a.sumPurchased / a.sumViewed,
-          percentile[c],
-          a.lastUsedMicros,
-          cfg.asOfMicros()));
+      out.add(
+          new CaptionStats(
+              page.page(),
+              a.captionId,
+              a.successes,
+              a.failures,
+              a.successes + a.failures,
+              a.effectiveSuccesses,
+              a.effectiveFailures,
+              ci.lower(),
+              ci.upper(),
+              BanditStats.posteriorAlpha(a.effectiveSuccesses),
+              BanditStats.posteriorBeta(a.effectiveFailures),
+              BanditStats.explorationScore(effN),
+              avgEmv[c],
+              a.lastEmv,
+              a.sumEarnings,
+              a.sumViewed == 0 ? 0.0 : a.sumPurchased / a.sumViewed,
+              percentile[c],
+              a.lastUsedMicros,
+              cfg.asOfMicros()));
     }
     return out;
   }
@@ -305,7 +322,8 @@ public final class PageStatsCalculator {
     double effectiveFailures;
     double sumEmv;
     double sumEarnings;
-    // Σ viewed and Σ purchased in doubles: exact up to 2^53, and no overflow past 2^63 (a long would
+    // Σ viewed and Σ purchased in doubles: exact up to 2^53, and no overflow past 2^63 (a long
+    // would
     // wrap and give a negative conversion rate); the ratio is what matters
     double sumViewed;
     double sumPurchased;

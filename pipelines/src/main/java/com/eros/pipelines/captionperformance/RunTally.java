@@ -1,13 +1,9 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.validate.MessageRule;
+import com.eros.pipelines.support.AccumulateFn;
 import java.io.Serializable;
 import java.util.Arrays;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * What a run counted, summed over pages inside the pipeline (so the job row is right on any runner,
@@ -90,24 +86,53 @@ public final class RunTally implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RunTally t && rowsRead == t.rowsRead && Arrays.equals(rejectedByRule, t.rejectedByRule)
-        && captioned == t.captioned && attributed == t.attributed && unattributedNoMatch == t.unattributedNoMatch
-        && unattributedAmbiguous == t.unattributedAmbiguous && pagesWithStats == t.pagesWithStats
-        && pagesWithoutMedian == t.pagesWithoutMedian && statsRows == t.statsRows;
+    return o instanceof RunTally t
+        && rowsRead == t.rowsRead
+        && Arrays.equals(rejectedByRule, t.rejectedByRule)
+        && captioned == t.captioned
+        && attributed == t.attributed
+        && unattributedNoMatch == t.unattributedNoMatch
+        && unattributedAmbiguous == t.unattributedAmbiguous
+        && pagesWithStats == t.pagesWithStats
+        && pagesWithoutMedian == t.pagesWithoutMedian
+        && statsRows == t.statsRows;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(rowsRead, Arrays.hashCode(rejectedByRule), captioned, attributed, unattributedNoMatch,
-        unattributedAmbiguous, pagesWithStats, pagesWithoutMedian, statsRows);
+    return java.util.Objects.hash(
+        rowsRead,
+        Arrays.hashCode(rejectedByRule),
+        captioned,
+        attributed,
+        unattributedNoMatch,
+        unattributedAmbiguous,
+        pagesWithStats,
+        pagesWithoutMedian,
+        statsRows);
   }
 
   @Override
   public String toString() {
-    return "RunTally{read=" + rowsRead + ", rejected=" + Arrays.toString(rejectedByRule) + ", captioned=" + captioned
-        + ", attributed=" + attributed + ", noMatch=" + unattributedNoMatch + ", ambiguous=" + unattributedAmbiguous
-        + ", pagesWithStats=" + pagesWithStats + ", pagesWithoutMedian=" + pagesWithoutMedian
-        + ", statsRows=" + statsRows + "}";
+    return "RunTally{read="
+        + rowsRead
+        + ", rejected="
+        + Arrays.toString(rejectedByRule)
+        + ", captioned="
+        + captioned
+        + ", attributed="
+        + attributed
+        + ", noMatch="
+        + unattributedNoMatch
+        + ", ambiguous="
+        + unattributedAmbiguous
+        + ", pagesWithStats="
+        + pagesWithStats
+        + ", pagesWithoutMedian="
+        + pagesWithoutMedian
+        + ", statsRows="
+        + statsRows
+        + "}";
   }
 
   /** Sums tallies; the sum of none is an empty tally (so a run over no pages still has a total). */

@@ -25,14 +25,15 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Per page: checks every message against docs/tables.md (at asOf), routes invalid ones to
- * {@code rejected_rows} with the rule that failed, attributes uncaptioned valid ones by text, and
- * packs the valid messages of the page into one compact {@link PageMessages}.
+ * Per page: checks every message against docs/tables.md (at asOf), routes invalid ones to {@code
+ * rejected_rows} with the rule that failed, attributes uncaptioned valid ones by text, and packs
+ * the valid messages of the page into one compact {@link PageMessages}.
  *
- * <p>Outputs: {@link #VALID} (one PageMessages per page with at least one valid message),
- * {@link #REJECTED} (rejected_rows Rows), {@link #TALLY} (one RunTally per page).
+ * <p>Outputs: {@link #VALID} (one PageMessages per page with at least one valid message), {@link
+ * #REJECTED} (rejected_rows Rows), {@link #TALLY} (one RunTally per page).
  */
-public final class ValidateAndAttribute extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
+public final class ValidateAndAttribute
+    extends PTransform<PCollection<KV<String, List<Row>>>, PCollectionTuple> {
   public static final TupleTag<PageMessages> VALID = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTED = new TupleTag<>() {};
   public static final TupleTag<RunTally> TALLY = new TupleTag<>() {};
@@ -47,7 +48,8 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
    * @param asOf the "now" of the validity rules (a send later than asOf + 1 h is invalid)
    * @param rejectedAt rejected_at of the dead letters
    */
-  public ValidateAndAttribute(BuildCaptionIndex.Views index, Instant asOf, Instant rejectedAt, String jobId) {
+  public ValidateAndAttribute(
+      BuildCaptionIndex.Views index, Instant asOf, Instant rejectedAt, String jobId) {
     super("Validate and attribute messages");
     this.index = index;
     this.asOf = asOf;
@@ -57,10 +59,14 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
-    PCollectionTuple out = pages.apply("Check and attribute",
-        ParDo.of(new ValidateAndAttributeFn(index.shared(), index.owned(), asOf, rejectedAt, jobId))
-            .withSideInputs(index.shared(), index.owned())
-            .withOutputTags(VALID, TupleTagList.of(REJECTED).and(TALLY)));
+    PCollectionTuple out =
+        pages.apply(
+            "Check and attribute",
+            ParDo.of(
+                    new ValidateAndAttributeFn(
+                        index.shared(), index.owned(), asOf, rejectedAt, jobId))
+                .withSideInputs(index.shared(), index.owned())
+                .withOutputTags(VALID, TupleTagList.of(REJECTED).and(TALLY)));
     out.get(VALID).setCoder(PageMessages.Coder.of());
     out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
     out.get(TALLY).setCoder(SerializableCoder.of(RunTally.class));
@@ -75,14 +81,22 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
     private final Instant rejectedAt;
     private final String jobId;
     private final Counter read = Metrics.counter(CaptionPerformancePipeline.METRICS, "rows_read");
-    private final Counter rejected = Metrics.counter(CaptionPerformancePipeline.METRICS, "rows_rejected");
-    private final Counter attributed = Metrics.counter(CaptionPerformancePipeline.METRICS, "attributed");
-    private final Counter noMatch = Metrics.counter(CaptionPerformancePipeline.METRICS, "unattributed_no_match");
-    private final Counter ambiguous = Metrics.counter(CaptionPerformancePipeline.METRICS, "unattributed_ambiguous");
+    private final Counter rejected =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "rows_rejected");
+    private final Counter attributed =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "attributed");
+    private final Counter noMatch =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "unattributed_no_match");
+    private final Counter ambiguous =
+        Metrics.counter(CaptionPerformancePipeline.METRICS, "unattributed_ambiguous");
     private final Map<MessageRule, Counter> byRule = new EnumMap<>(MessageRule.class);
 
-    ValidateAndAttributeFn(PCollectionView<CaptionIndex> shared, PCollectionView<Map<String, CaptionIndex>> owned,
-        Instant asOf, Instant rejectedAt, String jobId) {
+    ValidateAndAttributeFn(
+        PCollectionView<CaptionIndex> shared,
+        PCollectionView<Map<String, CaptionIndex>> owned,
+        Instant asOf,
+        Instant rejectedAt,
+        String jobId) {
       this.shared = shared;
       this.owned = owned;
       this.asOf = asOf;
@@ -97,10 +111,12 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
     public void process(ProcessContext c) {
       String page = c.element().getKey();
       List<Row> rows = c.element().getValue();
-      CaptionIndex captions = CaptionIndex.forPage(c.sideInput(shared), c.sideInput(owned).get(page));
+      CaptionIndex captions =
+          CaptionIndex.forPage(c.sideInput(shared), c.sideInput(owned).get(page));
       RunTally tally = new RunTally();
       PageMessages.Builder valid = PageMessages.builder(page);
-      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(), rejectedAt);
+      RejectedRows.Group deadLetters =
+          new RejectedRows.Group(jobId, JOB_NAME, Tables.MASS_MESSAGES.name(), rejectedAt);
       if (rows.isEmpty()) {
         c.output(TALLY, tally);
         return;
@@ -125,8 +141,16 @@ public final class ValidateAndAttribute extends PTransform<PCollection<KV<String
         Long viewed = row.getInt64(iViewed);
         Long purchased = row.getInt64(iPurchased);
         Double earnings = row.getDouble(iEarnings);
-        MessageRule broken = MessageValidator.check(row.getString(iPage), sendMicros, sent, viewed, purchased, earnings,
-            row.getDouble(iPrice), asOfMicros);
+        MessageRule broken =
+            MessageValidator.check(
+                row.getString(iPage),
+                sendMicros,
+                sent,
+                viewed,
+                purchased,
+                earnings,
+                row.getDouble(iPrice),
+                asOfMicros);
         Long id = row.getInt64(iId);
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;

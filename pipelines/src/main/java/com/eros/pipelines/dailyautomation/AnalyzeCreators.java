@@ -33,7 +33,14 @@ public final class AnalyzeCreators
 
   /** The columns of mass_messages the run reads. */
   public static final String[] COLUMNS = {
-    "message_id", "page_name", "sending_time", "price", "sent_count", "viewed_count", "purchased_count", "earnings"
+    "message_id",
+    "page_name",
+    "sending_time",
+    "price",
+    "sent_count",
+    "viewed_count",
+    "purchased_count",
+    "earnings"
   };
 
   public static final TupleTag<PageAnalysis> ANALYSES = new TupleTag<>() {};
@@ -53,14 +60,20 @@ public final class AnalyzeCreators
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<Row>>> pages) {
-    PCollectionTuple out = pages.apply("Validate and analyze pages",
-        ParDo.of(new AnalyzePageFn(analyzer, windows, now, jobId)).withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
+    PCollectionTuple out =
+        pages.apply(
+            "Validate and analyze pages",
+            ParDo.of(new AnalyzePageFn(analyzer, windows, now, jobId))
+                .withOutputTags(ANALYSES, TupleTagList.of(REJECTED)));
     out.get(ANALYSES).setCoder(SerializableCoder.of(PageAnalysis.class));
     out.get(REJECTED).setRowSchema(Tables.REJECTED_ROWS.schema());
     return out;
   }
 
-  /** Describes a failed analysis in one deterministic line (no time, no run id: errors are deduplicated on it). */
+  /**
+   * Describes a failed analysis in one deterministic line (no time, no run id: errors are
+   * deduplicated on it).
+   */
   static String describe(Throwable t) {
     String m = t.getMessage();
     String first = m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m);
@@ -76,7 +89,8 @@ public final class AnalyzeCreators
     private final Counter rowsRead = Metrics.counter(OutputRows.JOB_NAME, "rows_read");
     private final Counter rowsRejected = Metrics.counter(OutputRows.JOB_NAME, "rows_rejected");
     private final Counter activeCreators = Metrics.counter(OutputRows.JOB_NAME, "creators_active");
-    private final Counter analysisFailures = Metrics.counter(OutputRows.JOB_NAME, "creators_analysis_failed");
+    private final Counter analysisFailures =
+        Metrics.counter(OutputRows.JOB_NAME, "creators_analysis_failed");
     private transient int[] idx;
 
     AnalyzePageFn(Analyzer analyzer, Windows windows, Instant now, String jobId) {
@@ -107,7 +121,8 @@ public final class AnalyzeCreators
       List<Message> valid = new ArrayList<>(rows.size());
       long rejected = 0;
       boolean active = false;
-      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
+      RejectedRows.Group deadLetters =
+          new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
       for (Row r : rows) {
         int[] i = indexes(r.getSchema());
         Long sendMicros = Timestamps.microsOf(r, i[2]);
@@ -115,11 +130,20 @@ public final class AnalyzeCreators
         Long viewed = r.getValue(i[5]);
         Long purchased = r.getValue(i[6]);
         Double earnings = r.getValue(i[7]);
-        MessageRule broken = MessageValidator.check(
-            r.getValue(i[1]), sendMicros, sent, viewed, purchased, earnings, r.getValue(i[3]), nowMicros);
+        MessageRule broken =
+            MessageValidator.check(
+                r.getValue(i[1]),
+                sendMicros,
+                sent,
+                viewed,
+                purchased,
+                earnings,
+                r.getValue(i[3]),
+                nowMicros);
         if (broken != null) {
           rejected++;
-          out.get(REJECTED).output(deadLetters.reject(r, r.getValue(i[0]), r.getValue(i[1]), broken));
+          out.get(REJECTED)
+              .output(deadLetters.reject(r, r.getValue(i[0]), r.getValue(i[1]), broken));
           continue;
         }
         if (sendMicros >= activeFrom && sendMicros < end) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Analyzes one creator. Production uses {@link CreatorAnalyzer}; the analysis step takes any
- * implementation, so tests can inject one that fails for chosen pages. An exception thrown here
- * is a processing failure of that creator (docs/daily-automation.md §5), never a failure of the run.
+ * implementation, so tests can inject one that fails for chosen pages. An exception thrown here is
+ * a processing failure of that creator (docs/daily-automation.md §5), never a failure of the run.
  */
 @FunctionalInterface
 public interface Analyzer extends Serializable {

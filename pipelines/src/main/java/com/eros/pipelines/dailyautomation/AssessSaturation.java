@@ -37,7 +37,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * analyses then flow through a plain ParDo in the bundles they came in; a join by page (a
  * CoGroupByKey over thousands of keys) would cost the DirectRunner one bundle per page.
  */
-public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>, PCollectionTuple> {
+public final class AssessSaturation
+    extends PTransform<PCollection<PageAnalysis>, PCollectionTuple> {
   public static final TupleTag<Row> PROFILES = new TupleTag<>() {};
   public static final TupleTag<CreatorOutcome> OUTCOMES = new TupleTag<>() {};
 
@@ -47,7 +48,12 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
   private final String jobId;
   private final Instant computedAt;
 
-  public AssessSaturation(Warehouse warehouse, LocalDate executionDate, int cooldownDays, String jobId, Instant computedAt) {
+  public AssessSaturation(
+      Warehouse warehouse,
+      LocalDate executionDate,
+      int cooldownDays,
+      String jobId,
+      Instant computedAt) {
     this.warehouse = warehouse;
     this.executionDate = executionDate;
     this.cooldownDays = cooldownDays;
@@ -57,32 +63,51 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
 
   @Override
   public PCollectionTuple expand(PCollection<PageAnalysis> analyses) {
-    PCollection<KV<String, List<Row>>> captions = analyses.getPipeline().apply("Read caption pool",
-        warehouse.readGrouped(Tables.CAPTION_BANK,
-            ReadSpec.columns("caption_id", "page_name", "is_active").where(Filter.eq("is_active", true)), "page_name"));
-    PCollection<KV<String, List<Row>>> locks = analyses.getPipeline().apply("Read locks in cooldown",
-        warehouse.readGrouped(Tables.ACTIVE_CAPTION_ASSIGNMENTS,
-            ReadSpec.columns("page_name", "caption_id", "scheduled_send_date")
-                .where(Filter.atLeast("scheduled_send_date", executionDate.minusDays(cooldownDays))),
-            "page_name"));
+    PCollection<KV<String, List<Row>>> captions =
+        analyses
+            .getPipeline()
+            .apply(
+                "Read caption pool",
+                warehouse.readGrouped(
+                    Tables.CAPTION_BANK,
+                    ReadSpec.columns("caption_id", "page_name", "is_active")
+                        .where(Filter.eq("is_active", true)),
+                    "page_name"));
+    PCollection<KV<String, List<Row>>> locks =
+        analyses
+            .getPipeline()
+            .apply(
+                "Read locks in cooldown",
+                warehouse.readGrouped(
+                    Tables.ACTIVE_CAPTION_ASSIGNMENTS,
+                    ReadSpec.columns("page_name", "caption_id", "scheduled_send_date")
+                        .where(
+                            Filter.atLeast(
+                                "scheduled_send_date", executionDate.minusDays(cooldownDays))),
+                    "page_name"));
 
-    PCollectionView<List<Long>> shared = captions
-        .apply("Keep shared captions", ParDo.of(new SharedCaptionIdsFn()))
-        .setCoder(VarLongCoder.of())
-        .apply("Share shared captions", View.asList());
-    PCollectionView<Map<String, List<Long>>> owned = captions
-        .apply("Compact owned captions", ParDo.of(new OwnedCaptionIdsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())))
-        .apply("Share owned captions", View.asMap());
-    PCollectionView<Map<String, List<Long>>> locked = locks
-        .apply("Compact locks", ParDo.of(new LockedIdsFn(executionDate, cooldownDays)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())))
-        .apply("Share locks", View.asMap());
+    PCollectionView<List<Long>> shared =
+        captions
+            .apply("Keep shared captions", ParDo.of(new SharedCaptionIdsFn()))
+            .setCoder(VarLongCoder.of())
+            .apply("Share shared captions", View.asList());
+    PCollectionView<Map<String, List<Long>>> owned =
+        captions
+            .apply("Compact owned captions", ParDo.of(new OwnedCaptionIdsFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())))
+            .apply("Share owned captions", View.asMap());
+    PCollectionView<Map<String, List<Long>>> locked =
+        locks
+            .apply("Compact locks", ParDo.of(new LockedIdsFn(executionDate, cooldownDays)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(VarLongCoder.of())))
+            .apply("Share locks", View.asMap());
 
-    PCollectionTuple out = analyses.apply("Compute saturation",
-        ParDo.of(new SaturationFn(shared, owned, locked, executionDate, jobId, computedAt))
-            .withSideInputs(shared, owned, locked)
-            .withOutputTags(OUTCOMES, TupleTagList.of(PROFILES)));
+    PCollectionTuple out =
+        analyses.apply(
+            "Compute saturation",
+            ParDo.of(new SaturationFn(shared, owned, locked, executionDate, jobId, computedAt))
+                .withSideInputs(shared, owned, locked)
+                .withOutputTags(OUTCOMES, TupleTagList.of(PROFILES)));
     out.get(PROFILES).setRowSchema(Tables.CREATOR_PERFORMANCE_PROFILES.schema());
     out.get(OUTCOMES).setCoder(CreatorOutcomeCoder.of());
     return out;
@@ -97,7 +122,9 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
       }
       for (Row r : group.getValue()) {
         Long id = r.getInt64("caption_id");
-        if (id != null && r.getString("page_name") == null && Boolean.TRUE.equals(r.getBoolean("is_active"))) {
+        if (id != null
+            && r.getString("page_name") == null
+            && Boolean.TRUE.equals(r.getBoolean("is_active"))) {
           out.output(id);
         }
       }
@@ -107,13 +134,16 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
   /** page -> ids of its own active captions. */
   static final class OwnedCaptionIdsFn extends DoFn<KV<String, List<Row>>, KV<String, List<Long>>> {
     @ProcessElement
-    public void process(@Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
+    public void process(
+        @Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
       String page = group.getKey();
       List<Long> ids = new ArrayList<>();
       for (Row r : group.getValue()) {
         Long id = r.getInt64("caption_id");
         String owner = r.getString("page_name");
-        if (id != null && owner != null && Saturation.inPool(page, owner, r.getBoolean("is_active"))) {
+        if (id != null
+            && owner != null
+            && Saturation.inPool(page, owner, r.getBoolean("is_active"))) {
           ids.add(id);
         }
       }
@@ -134,13 +164,16 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
     }
 
     @ProcessElement
-    public void process(@Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
+    public void process(
+        @Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
       String page = group.getKey();
       List<Saturation.Lock> locks = new ArrayList<>();
       for (Row r : group.getValue()) {
         Long id = r.getInt64("caption_id");
         if (id != null && page.equals(r.getString("page_name"))) {
-          locks.add(new Saturation.Lock(id, r.getLogicalTypeValue("scheduled_send_date", LocalDate.class)));
+          locks.add(
+              new Saturation.Lock(
+                  id, r.getLogicalTypeValue("scheduled_send_date", LocalDate.class)));
         }
       }
       Set<Long> ids = Saturation.lockedIds(locks, executionDate, cooldownDays);
@@ -159,11 +192,16 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
     private final LocalDate executionDate;
     private final String jobId;
     private final Instant computedAt;
+
     /** The shared ids as a set, built once per instance (one global window in this batch job). */
     private transient Set<Long> sharedIds;
 
-    SaturationFn(PCollectionView<List<Long>> sharedView, PCollectionView<Map<String, List<Long>>> ownedView,
-        PCollectionView<Map<String, List<Long>>> locksView, LocalDate executionDate, String jobId,
+    SaturationFn(
+        PCollectionView<List<Long>> sharedView,
+        PCollectionView<Map<String, List<Long>>> ownedView,
+        PCollectionView<Map<String, List<Long>>> locksView,
+        LocalDate executionDate,
+        String jobId,
         Instant computedAt) {
       this.sharedView = sharedView;
       this.ownedView = ownedView;
@@ -190,12 +228,17 @@ public final class AssessSaturation extends PTransform<PCollection<PageAnalysis>
       }
       List<Long> ownedIds = c.sideInput(ownedView).get(page);
       List<Long> lockedIds = c.sideInput(locksView).get(page);
-      Saturation.Result s = Saturation.assess(
-          ownedIds == null ? Set.of() : new HashSet<>(ownedIds), sharedIds, lockedIds == null ? List.of() : lockedIds);
+      Saturation.Result s =
+          Saturation.assess(
+              ownedIds == null ? Set.of() : new HashSet<>(ownedIds),
+              sharedIds,
+              lockedIds == null ? List.of() : lockedIds);
       c.output(PROFILES, OutputRows.profile(a.profile(), s, executionDate, jobId, computedAt));
-      c.output(s.emptyPool()
-          ? CreatorOutcome.failed(page, a.rowsRead(), a.rowsRejected(), Saturation.EMPTY_POOL)
-          : CreatorOutcome.analyzed(page, a.rowsRead(), a.rowsRejected(), s.pct(), a.profile().volumeFactor()));
+      c.output(
+          s.emptyPool()
+              ? CreatorOutcome.failed(page, a.rowsRead(), a.rowsRejected(), Saturation.EMPTY_POOL)
+              : CreatorOutcome.analyzed(
+                  page, a.rowsRead(), a.rowsRejected(), s.pct(), a.profile().volumeFactor()));
     }
   }
 }

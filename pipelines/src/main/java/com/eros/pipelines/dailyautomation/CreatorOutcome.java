@@ -7,7 +7,13 @@ import java.io.Serializable;
  * profile. Every page read yields one (inactive pages too, for the run's row counts).
  */
 public record CreatorOutcome(
-    String pageName, Kind kind, long rowsRead, long rowsRejected, double saturationPct, double volumeFactor, String error)
+    String pageName,
+    Kind kind,
+    long rowsRead,
+    long rowsRejected,
+    double saturationPct,
+    double volumeFactor,
+    String error)
     implements Serializable {
 
   public enum Kind {
@@ -20,14 +26,18 @@ public record CreatorOutcome(
   }
 
   public static CreatorOutcome inactive(String page, long rowsRead, long rowsRejected) {
-    return new CreatorOutcome(page, Kind.INACTIVE, rowsRead, rowsRejected, Double.NaN, Double.NaN, null);
+    return new CreatorOutcome(
+        page, Kind.INACTIVE, rowsRead, rowsRejected, Double.NaN, Double.NaN, null);
   }
 
-  public static CreatorOutcome analyzed(String page, long rowsRead, long rowsRejected, double saturationPct, double volumeFactor) {
-    return new CreatorOutcome(page, Kind.ANALYZED, rowsRead, rowsRejected, saturationPct, volumeFactor, null);
+  public static CreatorOutcome analyzed(
+      String page, long rowsRead, long rowsRejected, double saturationPct, double volumeFactor) {
+    return new CreatorOutcome(
+        page, Kind.ANALYZED, rowsRead, rowsRejected, saturationPct, volumeFactor, null);
   }
 
   public static CreatorOutcome failed(String page, long rowsRead, long rowsRejected, String error) {
-    return new CreatorOutcome(page, Kind.FAILED, rowsRead, rowsRejected, Double.NaN, Double.NaN, error);
+    return new CreatorOutcome(
+        page, Kind.FAILED, rowsRead, rowsRejected, Double.NaN, Double.NaN, error);
   }
 }

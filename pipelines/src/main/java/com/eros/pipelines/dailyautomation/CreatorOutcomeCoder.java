@@ -18,7 +18,8 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 public final class CreatorOutcomeCoder extends AtomicCoder<CreatorOutcome> {
   private static final CreatorOutcomeCoder INSTANCE = new CreatorOutcomeCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
-  private static final NullableCoder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
+  private static final NullableCoder<String> NULLABLE_STRING =
+      NullableCoder.of(StringUtf8Coder.of());
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
   private static final ByteCoder BYTE = ByteCoder.of();
@@ -43,8 +44,14 @@ public final class CreatorOutcomeCoder extends AtomicCoder<CreatorOutcome> {
 
   @Override
   public CreatorOutcome decode(InputStream in) throws IOException {
-    return new CreatorOutcome(STRING.decode(in), KINDS[BYTE.decode(in)], LONG.decode(in), LONG.decode(in),
-        DOUBLE.decode(in), DOUBLE.decode(in), NULLABLE_STRING.decode(in));
+    return new CreatorOutcome(
+        STRING.decode(in),
+        KINDS[BYTE.decode(in)],
+        LONG.decode(in),
+        LONG.decode(in),
+        DOUBLE.decode(in),
+        DOUBLE.decode(in),
+        NULLABLE_STRING.decode(in));
   }
 
   @Override

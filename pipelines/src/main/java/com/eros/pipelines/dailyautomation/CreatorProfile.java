@@ -3,9 +3,9 @@ package com.eros.pipelines.dailyautomation;
 import java.io.Serializable;
 
 /**
- * The analysis of one creator over the analysis window (docs/daily-automation.md §2). Rates that have no
- * denominator are {@code NaN} (stored as NULL); best hours/weekday are null when no slot has
- * enough messages.
+ * The analysis of one creator over the analysis window (docs/daily-automation.md §2). Rates that
+ * have no denominator are {@code NaN} (stored as NULL); best hours/weekday are null when no slot
+ * has enough messages.
  */
 public record CreatorProfile(
     String pageName,

@@ -24,11 +24,17 @@ public record DailyAutomationConfig(
     implements RunSettings {
 
   public DailyAutomationConfig {
-    if (!Double.isFinite(saturationThreshold) || saturationThreshold < 0 || saturationThreshold > 100) {
-      throw new UsageException("--saturationThreshold=" + saturationThreshold + " must be a percentage between 0 and 100");
+    if (!Double.isFinite(saturationThreshold)
+        || saturationThreshold < 0
+        || saturationThreshold > 100) {
+      throw new UsageException(
+          "--saturationThreshold="
+              + saturationThreshold
+              + " must be a percentage between 0 and 100");
     }
     if (circuitBreakerThreshold < 1) {
-      throw new UsageException("--circuitBreakerThreshold=" + circuitBreakerThreshold + " must be at least 1");
+      throw new UsageException(
+          "--circuitBreakerThreshold=" + circuitBreakerThreshold + " must be at least 1");
     }
     if (cooldownDays < 0) {
       throw new UsageException("--cooldownDays=" + cooldownDays + " must be 0 or more");
@@ -38,8 +44,12 @@ public record DailyAutomationConfig(
     }
     int minAnalysis = Math.max(activeWindowDays, Windows.FATIGUE_DAYS);
     if (analysisWindowDays < minAnalysis) {
-      throw new UsageException("--analysisWindowDays=" + analysisWindowDays + " must be at least " + minAnalysis
-          + " (the active window and the fatigue rule's 37 days must fit in it)");
+      throw new UsageException(
+          "--analysisWindowDays="
+              + analysisWindowDays
+              + " must be at least "
+              + minAnalysis
+              + " (the active window and the fatigue rule's 37 days must fit in it)");
     }
     try {
       new SweepConfig(now, staleLockDays, highVolumeThreshold, bloatWarning, bloatCritical);
@@ -51,10 +61,20 @@ public record DailyAutomationConfig(
   /** Validates the options; {@link UsageException} names the option and what is wrong with it. */
   public static DailyAutomationConfig from(DailyAutomationOptions o, Instant wallNow) {
     Instant now = RunClock.instant(o.getNow(), "now", wallNow);
-    LocalDate date = RunClock.date(o.getExecutionDate(), "executionDate", LaTime.dateOf(now), wallNow);
-    return new DailyAutomationConfig(date, now, o.getSaturationThreshold(), o.getCircuitBreakerThreshold(),
-        o.getCooldownDays(), o.getActiveWindowDays(), o.getAnalysisWindowDays(), o.getStaleLockDays(),
-        o.getHighVolumeThreshold(), o.getBloatWarning(), o.getBloatCritical());
+    LocalDate date =
+        RunClock.date(o.getExecutionDate(), "executionDate", LaTime.dateOf(now), wallNow);
+    return new DailyAutomationConfig(
+        date,
+        now,
+        o.getSaturationThreshold(),
+        o.getCircuitBreakerThreshold(),
+        o.getCooldownDays(),
+        o.getActiveWindowDays(),
+        o.getAnalysisWindowDays(),
+        o.getStaleLockDays(),
+        o.getHighVolumeThreshold(),
+        o.getBloatWarning(),
+        o.getBloatCritical());
   }
 
   /** The lock sweep's settings: this run's clock and the sweep options. */

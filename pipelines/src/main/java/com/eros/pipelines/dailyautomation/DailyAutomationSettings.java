@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The settings of one daily run: its parameters and where its (and its lock sweep's) alerts go. */
-public record DailyAutomationSettings(DailyAutomationConfig config, AlertDelivery alerts) implements RunSettings {
+public record DailyAutomationSettings(DailyAutomationConfig config, AlertDelivery alerts)
+    implements RunSettings {
   @Override
   public Instant now() {
     return config.now();

@@ -24,14 +24,14 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The run's one sequential step: gathers every page's compact {@link CreatorOutcome} into a
- * single list (a global combine: one element even when there is no page, so the job row is always
+ * The run's one sequential step: gathers every page's compact {@link CreatorOutcome} into a single
+ * list (a global combine: one element even when there is no page, so the job row is always
  * written), sorts it by page_name and applies {@link RunDecider} — the circuit breaker and the
  * saturation threshold. Emits the queue rows ({@link #QUEUE}), the error rows of the creators
  * decided as failed ({@link #ERRORS}) and the {@link RunReport} ({@link #REPORT}).
  *
- * <p>Only outcomes (a page name, a kind, two numbers and an error) reach this step, never
- * messages or profiles, so thousands of creators fit in memory easily.
+ * <p>Only outcomes (a page name, a kind, two numbers and an error) reach this step, never messages
+ * or profiles, so thousands of creators fit in memory easily.
  */
 public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>, PCollectionTuple> {
   public static final TupleTag<RunReport> REPORT = new TupleTag<>() {};
@@ -44,7 +44,12 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
   private final String jobId;
   private final Instant now;
 
-  public DecideInOrder(LocalDate executionDate, double saturationThreshold, int breakerThreshold, String jobId, Instant now) {
+  public DecideInOrder(
+      LocalDate executionDate,
+      double saturationThreshold,
+      int breakerThreshold,
+      String jobId,
+      Instant now) {
     this.executionDate = executionDate;
     this.saturationThreshold = saturationThreshold;
     this.breakerThreshold = breakerThreshold;
@@ -54,11 +59,16 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
 
   @Override
   public PCollectionTuple expand(PCollection<CreatorOutcome> outcomes) {
-    PCollectionTuple out = outcomes
-        .apply("Gather outcomes", Combine.globally(new GatherOutcomesFn()))
-        .setCoder(ListCoder.of(CreatorOutcomeCoder.of()))
-        .apply("Decide in page order", ParDo.of(new DecideFn(executionDate, saturationThreshold, breakerThreshold, jobId, now))
-            .withOutputTags(REPORT, TupleTagList.of(QUEUE).and(ERRORS)));
+    PCollectionTuple out =
+        outcomes
+            .apply("Gather outcomes", Combine.globally(new GatherOutcomesFn()))
+            .setCoder(ListCoder.of(CreatorOutcomeCoder.of()))
+            .apply(
+                "Decide in page order",
+                ParDo.of(
+                        new DecideFn(
+                            executionDate, saturationThreshold, breakerThreshold, jobId, now))
+                    .withOutputTags(REPORT, TupleTagList.of(QUEUE).and(ERRORS)));
     out.get(REPORT).setCoder(SerializableCoder.of(RunReport.class));
     out.get(QUEUE).setRowSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema());
     out.get(ERRORS).setRowSchema(Tables.CREATOR_PROCESSING_ERRORS.schema());
@@ -66,7 +76,8 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
   }
 
   /** Collects outcomes into one list sorted by page_name. */
-  static final class GatherOutcomesFn extends Combine.CombineFn<CreatorOutcome, List<CreatorOutcome>, List<CreatorOutcome>> {
+  static final class GatherOutcomesFn
+      extends Combine.CombineFn<CreatorOutcome, List<CreatorOutcome>, List<CreatorOutcome>> {
     @Override
     public List<CreatorOutcome> createAccumulator() {
       return new ArrayList<>();
@@ -95,13 +106,15 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
     }
 
     @Override
-    public Coder<List<CreatorOutcome>> getAccumulatorCoder(CoderRegistry registry, Coder<CreatorOutcome> inputCoder)
+    public Coder<List<CreatorOutcome>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<CreatorOutcome> inputCoder)
         throws CannotProvideCoderException {
       return ListCoder.of(inputCoder);
     }
 
     @Override
-    public Coder<List<CreatorOutcome>> getDefaultOutputCoder(CoderRegistry registry, Coder<CreatorOutcome> inputCoder)
+    public Coder<List<CreatorOutcome>> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<CreatorOutcome> inputCoder)
         throws CannotProvideCoderException {
       return ListCoder.of(inputCoder);
     }
@@ -117,7 +130,12 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
     private final Counter failed = Metrics.counter(OutputRows.JOB_NAME, "creators_failed");
     private final Counter skipped = Metrics.counter(OutputRows.JOB_NAME, "creators_skipped");
 
-    DecideFn(LocalDate executionDate, double saturationThreshold, int breakerThreshold, String jobId, Instant now) {
+    DecideFn(
+        LocalDate executionDate,
+        double saturationThreshold,
+        int breakerThreshold,
+        String jobId,
+        Instant now) {
       this.executionDate = executionDate;
       this.saturationThreshold = saturationThreshold;
       this.breakerThreshold = breakerThreshold;
@@ -127,14 +145,25 @@ public final class DecideInOrder extends PTransform<PCollection<CreatorOutcome>,
 
     @ProcessElement
     public void process(@Element List<CreatorOutcome> outcomes, MultiOutputReceiver out) {
-      RunDecider.Decided decided = RunDecider.decide(outcomes, executionDate, saturationThreshold, breakerThreshold);
+      RunDecider.Decided decided =
+          RunDecider.decide(outcomes, executionDate, saturationThreshold, breakerThreshold);
       for (RunDecider.Decision d : decided.decisions()) {
         CreatorOutcome o = d.outcome();
         switch (d.verdict()) {
-          case QUEUED -> out.get(QUEUE).output(
-              OutputRows.queue(o.pageName(), executionDate, o.saturationPct(), o.volumeFactor(), jobId, now));
-          case FAILED -> out.get(ERRORS).output(OutputRows.error(o.pageName(), executionDate, o.error(), jobId, now));
-          default -> { }
+          case QUEUED ->
+              out.get(QUEUE)
+                  .output(
+                      OutputRows.queue(
+                          o.pageName(),
+                          executionDate,
+                          o.saturationPct(),
+                          o.volumeFactor(),
+                          jobId,
+                          now));
+          case FAILED ->
+              out.get(ERRORS)
+                  .output(OutputRows.error(o.pageName(), executionDate, o.error(), jobId, now));
+          default -> {}
         }
       }
       RunReport r = decided.report();

@@ -8,4 +8,5 @@ import java.io.Serializable;
  *
  * @param sendingMicros sending_time in epoch microseconds (UTC)
  */
-public record Message(long sendingMicros, long sent, long viewed, long purchased, double earnings) implements Serializable {}
+public record Message(long sendingMicros, long sent, long viewed, long purchased, double earnings)
+    implements Serializable {}

@@ -26,8 +26,16 @@ public final class OutputRows {
     return v == null ? null : v.longValue();
   }
 
-  /** A creator_performance_profiles row: the analysis plus the saturation (NULL % when the pool is empty). */
-  public static Row profile(CreatorProfile p, Saturation.Result s, LocalDate executionDate, String jobId, Instant computedAt) {
+  /**
+   * A creator_performance_profiles row: the analysis plus the saturation (NULL % when the pool is
+   * empty).
+   */
+  public static Row profile(
+      CreatorProfile p,
+      Saturation.Result s,
+      LocalDate executionDate,
+      String jobId,
+      Instant computedAt) {
     return Row.withSchema(Tables.CREATOR_PERFORMANCE_PROFILES.schema())
         .withFieldValue("page_name", p.pageName())
         .withFieldValue("execution_date", executionDate)
@@ -59,7 +67,13 @@ public final class OutputRows {
   }
 
   /** A PENDING schedule_generation_queue row for D. */
-  public static Row queue(String page, LocalDate executionDate, double saturationPct, double volumeFactor, String jobId, Instant queuedAt) {
+  public static Row queue(
+      String page,
+      LocalDate executionDate,
+      double saturationPct,
+      double volumeFactor,
+      String jobId,
+      Instant queuedAt) {
     return Row.withSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
         .withFieldValue("page_name", page)
         .withFieldValue("execution_date", executionDate)
@@ -72,7 +86,8 @@ public final class OutputRows {
   }
 
   /** A creator_processing_errors row. */
-  public static Row error(String page, LocalDate executionDate, String message, String jobId, Instant at) {
+  public static Row error(
+      String page, LocalDate executionDate, String message, String jobId, Instant at) {
     return Row.withSchema(Tables.CREATOR_PROCESSING_ERRORS.schema())
         .withFieldValue("job_id", jobId)
         .withFieldValue("page_name", page)
@@ -82,21 +97,27 @@ public final class OutputRows {
         .build();
   }
 
-  /** The deterministic id of an alert of a run: one per (run, kind), so a retried write adds nothing. */
+  /**
+   * The deterministic id of an alert of a run: one per (run, kind), so a retried write adds
+   * nothing.
+   */
   public static String alertId(String jobId, String kind) {
     return JOB_NAME + ":" + jobId + ":" + kind;
   }
 
   /**
-   * The kind of a daily_automation alert row (job_failed, completed_with_errors, high_failure_rate),
-   * read back from its alert_id; the cooldown compares alerts of the same kind.
+   * The kind of a daily_automation alert row (job_failed, completed_with_errors,
+   * high_failure_rate), read back from its alert_id; the cooldown compares alerts of the same kind.
    */
   public static String kindOf(Row alert) {
     String id = alert.getString("alert_id");
     return id.startsWith(JOB_NAME + ":") ? id.substring(id.lastIndexOf(':') + 1) : id;
   }
 
-  /** An automation_alerts row (not yet delivered: delivery columns NULL until the delivery step marks it PENDING). */
+  /**
+   * An automation_alerts row (not yet delivered: delivery columns NULL until the delivery step
+   * marks it PENDING).
+   */
   public static Row alert(RunReport.Alert a, String jobId, Instant at) {
     return Row.withSchema(Tables.AUTOMATION_ALERTS.schema())
         .withFieldValue("alert_id", alertId(jobId, a.kind()))

@@ -19,9 +19,9 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * The end of the run: once every earlier write has committed ({@code Wait.on} the signals), writes
- * the run's alerts (insert-if-absent on their deterministic alert_id), delivers them and records the
- * outcome ({@link DeliverAlerts}, with the daily_automation cooldown), then emits the run's job row
- * (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
+ * the run's alerts (insert-if-absent on their deterministic alert_id), delivers them and records
+ * the outcome ({@link DeliverAlerts}, with the daily_automation cooldown), then emits the run's job
+ * row (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
  */
 public final class RecordRun extends PTransform<PCollection<RunReport>, PCollection<JobRun>> {
   private final RunContext run;
@@ -32,12 +32,19 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   private final Instant now;
 
   /**
-   * @param futureRead the messages read because they were sent later than now + 1 h (counted in rows_read)
-   * @param alerts where the run's alerts are delivered (channels, routing, the daily_automation cooldown)
+   * @param futureRead the messages read because they were sent later than now + 1 h (counted in
+   *     rows_read)
+   * @param alerts where the run's alerts are delivered (channels, routing, the daily_automation
+   *     cooldown)
    * @param now the run's clock (the cooldown looks back from it)
    */
-  public RecordRun(RunContext run, PCollection<Long> rejectedWritten, PCollection<Long> futureRead,
-      List<PCollection<?>> signals, AlertDelivery alerts, Instant now) {
+  public RecordRun(
+      RunContext run,
+      PCollection<Long> rejectedWritten,
+      PCollection<Long> futureRead,
+      List<PCollection<?>> signals,
+      AlertDelivery alerts,
+      Instant now) {
     this.run = run;
     this.rejectedWritten = rejectedWritten;
     this.futureRead = futureRead;
@@ -49,19 +56,26 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   @Override
   public PCollection<JobRun> expand(PCollection<RunReport> report) {
     PCollection<RunReport> afterWrites =
-        report.apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
+        report
+            .apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
             .setCoder(report.getCoder());
-    PCollection<Row> alertsWritten = afterWrites
-        .apply("Raise alerts", ParDo.of(new AlertRowsFn(run)))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
-        .apply("Write and deliver alerts", new DeliverAlerts(run.warehouse(), run.writeId(), "daily_automation_alerts", alerts)
-            .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, now));
-    PCollectionView<Long> rejected = rejectedWritten.apply("As dead letters written", View.asSingleton());
+    PCollection<Row> alertsWritten =
+        afterWrites
+            .apply("Raise alerts", ParDo.of(new AlertRowsFn(run)))
+            .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
+            .apply(
+                "Write and deliver alerts",
+                new DeliverAlerts(run.warehouse(), run.writeId(), "daily_automation_alerts", alerts)
+                    .withCooldown(OutputRows.ALERT_SOURCE, OutputRows::kindOf, now));
+    PCollectionView<Long> rejected =
+        rejectedWritten.apply("As dead letters written", View.asSingleton());
     PCollectionView<Long> future = futureRead.apply("As future messages read", View.asSingleton());
     return afterWrites
         .apply("Wait for the alerts", Wait.on(alertsWritten))
         .setCoder(report.getCoder())
-        .apply("Make job run", ParDo.of(new JobRunFn(run, rejected, future)).withSideInputs(rejected, future))
+        .apply(
+            "Make job run",
+            ParDo.of(new JobRunFn(run, rejected, future)).withSideInputs(rejected, future))
         .setCoder(SerializableCoder.of(JobRun.class));
   }
 
@@ -94,9 +108,15 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
     @ProcessElement
     public void process(ProcessContext c) {
       RunReport r = c.element();
-      c.output(run.jobRun().status(r.status()).executionDate(r.executionDate())
-          .creators(r.processed(), r.failed(), r.skipped()).rowsRead(r.rowsRead() + c.sideInput(future))
-          .rowsRejected(c.sideInput(rejected)).error(r.errorMessage()).build());
+      c.output(
+          run.jobRun()
+              .status(r.status())
+              .executionDate(r.executionDate())
+              .creators(r.processed(), r.failed(), r.skipped())
+              .rowsRead(r.rowsRead() + c.sideInput(future))
+              .rowsRejected(c.sideInput(rejected))
+              .error(r.errorMessage())
+              .build());
     }
   }
 }

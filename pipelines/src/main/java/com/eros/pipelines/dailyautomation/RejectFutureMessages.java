@@ -24,7 +24,8 @@ import org.apache.beam.sdk.values.Row;
  * (sending_time after {@link #from}) and routes each to rejected_rows, once per row whatever the
  * number of runs (the dead letters are insert-if-absent on their fingerprint).
  */
-final class RejectFutureMessages extends PTransform<PCollection<KV<String, List<Row>>>, PCollection<Row>> {
+final class RejectFutureMessages
+    extends PTransform<PCollection<KV<String, List<Row>>>, PCollection<Row>> {
   private final Instant now;
   private final String jobId;
 
@@ -43,14 +44,18 @@ final class RejectFutureMessages extends PTransform<PCollection<KV<String, List<
     return future.isAfter(windowEnd) ? future : windowEnd;
   }
 
-  /** What the run reads for this: the analysis columns of the messages sent from {@link #from} on. */
+  /**
+   * What the run reads for this: the analysis columns of the messages sent from {@link #from} on.
+   */
   static ReadSpec readSpec(Instant now, Instant windowEnd) {
-    return ReadSpec.columns(AnalyzeCreators.COLUMNS).where(Filter.atLeast("sending_time", from(now, windowEnd)));
+    return ReadSpec.columns(AnalyzeCreators.COLUMNS)
+        .where(Filter.atLeast("sending_time", from(now, windowEnd)));
   }
 
   @Override
   public PCollection<Row> expand(PCollection<KV<String, List<Row>>> pages) {
-    return pages.apply("Route to dead letters", ParDo.of(new RejectFn(now, jobId)))
+    return pages
+        .apply("Route to dead letters", ParDo.of(new RejectFn(now, jobId)))
         .setRowSchema(Tables.REJECTED_ROWS.schema());
   }
 
@@ -67,13 +72,15 @@ final class RejectFutureMessages extends PTransform<PCollection<KV<String, List<
 
     @ProcessElement
     public void process(@Element KV<String, List<Row>> page, OutputReceiver<Row> out) {
-      RejectedRows.Group deadLetters = new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
+      RejectedRows.Group deadLetters =
+          new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
       for (Row r : page.getValue()) {
         read.inc();
         MessageRule broken = MessageValidator.check(r, now);
         if (broken != null) {
           rejected.inc();
-          out.output(deadLetters.reject(r, r.getValue("message_id"), r.getString("page_name"), broken));
+          out.output(
+              deadLetters.reject(r, r.getValue("message_id"), r.getString("page_name"), broken));
         }
       }
     }

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The only sequential step of the run (docs/daily-automation.md §4–§5): creators are decided in page_name
- * order. A failed creator increments the run of consecutive failures, any analyzed creator
- * (queued or not) resets it; when the run reaches the breaker threshold the breaker opens and every
- * later creator is skipped (not queued, whatever its own outcome). An analyzed creator is queued
- * when saturation_pct &lt; the saturation threshold (strict).
+ * The only sequential step of the run (docs/daily-automation.md §4–§5): creators are decided in
+ * page_name order. A failed creator increments the run of consecutive failures, any analyzed
+ * creator (queued or not) resets it; when the run reaches the breaker threshold the breaker opens
+ * and every later creator is skipped (not queued, whatever its own outcome). An analyzed creator is
+ * queued when saturation_pct &lt; the saturation threshold (strict).
  */
 public final class RunDecider {
   private RunDecider() {}
@@ -31,7 +31,10 @@ public final class RunDecider {
   public record Decided(List<Decision> decisions, RunReport report) {}
 
   public static Decided decide(
-      Collection<CreatorOutcome> outcomes, LocalDate executionDate, double saturationThreshold, int breakerThreshold) {
+      Collection<CreatorOutcome> outcomes,
+      LocalDate executionDate,
+      double saturationThreshold,
+      int breakerThreshold) {
     if (breakerThreshold < 1) {
       throw new IllegalArgumentException("breakerThreshold must be >= 1");
     }
@@ -85,8 +88,22 @@ public final class RunDecider {
       }
       decisions.add(new Decision(o, v));
     }
-    RunReport report = new RunReport(executionDate, sorted.size(), active, processed, failed, skipped, queued, saturated,
-        rowsRead, rowsRejected, breakerThreshold, openedAt, firstSkipped, lastSkipped);
+    RunReport report =
+        new RunReport(
+            executionDate,
+            sorted.size(),
+            active,
+            processed,
+            failed,
+            skipped,
+            queued,
+            saturated,
+            rowsRead,
+            rowsRejected,
+            breakerThreshold,
+            openedAt,
+            firstSkipped,
+            lastSkipped);
     return new Decided(decisions, report);
   }
 }

@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * What one daily run decided, in counts: the source of the job row's status and counts and of the
- * run's alerts (docs/daily-automation.md §7). processed = analyzed creators (queued or saturated), failed =
- * creators decided as failed (up to and including the one that opened the breaker), skipped =
- * active creators after the breaker opened; processed + failed + skipped = active creators.
+ * run's alerts (docs/daily-automation.md §7). processed = analyzed creators (queued or saturated),
+ * failed = creators decided as failed (up to and including the one that opened the breaker),
+ * skipped = active creators after the breaker opened; processed + failed + skipped = active
+ * creators.
  */
 public record RunReport(
     LocalDate executionDate,
@@ -32,6 +33,7 @@ public record RunReport(
 
   /** Alert level and kind names (the kind is part of the deterministic alert_id). */
   public static final String CRITICAL = "CRITICAL";
+
   public static final String WARNING = "WARNING";
 
   /** An alert the run raises. */
@@ -55,10 +57,17 @@ public record RunReport(
   /** Why the run failed or had errors; null on SUCCESS and COMPLETED_NO_WORK. */
   public String errorMessage() {
     if (breakerOpened()) {
-      return "circuit breaker opened after " + breakerThreshold + " consecutive creator failures (at " + breakerOpenedAt
-          + "); " + skipped + " later creator(s) skipped and not queued"
+      return "circuit breaker opened after "
+          + breakerThreshold
+          + " consecutive creator failures (at "
+          + breakerOpenedAt
+          + "); "
+          + skipped
+          + " later creator(s) skipped and not queued"
           + (skipped == 0 ? "" : " (" + firstSkipped + " .. " + lastSkipped + ")")
-          + "; " + failed + " failed in all, see creator_processing_errors";
+          + "; "
+          + failed
+          + " failed in all, see creator_processing_errors";
     }
     if (failed > 0) {
       return failed + " of " + activeCreators + " creators failed; see creator_processing_errors";
@@ -85,15 +94,33 @@ public record RunReport(
     List<Alert> alerts = new ArrayList<>();
     JobStatus status = status();
     if (status == JobStatus.FAILED) {
-      alerts.add(new Alert("job_failed", CRITICAL, "daily_automation FAILED for " + executionDate + ": " + errorMessage()));
+      alerts.add(
+          new Alert(
+              "job_failed",
+              CRITICAL,
+              "daily_automation FAILED for " + executionDate + ": " + errorMessage()));
     } else if (status == JobStatus.COMPLETED_WITH_ERRORS) {
-      alerts.add(new Alert("completed_with_errors", WARNING,
-          "daily_automation completed with errors for " + executionDate + ": " + errorMessage()));
+      alerts.add(
+          new Alert(
+              "completed_with_errors",
+              WARNING,
+              "daily_automation completed with errors for "
+                  + executionDate
+                  + ": "
+                  + errorMessage()));
     }
     if (failureRateHigh()) {
-      alerts.add(new Alert("high_failure_rate", WARNING, String.format(Locale.ROOT,
-          "creator failure rate %.1f %% (%d failed / %d processed + failed) for %s is above 10 %%",
-          100 * failureRate(), failed, processed + failed, executionDate)));
+      alerts.add(
+          new Alert(
+              "high_failure_rate",
+              WARNING,
+              String.format(
+                  Locale.ROOT,
+                  "creator failure rate %.1f %% (%d failed / %d processed + failed) for %s is above 10 %%",
+                  100 * failureRate(),
+                  failed,
+                  processed + failed,
+                  executionDate)));
     }
     return alerts;
   }

@@ -2,8 +2,8 @@ package com.eros.pipelines.dailyautomation;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -23,7 +23,9 @@ public final class Saturation {
 
   private Saturation() {}
 
-  /** A lock of the page: the caption it reserves and its planned Los Angeles send date (or null). */
+  /**
+   * A lock of the page: the caption it reserves and its planned Los Angeles send date (or null).
+   */
   public record Lock(long captionId, LocalDate scheduledSendDate) implements Serializable {}
 
   /** Pool size, pool captions unavailable, and the percentage (NaN when the pool is empty). */
@@ -39,12 +41,15 @@ public final class Saturation {
   }
 
   /** Whether a lock with this send date still makes its caption unavailable on D. */
-  public static boolean withinCooldown(LocalDate scheduledSendDate, LocalDate executionDate, int cooldownDays) {
-    return scheduledSendDate != null && !scheduledSendDate.isBefore(executionDate.minusDays(cooldownDays));
+  public static boolean withinCooldown(
+      LocalDate scheduledSendDate, LocalDate executionDate, int cooldownDays) {
+    return scheduledSendDate != null
+        && !scheduledSendDate.isBefore(executionDate.minusDays(cooldownDays));
   }
 
   /** The distinct caption ids of the page's locks that are within the cooldown on D. */
-  public static Set<Long> lockedIds(Iterable<Lock> pageLocks, LocalDate executionDate, int cooldownDays) {
+  public static Set<Long> lockedIds(
+      Iterable<Lock> pageLocks, LocalDate executionDate, int cooldownDays) {
     Set<Long> ids = new HashSet<>();
     for (Lock lock : pageLocks) {
       if (withinCooldown(lock.scheduledSendDate(), executionDate, cooldownDays)) {
@@ -59,7 +64,8 @@ public final class Saturation {
    *
    * @param owned ids of the page's own active captions
    * @param shared ids of the active shared captions
-   * @param lockedIds ids of the captions the page holds a lock on within the cooldown ({@link #lockedIds})
+   * @param lockedIds ids of the captions the page holds a lock on within the cooldown ({@link
+   *     #lockedIds})
    */
   public static Result assess(Set<Long> owned, Set<Long> shared, Collection<Long> lockedIds) {
     long poolSize = shared.size();

@@ -21,9 +21,11 @@ import java.time.LocalDate;
  * Each bound is {@link LaTime#startOf} of a Los Angeles date, so 23- and 25-hour DST days are
  * handled by the calendar, not by subtracting 24 h.
  */
-public record Windows(LocalDate executionDate, int analysisDays, int activeDays) implements Serializable {
+public record Windows(LocalDate executionDate, int analysisDays, int activeDays)
+    implements Serializable {
   public static final int RECENT_DAYS = 7;
   public static final int BASELINE_DAYS = 30;
+
   /** How far back the fatigue rule looks: recent week plus its baseline. */
   public static final int FATIGUE_DAYS = RECENT_DAYS + BASELINE_DAYS;
 
@@ -32,8 +34,13 @@ public record Windows(LocalDate executionDate, int analysisDays, int activeDays)
       throw new IllegalArgumentException("executionDate is required");
     }
     if (activeDays < 1 || analysisDays < Math.max(activeDays, FATIGUE_DAYS)) {
-      throw new IllegalArgumentException("need 1 <= activeDays and analysisDays >= max(activeDays, "
-          + FATIGUE_DAYS + "); got activeDays=" + activeDays + ", analysisDays=" + analysisDays);
+      throw new IllegalArgumentException(
+          "need 1 <= activeDays and analysisDays >= max(activeDays, "
+              + FATIGUE_DAYS
+              + "); got activeDays="
+              + activeDays
+              + ", analysisDays="
+              + analysisDays);
     }
   }
 

@@ -36,11 +36,19 @@ public final class DecideAlerts extends PTransform<PCollection<HealthSnapshot>, 
 
   @Override
   public PCollection<Row> expand(PCollection<HealthSnapshot> snapshot) {
-    PCollectionView<List<Row>> recent = snapshot.getPipeline().begin()
-        .apply("Read recent alerts", warehouse.read(Tables.AUTOMATION_ALERTS, HealthRows.recentAlerts(now, rules.maxCooldown())))
-        .apply("View recent alerts", View.asList());
+    PCollectionView<List<Row>> recent =
+        snapshot
+            .getPipeline()
+            .begin()
+            .apply(
+                "Read recent alerts",
+                warehouse.read(
+                    Tables.AUTOMATION_ALERTS, HealthRows.recentAlerts(now, rules.maxCooldown())))
+            .apply("View recent alerts", View.asList());
     return snapshot
-        .apply("Evaluate rules", ParDo.of(new EvaluateRulesFn(rules, jobId, recent)).withSideInputs(recent))
+        .apply(
+            "Evaluate rules",
+            ParDo.of(new EvaluateRulesFn(rules, jobId, recent)).withSideInputs(recent))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
   }
 
@@ -65,7 +73,8 @@ public final class DecideAlerts extends PTransform<PCollection<HealthSnapshot>, 
         prior.add(HealthRows.priorAlert(r));
       }
       evaluated.inc(rules.enabled().size());
-      for (Cooldown.Decision d : Cooldown.decide(RulesEngine.evaluate(rules, s), prior, rules, s.now())) {
+      for (Cooldown.Decision d :
+          Cooldown.decide(RulesEngine.evaluate(rules, s), prior, rules, s.now())) {
         if (d.suppressed()) {
           Metrics.counter(METRICS, "suppressed_" + d.firing().ruleName()).inc();
         } else {

@@ -6,7 +6,8 @@ import java.io.Serializable;
 /**
  * A rule whose threshold the measured value exceeds.
  *
- * @param measured the measured value in the rule's unit; positive infinity for "nothing found in the lookback"
+ * @param measured the measured value in the rule's unit; positive infinity for "nothing found in
+ *     the lookback"
  * @param threshold the exceeded threshold of {@code level}
  * @param message what was measured and the threshold, for people
  */

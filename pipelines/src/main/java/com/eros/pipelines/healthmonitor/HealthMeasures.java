@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Accumulates the facts read from the tables into a {@link HealthSnapshot}. Mergeable (it is the
  * accumulator of a Beam {@code Combine}); every window is closed at both ends: [now - window, now].
- * Rows dated after {@code now} are ignored, so a run with an earlier {@code --now} measures the past.
+ * Rows dated after {@code now} are ignored, so a run with an earlier {@code --now} measures the
+ * past.
  */
 public final class HealthMeasures implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,13 +19,24 @@ public final class HealthMeasures implements Serializable {
 
   /** The windows the measures use, from the rules. */
   public record Config(
-      Instant now, Duration lookback, Duration failureWindow, Duration failureRateWindow, Duration highVolumeWindow,
-      Duration slowWindow, double queueStuckHours) implements Serializable {
+      Instant now,
+      Duration lookback,
+      Duration failureWindow,
+      Duration failureRateWindow,
+      Duration highVolumeWindow,
+      Duration slowWindow,
+      double queueStuckHours)
+      implements Serializable {
 
     public static Config of(RuleSet rules, Instant now) {
-      return new Config(now, rules.jobLookback(), rules.window(RuleKind.DAILY_AUTOMATION_FAILURE),
-          rules.window(RuleKind.HIGH_CREATOR_FAILURE_RATE), rules.window(RuleKind.LOCK_CLEANUP_HIGH_VOLUME),
-          rules.window(RuleKind.SLOW_AUTOMATION_EXECUTION), rules.lowestThreshold(RuleKind.QUEUE_STUCK));
+      return new Config(
+          now,
+          rules.jobLookback(),
+          rules.window(RuleKind.DAILY_AUTOMATION_FAILURE),
+          rules.window(RuleKind.HIGH_CREATOR_FAILURE_RATE),
+          rules.window(RuleKind.LOCK_CLEANUP_HIGH_VOLUME),
+          rules.window(RuleKind.SLOW_AUTOMATION_EXECUTION),
+          rules.lowestThreshold(RuleKind.QUEUE_STUCK));
     }
 
     boolean within(Instant t, Duration window) {
@@ -58,23 +70,34 @@ public final class HealthMeasures implements Serializable {
   }
 
   /** One etl_job_runs row. Counts and duration may be null. */
-  public HealthMeasures addJobRun(String jobName, Instant start, String status, Long processed, Long failed, Double durationSeconds) {
+  public HealthMeasures addJobRun(
+      String jobName,
+      Instant start,
+      String status,
+      Long processed,
+      Long failed,
+      Double durationSeconds) {
     rowsRead++;
-    if (jobName == null || start == null || start.isAfter(config.now())
+    if (jobName == null
+        || start == null
+        || start.isAfter(config.now())
         || start.isBefore(config.now().minus(config.lookback()))) {
       return this;
     }
     switch (jobName) {
       case DAILY -> {
         lastDailyStart = later(lastDailyStart, start);
-        if (JobStatus.FAILED.name().equals(status) && config.within(start, config.failureWindow())) {
+        if (JobStatus.FAILED.name().equals(status)
+            && config.within(start, config.failureWindow())) {
           failedDailyRuns++;
         }
         if (config.within(start, config.failureRateWindow())) {
           creatorsProcessed += processed == null ? 0 : processed;
           creatorsFailed += failed == null ? 0 : failed;
         }
-        if (durationSeconds != null && Double.isFinite(durationSeconds) && config.within(start, config.slowWindow())) {
+        if (durationSeconds != null
+            && Double.isFinite(durationSeconds)
+            && config.within(start, config.slowWindow())) {
           dailyRunsTimed++;
           dailySecondsTotal += durationSeconds;
         }
@@ -103,7 +126,9 @@ public final class HealthMeasures implements Serializable {
     return this;
   }
 
-  /** One lock_sweep_log row (written by the hourly sweep and by the sweep inside daily_automation). */
+  /**
+   * One lock_sweep_log row (written by the hourly sweep and by the sweep inside daily_automation).
+   */
   public HealthMeasures addSweep(Instant sweepTime, Long locksCleaned) {
     rowsRead++;
     if (sweepTime == null || sweepTime.isAfter(config.now())) {
@@ -128,7 +153,8 @@ public final class HealthMeasures implements Serializable {
     if (ageHours > config.queueStuckHours()) {
       stuckQueueRows++;
     }
-    oldestPending = oldestPending == null || queuedAt.isBefore(oldestPending) ? queuedAt : oldestPending;
+    oldestPending =
+        oldestPending == null || queuedAt.isBefore(oldestPending) ? queuedAt : oldestPending;
     return this;
   }
 
@@ -146,7 +172,8 @@ public final class HealthMeasures implements Serializable {
     dailySecondsTotal += o.dailySecondsTotal;
     pendingQueueRows += o.pendingQueueRows;
     stuckQueueRows += o.stuckQueueRows;
-    if (o.oldestPending != null && (oldestPending == null || o.oldestPending.isBefore(oldestPending))) {
+    if (o.oldestPending != null
+        && (oldestPending == null || o.oldestPending.isBefore(oldestPending))) {
       oldestPending = o.oldestPending;
     }
     rowsRead += o.rowsRead;
@@ -154,15 +181,32 @@ public final class HealthMeasures implements Serializable {
   }
 
   public HealthSnapshot snapshot() {
-    return new HealthSnapshot(config.now(), config.lookback(), lastDailyStart, failedDailyRuns, lastPerformanceSuccess,
-        lastSweep, activeLocks, creatorsProcessed, creatorsFailed, sweepsInWindow, locksSweptInWindow, dailyRunsTimed,
-        dailySecondsTotal, pendingQueueRows, stuckQueueRows, oldestPending, rowsRead);
+    return new HealthSnapshot(
+        config.now(),
+        config.lookback(),
+        lastDailyStart,
+        failedDailyRuns,
+        lastPerformanceSuccess,
+        lastSweep,
+        activeLocks,
+        creatorsProcessed,
+        creatorsFailed,
+        sweepsInWindow,
+        locksSweptInWindow,
+        dailyRunsTimed,
+        dailySecondsTotal,
+        pendingQueueRows,
+        stuckQueueRows,
+        oldestPending,
+        rowsRead);
   }
 
   /** Value equality (Beam compares encoded elements with it when checking for mutations). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof HealthMeasures m && m.config.equals(config) && m.snapshot().equals(snapshot());
+    return o instanceof HealthMeasures m
+        && m.config.equals(config)
+        && m.snapshot().equals(snapshot());
   }
 
   @Override

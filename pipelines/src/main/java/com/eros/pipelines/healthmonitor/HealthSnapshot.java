@@ -7,12 +7,14 @@ import java.time.Instant;
 /**
  * What the health monitor measured at {@code now}, from etl_job_runs, active_caption_assignments,
  * lock_sweep_log and schedule_generation_queue. Instants are null when nothing was found within
- * {@code lookback}; aggregates over windows are the windows of the rules (see {@link HealthMeasures}).
+ * {@code lookback}; aggregates over windows are the windows of the rules (see {@link
+ * HealthMeasures}).
  *
  * @param lastDailyStart start of the latest daily_automation run (any status)
  * @param failedDailyRuns FAILED daily_automation runs in the daily_automation_failure window
  * @param lastPerformanceSuccess start of the latest caption_performance run with status SUCCESS
- * @param lastSweep the latest lock sweep: a lock_sweep run that did not fail, or a lock_sweep_log row
+ * @param lastSweep the latest lock sweep: a lock_sweep run that did not fail, or a lock_sweep_log
+ *     row
  * @param creatorsProcessed creators processed by daily_automation runs in the failure-rate window
  * @param creatorsFailed creators failed in those runs
  * @param sweepsInWindow lock_sweep_log rows in the high-volume window
@@ -49,7 +51,10 @@ public record HealthSnapshot(
     return then == null ? null : Duration.between(then, now).toMillis() / 3_600_000.0;
   }
 
-  /** failed / (processed + failed) in percent; 100 when every creator failed; null when there were none. */
+  /**
+   * failed / (processed + failed) in percent; 100 when every creator failed; null when there were
+   * none.
+   */
   public Double creatorFailurePct() {
     long total = creatorsProcessed + creatorsFailed;
     return total == 0 ? null : 100.0 * creatorsFailed / total;

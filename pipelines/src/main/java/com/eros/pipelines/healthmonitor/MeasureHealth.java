@@ -1,8 +1,8 @@
 package com.eros.pipelines.healthmonitor;
 
-import com.eros.pipelines.support.AccumulateFn;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.support.AccumulateFn;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -17,7 +17,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Reads what the rules need (through the storage port, filters pushed down) and combines it into
- * one {@link HealthSnapshot}: job runs of the lookback, active locks, recent sweeps and PENDING queue rows.
+ * one {@link HealthSnapshot}: job runs of the lookback, active locks, recent sweeps and PENDING
+ * queue rows.
  */
 public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSnapshot>> {
   private final Warehouse warehouse;
@@ -32,23 +33,45 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
   @Override
   public PCollection<HealthSnapshot> expand(PBegin begin) {
     Coder<HealthMeasures> coder = SerializableCoder.of(HealthMeasures.class);
-    PCollection<HealthMeasures> jobs = begin
-        .apply("Read job runs", warehouse.read(Tables.ETL_JOB_RUNS, HealthRows.jobRuns(config.now(), config.lookback())))
-        .apply("Measure job runs", Combine.globally(new MeasureFn(config, HealthRows::addJobRun)))
-        .setCoder(coder);
-    PCollection<HealthMeasures> locks = begin
-        .apply("Read active locks", warehouse.read(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()))
-        .apply("Count active locks", Combine.globally(new MeasureFn(config, (m, r) -> m.addActiveLocks(1))))
-        .setCoder(coder);
-    PCollection<HealthMeasures> sweeps = begin
-        .apply("Read sweeps", warehouse.read(Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(config.now(), config.lookback())))
-        .apply("Measure sweeps", Combine.globally(new MeasureFn(config, HealthRows::addSweep)))
-        .setCoder(coder);
-    PCollection<HealthMeasures> queue = begin
-        .apply("Read pending queue", warehouse.read(Tables.SCHEDULE_GENERATION_QUEUE, HealthRows.pendingQueue()))
-        .apply("Measure pending queue", Combine.globally(new MeasureFn(config, HealthRows::addPending)))
-        .setCoder(coder);
-    return PCollectionList.of(jobs).and(locks).and(sweeps).and(queue)
+    PCollection<HealthMeasures> jobs =
+        begin
+            .apply(
+                "Read job runs",
+                warehouse.read(
+                    Tables.ETL_JOB_RUNS, HealthRows.jobRuns(config.now(), config.lookback())))
+            .apply(
+                "Measure job runs", Combine.globally(new MeasureFn(config, HealthRows::addJobRun)))
+            .setCoder(coder);
+    PCollection<HealthMeasures> locks =
+        begin
+            .apply(
+                "Read active locks",
+                warehouse.read(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()))
+            .apply(
+                "Count active locks",
+                Combine.globally(new MeasureFn(config, (m, r) -> m.addActiveLocks(1))))
+            .setCoder(coder);
+    PCollection<HealthMeasures> sweeps =
+        begin
+            .apply(
+                "Read sweeps",
+                warehouse.read(
+                    Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(config.now(), config.lookback())))
+            .apply("Measure sweeps", Combine.globally(new MeasureFn(config, HealthRows::addSweep)))
+            .setCoder(coder);
+    PCollection<HealthMeasures> queue =
+        begin
+            .apply(
+                "Read pending queue",
+                warehouse.read(Tables.SCHEDULE_GENERATION_QUEUE, HealthRows.pendingQueue()))
+            .apply(
+                "Measure pending queue",
+                Combine.globally(new MeasureFn(config, HealthRows::addPending)))
+            .setCoder(coder);
+    return PCollectionList.of(jobs)
+        .and(locks)
+        .and(sweeps)
+        .and(queue)
         .apply("Flatten measures", Flatten.pCollections())
         .apply("Combine snapshot", Combine.globally(new SnapshotFn(config)))
         .setCoder(SerializableCoder.of(HealthSnapshot.class));
@@ -83,7 +106,8 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
   }
 
   /** Merges the per-table measures into the snapshot. */
-  static final class SnapshotFn extends Combine.CombineFn<HealthMeasures, HealthMeasures, HealthSnapshot> {
+  static final class SnapshotFn
+      extends Combine.CombineFn<HealthMeasures, HealthMeasures, HealthSnapshot> {
     private final HealthMeasures.Config config;
 
     SnapshotFn(HealthMeasures.Config config) {
@@ -115,7 +139,8 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
     }
 
     @Override
-    public Coder<HealthMeasures> getAccumulatorCoder(CoderRegistry registry, Coder<HealthMeasures> inputCoder) {
+    public Coder<HealthMeasures> getAccumulatorCoder(
+        CoderRegistry registry, Coder<HealthMeasures> inputCoder) {
       return SerializableCoder.of(HealthMeasures.class);
     }
   }

@@ -16,11 +16,15 @@ import java.util.Objects;
  * metrics, the cooldown and the channels. It fires at the most severe level whose threshold the
  * measured value exceeds (strictly: a value equal to the threshold is healthy).
  *
- * @param channels the rule's own channels per level (null or without a level: that level follows the
- *     file's routing, see {@link com.eros.pipelines.alerts.AlertPolicy#route})
+ * @param channels the rule's own channels per level (null or without a level: that level follows
+ *     the file's routing, see {@link com.eros.pipelines.alerts.AlertPolicy#route})
  */
 public record Rule(
-    RuleKind kind, boolean enabled, List<Threshold> thresholds, Duration window, Duration cooldown,
+    RuleKind kind,
+    boolean enabled,
+    List<Threshold> thresholds,
+    Duration window,
+    Duration cooldown,
     Map<Level, List<Channel>> channels)
     implements Serializable {
 
@@ -37,7 +41,8 @@ public record Rule(
       throw new IllegalArgumentException(kind.ruleName() + ": no level");
     }
     if (kind.windowed() != (window != null)) {
-      throw new IllegalArgumentException(kind.ruleName() + (kind.windowed() ? ": needs a window" : ": has no window"));
+      throw new IllegalArgumentException(
+          kind.ruleName() + (kind.windowed() ? ": needs a window" : ": has no window"));
     }
     if (channels != null) {
       Map<Level, List<Channel>> c = new EnumMap<>(Level.class);
@@ -50,7 +55,9 @@ public record Rule(
     return kind.ruleName();
   }
 
-  /** The most severe threshold the value exceeds, or null (also for a null value: nothing measured). */
+  /**
+   * The most severe threshold the value exceeds, or null (also for a null value: nothing measured).
+   */
   public Threshold exceeded(Double measured) {
     if (measured == null || measured.isNaN()) {
       return null;

@@ -12,6 +12,7 @@ import java.util.Map;
 /** Every rule of docs/health-and-alerts.md, as configured (one per {@link RuleKind}). */
 public final class RuleSet implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** How far back job rows are read at least: the scorecard's 7 days plus one. */
   public static final Duration MIN_JOB_LOOKBACK = Duration.ofDays(8);
 
@@ -28,7 +29,8 @@ public final class RuleSet implements Serializable {
     this.rules.putAll(rules);
     for (RuleKind k : RuleKind.values()) {
       if (!this.rules.containsKey(k)) {
-        throw new IllegalArgumentException("rule set from " + source + " lacks rule " + k.ruleName());
+        throw new IllegalArgumentException(
+            "rule set from " + source + " lacks rule " + k.ruleName());
       }
     }
     this.source = source;
@@ -39,7 +41,10 @@ public final class RuleSet implements Serializable {
     this.policy = p;
   }
 
-  /** Where alerts go (the file's routing with each rule's own channels) and the pipeline alert settings. */
+  /**
+   * Where alerts go (the file's routing with each rule's own channels) and the pipeline alert
+   * settings.
+   */
   public AlertPolicy policy() {
     return policy;
   }
@@ -82,7 +87,9 @@ public final class RuleSet implements Serializable {
     return w;
   }
 
-  /** The least severe threshold of a rule (e.g. the queue age above which a PENDING row is stuck). */
+  /**
+   * The least severe threshold of a rule (e.g. the queue age above which a PENDING row is stuck).
+   */
   public double lowestThreshold(RuleKind kind) {
     List<Rule.Threshold> t = rules.get(kind).thresholds();
     return t.get(t.size() - 1).value();

@@ -8,7 +8,9 @@ import java.util.List;
 public final class RulesEngine {
   private RulesEngine() {}
 
-  /** The firing rules, in rule order; at most one firing per rule (its most severe exceeded level). */
+  /**
+   * The firing rules, in rule order; at most one firing per rule (its most severe exceeded level).
+   */
   public static List<Firing> evaluate(RuleSet rules, HealthSnapshot s) {
     List<Firing> out = new ArrayList<>();
     for (Rule rule : rules.enabled()) {
@@ -31,8 +33,8 @@ public final class RulesEngine {
   }
 
   /**
-   * The rule's metric; null when there is nothing to measure (no creators, no sweeps, no timed runs,
-   * no PENDING row); positive infinity for a freshness metric with no run in the lookback.
+   * The rule's metric; null when there is nothing to measure (no creators, no sweeps, no timed
+   * runs, no PENDING row); positive infinity for a freshness metric with no run in the lookback.
    */
   public static Double measure(RuleKind kind, HealthSnapshot s) {
     return switch (kind) {
@@ -54,31 +56,76 @@ public final class RulesEngine {
 
   static String message(Rule rule, Rule.Threshold t, double measured, HealthSnapshot s) {
     Unit u = rule.kind().unit();
-    String limit = "threshold " + (rule.thresholds().size() > 1 ? t.level() + " " : "") + "> " + u.format(t.value());
+    String limit =
+        "threshold "
+            + (rule.thresholds().size() > 1 ? t.level() + " " : "")
+            + "> "
+            + u.format(t.value());
     String never = "none in the last " + hours(s.lookback()) + " (never, or before that)";
-    String what = switch (rule.kind()) {
-      case DAILY_AUTOMATION_FAILURE -> (long) measured + " FAILED daily_automation run" + (measured == 1 ? "" : "s")
-          + " in the last " + hours(rule.window());
-      case DAILY_AUTOMATION_NOT_RUN -> Double.isInfinite(measured)
-          ? "no daily_automation run started: " + never
-          : "last daily_automation run started " + u.format(measured) + " ago";
-      case PERFORMANCE_FEEDBACK_STALE -> Double.isInfinite(measured)
-          ? "no successful caption_performance run: " + never
-          : "last successful caption_performance run started " + u.format(measured) + " ago";
-      case LOCK_SWEEP_NOT_RUN -> Double.isInfinite(measured)
-          ? "no lock sweep: " + never
-          : "last lock sweep " + u.format(measured) + " ago";
-      case LOCK_TABLE_BLOAT -> u.format(measured) + " active locks";
-      case HIGH_CREATOR_FAILURE_RATE -> "creator failure rate " + u.format(measured) + " in the last "
-          + hours(rule.window()) + " (" + s.creatorsFailed() + " failed, " + s.creatorsProcessed() + " processed)";
-      case LOCK_CLEANUP_HIGH_VOLUME -> "mean " + u.format(measured) + " locks swept per sweep in the last "
-          + hours(rule.window()) + " (" + s.locksSweptInWindow() + " locks in " + s.sweepsInWindow() + " sweeps)";
-      case SLOW_AUTOMATION_EXECUTION -> "mean daily_automation duration " + u.format(measured) + " in the last "
-          + hours(rule.window()) + " (" + s.dailyRunsTimed() + " run" + (s.dailyRunsTimed() == 1 ? "" : "s") + ")";
-      case QUEUE_STUCK -> "oldest PENDING schedule_generation_queue row queued " + u.format(measured) + " ago ("
-          + s.stuckQueueRows() + " of " + s.pendingQueueRows() + " PENDING rows older than "
-          + u.format(rules(rule)) + ")";
-    };
+    String what =
+        switch (rule.kind()) {
+          case DAILY_AUTOMATION_FAILURE ->
+              (long) measured
+                  + " FAILED daily_automation run"
+                  + (measured == 1 ? "" : "s")
+                  + " in the last "
+                  + hours(rule.window());
+          case DAILY_AUTOMATION_NOT_RUN ->
+              Double.isInfinite(measured)
+                  ? "no daily_automation run started: " + never
+                  : "last daily_automation run started " + u.format(measured) + " ago";
+          case PERFORMANCE_FEEDBACK_STALE ->
+              Double.isInfinite(measured)
+                  ? "no successful caption_performance run: " + never
+                  : "last successful caption_performance run started "
+                      + u.format(measured)
+                      + " ago";
+          case LOCK_SWEEP_NOT_RUN ->
+              Double.isInfinite(measured)
+                  ? "no lock sweep: " + never
+                  : "last lock sweep " + u.format(measured) + " ago";
+          case LOCK_TABLE_BLOAT -> u.format(measured) + " active locks";
+          case HIGH_CREATOR_FAILURE_RATE ->
+              "creator failure rate "
+                  + u.format(measured)
+                  + " in the last "
+                  + hours(rule.window())
+                  + " ("
+                  + s.creatorsFailed()
+                  + " failed, "
+                  + s.creatorsProcessed()
+                  + " processed)";
+          case LOCK_CLEANUP_HIGH_VOLUME ->
+              "mean "
+                  + u.format(measured)
+                  + " locks swept per sweep in the last "
+                  + hours(rule.window())
+                  + " ("
+                  + s.locksSweptInWindow()
+                  + " locks in "
+                  + s.sweepsInWindow()
+                  + " sweeps)";
+          case SLOW_AUTOMATION_EXECUTION ->
+              "mean daily_automation duration "
+                  + u.format(measured)
+                  + " in the last "
+                  + hours(rule.window())
+                  + " ("
+                  + s.dailyRunsTimed()
+                  + " run"
+                  + (s.dailyRunsTimed() == 1 ? "" : "s")
+                  + ")";
+          case QUEUE_STUCK ->
+              "oldest PENDING schedule_generation_queue row queued "
+                  + u.format(measured)
+                  + " ago ("
+                  + s.stuckQueueRows()
+                  + " of "
+                  + s.pendingQueueRows()
+                  + " PENDING rows older than "
+                  + u.format(rules(rule))
+                  + ")";
+        };
     return what + "; " + limit;
   }
 

@@ -48,7 +48,16 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class RulesFile {
   public static final String BUILT_IN_SOURCE = AlertsFile.BUILT_IN_SOURCE;
   static final List<String> RULE_FIELDS =
-      List.of("name", "metric", "enabled", "level", "threshold", "thresholds", "window", "cooldown", "channels");
+      List.of(
+          "name",
+          "metric",
+          "enabled",
+          "level",
+          "threshold",
+          "thresholds",
+          "window",
+          "cooldown",
+          "channels");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
   private RulesFile() {}
@@ -113,7 +122,8 @@ public final class RulesFile {
             missing.add(k.ruleName());
           }
         }
-        throw fail(doc.rules() == null ? doc.top() : doc.rules(),
+        throw fail(
+            doc.rules() == null ? doc.top() : doc.rules(),
             "rules missing from a complete rules file: " + String.join(", ", missing));
       }
       return new RuleSet(rules, source, doc.policy());
@@ -126,8 +136,17 @@ public final class RulesFile {
       for (NodeTuple t : m.getValue()) {
         String key = key(t, seen, "a rule");
         if (!RULE_FIELDS.contains(key)) {
-          String name = fields.containsKey("name") ? " in rule " + scalarValue(fields.get("name")) : "";
-          throw fail(t.getKeyNode(), "unknown field '" + key + "'" + name + " (known: " + String.join(", ", RULE_FIELDS) + ")");
+          String name =
+              fields.containsKey("name") ? " in rule " + scalarValue(fields.get("name")) : "";
+          throw fail(
+              t.getKeyNode(),
+              "unknown field '"
+                  + key
+                  + "'"
+                  + name
+                  + " (known: "
+                  + String.join(", ", RULE_FIELDS)
+                  + ")");
         }
         fields.put(key, t);
       }
@@ -138,7 +157,8 @@ public final class RulesFile {
       String name = string(nameT.getValueNode(), "name");
       RuleKind kind = RuleKind.byName(name);
       if (kind == null) {
-        throw fail(nameT.getValueNode(), "unknown rule '" + name + "' (known: " + RuleKind.names() + ")");
+        throw fail(
+            nameT.getValueNode(), "unknown rule '" + name + "' (known: " + RuleKind.names() + ")");
       }
       if (!listed.add(kind)) {
         throw fail(nameT.getValueNode(), "rule " + name + " is listed twice");
@@ -150,8 +170,17 @@ public final class RulesFile {
         Node v = fields.get("metric").getValueNode();
         String metric = string(v, "metric");
         if (!metric.equals(kind.metric())) {
-          throw fail(v, "unknown metric '" + metric + "' for " + where + ": it measures " + kind.metric()
-              + " (" + kind.measures() + ")");
+          throw fail(
+              v,
+              "unknown metric '"
+                  + metric
+                  + "' for "
+                  + where
+                  + ": it measures "
+                  + kind.metric()
+                  + " ("
+                  + kind.measures()
+                  + ")");
         }
       }
       boolean enabled = prior == null || prior.enabled();
@@ -160,7 +189,8 @@ public final class RulesFile {
         ScalarNode s = scalar(v, "enabled");
         String b = s.getValue().strip().toLowerCase(Locale.ROOT);
         if (!s.getTag().equals(Tag.BOOL) || !(b.equals("true") || b.equals("false"))) {
-          throw fail(v, "enabled must be true or false in " + where + ", not '" + s.getValue() + "'");
+          throw fail(
+              v, "enabled must be true or false in " + where + ", not '" + s.getValue() + "'");
         }
         enabled = b.equals("true");
       }
@@ -171,8 +201,9 @@ public final class RulesFile {
       if (fields.containsKey("window")) {
         Node v = fields.get("window").getValueNode();
         if (!kind.windowed()) {
-          throw fail(fields.get("window").getKeyNode(), where + " has no window (only "
-              + windowedNames() + " aggregate over one)");
+          throw fail(
+              fields.get("window").getKeyNode(),
+              where + " has no window (only " + windowedNames() + " aggregate over one)");
         }
         window = duration(v, "window of " + where);
         if (window.isZero()) {
@@ -209,7 +240,9 @@ public final class RulesFile {
       List<Rule.Threshold> out = new ArrayList<>();
       if (thresholdsT != null) {
         if (levelT != null || thresholdT != null) {
-          throw fail(thresholdsT.getKeyNode(), where + ": give either 'thresholds' or 'level' with 'threshold', not both");
+          throw fail(
+              thresholdsT.getKeyNode(),
+              where + ": give either 'thresholds' or 'level' with 'threshold', not both");
         }
         MappingNode tm = mapping(thresholdsT.getValueNode(), "thresholds of " + where);
         Set<String> seen = new HashSet<>();
@@ -217,7 +250,9 @@ public final class RulesFile {
           String lv = key(t, seen, "thresholds of " + where);
           Level level = Level.parse(lv);
           if (level == null) {
-            throw fail(t.getKeyNode(), "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
+            throw fail(
+                t.getKeyNode(),
+                "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
           }
           out.add(new Rule.Threshold(level, value(kind, t.getValueNode(), where)));
         }
@@ -230,13 +265,18 @@ public final class RulesFile {
           String lv = string(levelT.getValueNode(), "level");
           level = Level.parse(lv);
           if (level == null) {
-            throw fail(levelT.getValueNode(), "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
+            throw fail(
+                levelT.getValueNode(),
+                "unknown level '" + lv + "' in " + where + " (levels: CRITICAL, WARNING, INFO)");
           }
         } else if (prior != null && prior.thresholds().size() == 1) {
           level = prior.thresholds().get(0).level();
         } else {
-          throw fail(thresholdT.getKeyNode(), where + (prior == null ? " needs a level" : " has several levels")
-              + "; write level: WARNING with the threshold, or thresholds: {CRITICAL: ..., WARNING: ...}");
+          throw fail(
+              thresholdT.getKeyNode(),
+              where
+                  + (prior == null ? " needs a level" : " has several levels")
+                  + "; write level: WARNING with the threshold, or thresholds: {CRITICAL: ..., WARNING: ...}");
         }
         double value;
         if (thresholdT != null) {
@@ -250,7 +290,8 @@ public final class RulesFile {
       } else if (prior != null) {
         return prior.thresholds();
       } else {
-        throw fail(m, where + " needs level and threshold, or thresholds: {CRITICAL: ..., WARNING: ...}");
+        throw fail(
+            m, where + " needs level and threshold, or thresholds: {CRITICAL: ..., WARNING: ...}");
       }
       out.sort((a, b) -> a.level().compareTo(b.level()));
       for (int i = 1; i < out.size(); i++) {
@@ -258,8 +299,18 @@ public final class RulesFile {
         Rule.Threshold less = out.get(i);
         if (!(more.value() > less.value())) {
           Node at = thresholdsT != null ? thresholdsT.getValueNode() : m;
-          throw fail(at, where + ": the " + more.level() + " threshold (" + kind.unit().format(more.value())
-              + ") must be above the " + less.level() + " threshold (" + kind.unit().format(less.value()) + ")");
+          throw fail(
+              at,
+              where
+                  + ": the "
+                  + more.level()
+                  + " threshold ("
+                  + kind.unit().format(more.value())
+                  + ") must be above the "
+                  + less.level()
+                  + " threshold ("
+                  + kind.unit().format(less.value())
+                  + ")");
         }
       }
       return out;
@@ -279,7 +330,15 @@ public final class RulesFile {
         }
         case COUNT -> {
           if (!number) {
-            throw fail(n, "the threshold of " + where + " is a number (" + kind.measures() + "), not '" + v + "'");
+            throw fail(
+                n,
+                "the threshold of "
+                    + where
+                    + " is a number ("
+                    + kind.measures()
+                    + "), not '"
+                    + v
+                    + "'");
           }
           out = parseNumber(n, v, where);
         }
@@ -290,7 +349,8 @@ public final class RulesFile {
           } else if (number) {
             out = parseNumber(n, v, where);
           } else {
-            throw fail(n, "the threshold of " + where + " is a percentage like 10%, not '" + v + "'");
+            throw fail(
+                n, "the threshold of " + where + " is a percentage like 10%, not '" + v + "'");
           }
           if (out > 100) {
             throw fail(n, "the threshold of " + where + " is a percentage (0-100), not " + v);

@@ -52,7 +52,9 @@ public final class RunSummary implements Serializable {
     }
   }
 
-  /** SUCCESS, or COMPLETED_WITH_ERRORS when a delivery failed (the alerts themselves are recorded). */
+  /**
+   * SUCCESS, or COMPLETED_WITH_ERRORS when a delivery failed (the alerts themselves are recorded).
+   */
   public JobStatus status() {
     return failed + partial == 0 ? JobStatus.SUCCESS : JobStatus.COMPLETED_WITH_ERRORS;
   }
@@ -62,13 +64,23 @@ public final class RunSummary implements Serializable {
     if (failed + partial == 0) {
       return null;
     }
-    return "delivery failed for " + (failed + partial) + " of " + alerts + " alerts: " + String.join("; ", problems);
+    return "delivery failed for "
+        + (failed + partial)
+        + " of "
+        + alerts
+        + " alerts: "
+        + String.join("; ", problems);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RunSummary r && r.alerts == alerts && r.delivered == delivered && r.partial == partial
-        && r.failed == failed && r.notRouted == notRouted && r.problems.equals(problems);
+    return o instanceof RunSummary r
+        && r.alerts == alerts
+        && r.delivered == delivered
+        && r.partial == partial
+        && r.failed == failed
+        && r.notRouted == notRouted
+        && r.problems.equals(problems);
   }
 
   @Override

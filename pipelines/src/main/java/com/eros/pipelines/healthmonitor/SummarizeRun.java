@@ -3,8 +3,6 @@ package com.eros.pipelines.healthmonitor;
 import com.eros.pipelines.support.AccumulateFn;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.RunContext;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -51,7 +49,10 @@ public final class SummarizeRun extends PTransform<PCollection<Row>, PCollection
 
     @Override
     public RunSummary addInput(RunSummary acc, Row r) {
-      return acc.add(r.getString("alert_source"), r.getString("delivery_status"), r.getString("delivery_detail"));
+      return acc.add(
+          r.getString("alert_source"),
+          r.getString("delivery_status"),
+          r.getString("delivery_detail"));
     }
 
     @Override
@@ -72,8 +73,13 @@ public final class SummarizeRun extends PTransform<PCollection<Row>, PCollection
     @ProcessElement
     public void process(ProcessContext c) {
       RunSummary s = c.element();
-      c.output(run.jobRun().status(s.status()).executionDate(com.eros.common.time.LaTime.dateOf(run.start()))
-          .rowsRead(c.sideInput(snapshot).rowsRead()).error(s.errorMessage()).build());
+      c.output(
+          run.jobRun()
+              .status(s.status())
+              .executionDate(com.eros.common.time.LaTime.dateOf(run.start()))
+              .rowsRead(c.sideInput(snapshot).rowsRead())
+              .error(s.errorMessage())
+              .build());
     }
   }
 }

@@ -2,7 +2,10 @@ package com.eros.pipelines.healthmonitor;
 
 import java.util.Locale;
 
-/** The unit of a rule's measured value and threshold; decides how both are written in YAML and messages. */
+/**
+ * The unit of a rule's measured value and threshold; decides how both are written in YAML and
+ * messages.
+ */
 public enum Unit {
   /** Elapsed time, measured in hours; written as a duration in YAML (2h, 90m, 1d). */
   HOURS,
@@ -22,7 +25,10 @@ public enum Unit {
     };
   }
 
-  /** At most one decimal, no trailing ".0", thousands unseparated (messages are parsed by people and greps). */
+  /**
+   * At most one decimal, no trailing ".0", thousands unseparated (messages are parsed by people and
+   * greps).
+   */
   static String trim(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);

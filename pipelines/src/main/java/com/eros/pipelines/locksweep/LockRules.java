@@ -18,10 +18,11 @@ import java.time.LocalDate;
  *       exactly at the cut-off is kept. Compared to the microsecond.
  *   <li>When {@code assigned_at} is NULL the lock is aged by {@code assigned_date} (its Los Angeles
  *       assignment date) conservatively: STALE only when the whole of that date lies before the
- *       cut-off, i.e. when the lock was certainly assigned more than {@code staleLockDays} days ago.
- *   <li>A lock with no send date and neither {@code assigned_at} nor {@code assigned_date} cannot be
- *       aged: it is {@link Verdict#KEEP kept} and reported as {@link #isUndatable undatable} so that
- *       operators can see (and fix) it. It is never released on a guess.
+ *       cut-off, i.e. when the lock was certainly assigned more than {@code staleLockDays} days
+ *       ago.
+ *   <li>A lock with no send date and neither {@code assigned_at} nor {@code assigned_date} cannot
+ *       be aged: it is {@link Verdict#KEEP kept} and reported as {@link #isUndatable undatable} so
+ *       that operators can see (and fix) it. It is never released on a guess.
  *   <li>Inactive (or NULL {@code is_active}) rows are never selected. Keys play no part: a lock
  *       without an {@code assignment_key} is judged like any other.
  * </ul>
@@ -54,8 +55,12 @@ public final class LockRules {
   }
 
   public static Verdict classify(
-      Boolean isActive, LocalDate scheduledSendDate, Instant assignedAt, LocalDate assignedDate,
-      Instant now, int staleLockDays) {
+      Boolean isActive,
+      LocalDate scheduledSendDate,
+      Instant assignedAt,
+      LocalDate assignedDate,
+      Instant now,
+      int staleLockDays) {
     if (!Boolean.TRUE.equals(isActive)) {
       return Verdict.KEEP;
     }
@@ -74,8 +79,14 @@ public final class LockRules {
     return Verdict.KEEP;
   }
 
-  /** True for an active lock that no rule can judge: no send date, no assigned_at, no assigned_date. */
-  public static boolean isUndatable(Boolean isActive, LocalDate scheduledSendDate, Instant assignedAt, LocalDate assignedDate) {
-    return Boolean.TRUE.equals(isActive) && scheduledSendDate == null && assignedAt == null && assignedDate == null;
+  /**
+   * True for an active lock that no rule can judge: no send date, no assigned_at, no assigned_date.
+   */
+  public static boolean isUndatable(
+      Boolean isActive, LocalDate scheduledSendDate, Instant assignedAt, LocalDate assignedDate) {
+    return Boolean.TRUE.equals(isActive)
+        && scheduledSendDate == null
+        && assignedAt == null
+        && assignedDate == null;
   }
 }

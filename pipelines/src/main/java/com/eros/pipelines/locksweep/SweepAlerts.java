@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The sweep's alert rules (docs/lock-sweep.md, source {@code lock_cleanup}). Pure. Every comparison is
- * strictly greater: a value equal to its threshold raises nothing.
+ * The sweep's alert rules (docs/lock-sweep.md, source {@code lock_cleanup}). Pure. Every comparison
+ * is strictly greater: a value equal to its threshold raises nothing.
  *
  * <ul>
  *   <li>{@value #HIGH_VOLUME}: WARNING when more than {@code highVolumeThreshold} locks were swept.
@@ -21,23 +21,46 @@ public final class SweepAlerts {
   public static final String WARNING = "WARNING";
   public static final String CRITICAL = "CRITICAL";
 
-  /** One alert to raise: the rule that fired, its level and a message with the value and threshold. */
+  /**
+   * One alert to raise: the rule that fired, its level and a message with the value and threshold.
+   */
   public record Alert(String rule, String level, String message) {}
 
   private SweepAlerts() {}
 
-  public static List<Alert> evaluate(long swept, long activeAfter, long highVolumeThreshold, long bloatWarning, long bloatCritical) {
+  public static List<Alert> evaluate(
+      long swept,
+      long activeAfter,
+      long highVolumeThreshold,
+      long bloatWarning,
+      long bloatCritical) {
     List<Alert> alerts = new ArrayList<>();
     if (swept > highVolumeThreshold) {
-      alerts.add(new Alert(HIGH_VOLUME, WARNING,
-          "lock sweep released " + swept + " locks, more than the threshold of " + highVolumeThreshold));
+      alerts.add(
+          new Alert(
+              HIGH_VOLUME,
+              WARNING,
+              "lock sweep released "
+                  + swept
+                  + " locks, more than the threshold of "
+                  + highVolumeThreshold));
     }
     if (activeAfter > bloatCritical) {
-      alerts.add(new Alert(BLOAT, CRITICAL,
-          activeAfter + " active locks after the sweep, more than the critical threshold of " + bloatCritical));
+      alerts.add(
+          new Alert(
+              BLOAT,
+              CRITICAL,
+              activeAfter
+                  + " active locks after the sweep, more than the critical threshold of "
+                  + bloatCritical));
     } else if (activeAfter > bloatWarning) {
-      alerts.add(new Alert(BLOAT, WARNING,
-          activeAfter + " active locks after the sweep, more than the warning threshold of " + bloatWarning));
+      alerts.add(
+          new Alert(
+              BLOAT,
+              WARNING,
+              activeAfter
+                  + " active locks after the sweep, more than the warning threshold of "
+                  + bloatWarning));
     }
     return alerts;
   }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Parameters of one sweep. {@code now} is the run's clock (decisions and {@code deactivated_at});
  * thresholds as in docs/lock-sweep.md. Invalid values throw {@link IllegalArgumentException}.
  */
-public record SweepConfig(Instant now, int staleLockDays, long highVolumeThreshold, long bloatWarning, long bloatCritical)
+public record SweepConfig(
+    Instant now, int staleLockDays, long highVolumeThreshold, long bloatWarning, long bloatCritical)
     implements RunSettings {
 
   public static final int DEFAULT_STALE_LOCK_DAYS = 7;
@@ -23,7 +24,8 @@ public record SweepConfig(Instant now, int staleLockDays, long highVolumeThresho
       throw new IllegalArgumentException("--staleLockDays must be 0 or more, got " + staleLockDays);
     }
     if (highVolumeThreshold < 0) {
-      throw new IllegalArgumentException("--highVolumeThreshold must be 0 or more, got " + highVolumeThreshold);
+      throw new IllegalArgumentException(
+          "--highVolumeThreshold must be 0 or more, got " + highVolumeThreshold);
     }
     if (bloatWarning < 0) {
       throw new IllegalArgumentException("--bloatWarning must be 0 or more, got " + bloatWarning);
@@ -32,8 +34,12 @@ public record SweepConfig(Instant now, int staleLockDays, long highVolumeThresho
       throw new IllegalArgumentException("--bloatCritical must be 0 or more, got " + bloatCritical);
     }
     if (bloatWarning > bloatCritical) {
-      throw new IllegalArgumentException("--bloatWarning (" + bloatWarning + ") must not exceed --bloatCritical ("
-          + bloatCritical + ")");
+      throw new IllegalArgumentException(
+          "--bloatWarning ("
+              + bloatWarning
+              + ") must not exceed --bloatCritical ("
+              + bloatCritical
+              + ")");
     }
   }
 
@@ -45,6 +51,11 @@ public record SweepConfig(Instant now, int staleLockDays, long highVolumeThresho
 
   /** The docs/lock-sweep.md defaults at {@code now}. */
   public static SweepConfig defaults(Instant now) {
-    return new SweepConfig(now, DEFAULT_STALE_LOCK_DAYS, DEFAULT_HIGH_VOLUME, DEFAULT_BLOAT_WARNING, DEFAULT_BLOAT_CRITICAL);
+    return new SweepConfig(
+        now,
+        DEFAULT_STALE_LOCK_DAYS,
+        DEFAULT_HIGH_VOLUME,
+        DEFAULT_BLOAT_WARNING,
+        DEFAULT_BLOAT_CRITICAL);
   }
 }

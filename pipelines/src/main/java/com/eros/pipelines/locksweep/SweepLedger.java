@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Which {@code lock_sweep_log} rows a sweep writes so that every released lock is accounted for in
- * exactly one log row (docs/lock-sweep.md), even when a sweep died between its lock update and its log
- * row. Pure.
+ * exactly one log row (docs/lock-sweep.md), even when a sweep died between its lock update and its
+ * log row. Pure.
  *
  * <p>Each released lock records the sweep that released it ({@code released_by}). The log row of a
  * sweep is counted from the store — the locks whose {@code released_by} is that sweep, per rule —
@@ -31,10 +31,12 @@ public final class SweepLedger {
   private SweepLedger() {}
 
   /** A released lock as the ledger sees it. */
-  public record Release(String releasedBy, String reason, Instant deactivatedAt) implements Serializable {}
+  public record Release(String releasedBy, String reason, Instant deactivatedAt)
+      implements Serializable {}
 
   /** One log row to write. */
-  public record Entry(String sweepId, Instant sweepTime, long stale, long pastSendDate, String recoveredBy)
+  public record Entry(
+      String sweepId, Instant sweepTime, long stale, long pastSendDate, String recoveredBy)
       implements Serializable {
     public long total() {
       return stale + pastSendDate;
@@ -52,7 +54,8 @@ public final class SweepLedger {
    * @param releases the released locks of the look-back window, with a {@code released_by}
    * @param logged sweep ids that already have a log row
    */
-  public static List<Entry> entries(String sweepId, Instant now, Collection<Release> releases, Set<String> logged) {
+  public static List<Entry> entries(
+      String sweepId, Instant now, Collection<Release> releases, Set<String> logged) {
     Map<String, long[]> counts = new TreeMap<>();
     Map<String, Instant> latest = new TreeMap<>();
     counts.put(sweepId, new long[2]);
@@ -78,7 +81,9 @@ public final class SweepLedger {
       if (other.equals(sweepId) || logged.contains(other)) {
         continue;
       }
-      out.add(new Entry(other, latest.getOrDefault(other, now), e.getValue()[0], e.getValue()[1], sweepId));
+      out.add(
+          new Entry(
+              other, latest.getOrDefault(other, now), e.getValue()[0], e.getValue()[1], sweepId));
     }
     return out;
   }

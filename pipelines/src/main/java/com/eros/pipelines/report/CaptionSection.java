@@ -16,21 +16,52 @@ import org.apache.beam.sdk.values.Row;
  * @param statsAsOf the newest last_updated of the table (the asOf of the run that wrote it)
  * @param lastSuccess start of the latest SUCCESS caption_performance run in the window, or null
  */
-public record CaptionSection(List<PageDetail> largest, List<PageRow> rest, List<Double> posteriorMeans,
-    long captions, Instant statsAsOf, RunsSection.Run lastSuccess) {
+public record CaptionSection(
+    List<PageDetail> largest,
+    List<PageRow> rest,
+    List<Double> posteriorMeans,
+    long captions,
+    Instant statsAsOf,
+    RunsSection.Run lastSuccess) {
   /** Pages shown in full. */
   public static final int LARGEST_PAGES = 6;
+
   /** Captions per page in the best-captions chart. */
   public static final int BEST_CAPTIONS = 10;
+
   /** The columns the section reads. */
-  public static final String[] COLUMNS = {"page_name", "caption_id", "total_observations", "effective_successes",
-      "effective_failures", "confidence_lower_bound", "confidence_upper_bound", "posterior_alpha", "posterior_beta",
-      "avg_emv", "total_revenue", "last_updated"};
+  public static final String[] COLUMNS = {
+    "page_name",
+    "caption_id",
+    "total_observations",
+    "effective_successes",
+    "effective_failures",
+    "confidence_lower_bound",
+    "confidence_upper_bound",
+    "posterior_alpha",
+    "posterior_beta",
+    "avg_emv",
+    "total_revenue",
+    "last_updated"
+  };
 
   /** One caption's statistics on one page. */
-  public record CaptionStat(String page, long captionId, long observations, double effectiveSuccesses,
-      double effectiveFailures, double lower, double upper, double alpha, double beta, double avgEmv, double revenue) {
-    /** The decay-weighted success rate (the Wilson interval's centre estimate); NaN without observations. */
+  public record CaptionStat(
+      String page,
+      long captionId,
+      long observations,
+      double effectiveSuccesses,
+      double effectiveFailures,
+      double lower,
+      double upper,
+      double alpha,
+      double beta,
+      double avgEmv,
+      double revenue) {
+    /**
+     * The decay-weighted success rate (the Wilson interval's centre estimate); NaN without
+     * observations.
+     */
     public double rate() {
       double n = effectiveSuccesses + effectiveFailures;
       return n > 0 ? effectiveSuccesses / n : Double.NaN;
@@ -43,20 +74,30 @@ public record CaptionSection(List<PageDetail> largest, List<PageRow> rest, List<
   }
 
   /** A page summarised in one line. */
-  public record PageRow(String page, long captions, long observations, double revenue, CaptionStat best) {}
+  public record PageRow(
+      String page, long captions, long observations, double revenue, CaptionStat best) {}
 
   /** A page shown in full; {@code texts} maps caption ids to their text where known. */
-  public record PageDetail(PageRow summary, List<CaptionStat> best, List<Double> avgEmvs, Map<Long, String> texts) {
+  public record PageDetail(
+      PageRow summary, List<CaptionStat> best, List<Double> avgEmvs, Map<Long, String> texts) {
     public String page() {
       return summary.page();
     }
   }
 
   static CaptionStat stat(Row r) {
-    return new CaptionStat(Cells.string(r, "page_name"), Cells.lng(r, "caption_id", -1),
-        Cells.lng(r, "total_observations", 0), num(r, "effective_successes"), num(r, "effective_failures"),
-        num(r, "confidence_lower_bound"), num(r, "confidence_upper_bound"), num(r, "posterior_alpha"),
-        num(r, "posterior_beta"), num(r, "avg_emv"), num(r, "total_revenue"));
+    return new CaptionStat(
+        Cells.string(r, "page_name"),
+        Cells.lng(r, "caption_id", -1),
+        Cells.lng(r, "total_observations", 0),
+        num(r, "effective_successes"),
+        num(r, "effective_failures"),
+        num(r, "confidence_lower_bound"),
+        num(r, "confidence_upper_bound"),
+        num(r, "posterior_alpha"),
+        num(r, "posterior_beta"),
+        num(r, "avg_emv"),
+        num(r, "total_revenue"));
   }
 
   private static double num(Row r, String f) {
@@ -64,9 +105,14 @@ public record CaptionSection(List<PageDetail> largest, List<PageRow> rest, List<
     return d == null ? Double.NaN : d;
   }
 
-  /** Ranks captions: highest Wilson lower bound first (the conservative estimate), then most observed. */
-  static final Comparator<CaptionStat> BEST_FIRST = Comparator.comparingDouble((CaptionStat s) -> -safe(s.lower()))
-      .thenComparingLong(s -> -s.observations()).thenComparingLong(CaptionStat::captionId);
+  /**
+   * Ranks captions: highest Wilson lower bound first (the conservative estimate), then most
+   * observed.
+   */
+  static final Comparator<CaptionStat> BEST_FIRST =
+      Comparator.comparingDouble((CaptionStat s) -> -safe(s.lower()))
+          .thenComparingLong(s -> -s.observations())
+          .thenComparingLong(CaptionStat::captionId);
 
   private static double safe(double d) {
     return Double.isNaN(d) ? -1 : d;
@@ -82,21 +128,24 @@ public record CaptionSection(List<PageDetail> largest, List<PageRow> rest, List<
       }
     }
     List<PageRow> rows = new ArrayList<>();
-    byPage.forEach((page, list) -> {
-      long obs = 0;
-      double rev = 0;
-      CaptionStat best = null;
-      for (CaptionStat s : list) {
-        obs += s.observations();
-        rev += Double.isNaN(s.revenue()) ? 0 : s.revenue();
-        if (best == null || BEST_FIRST.compare(s, best) < 0) {
-          best = s;
-        }
-      }
-      rows.add(new PageRow(page, list.size(), obs, rev, best));
-    });
-    rows.sort(Comparator.comparingLong((PageRow p) -> -p.observations()).thenComparingDouble(p -> -p.revenue())
-        .thenComparing(PageRow::page));
+    byPage.forEach(
+        (page, list) -> {
+          long obs = 0;
+          double rev = 0;
+          CaptionStat best = null;
+          for (CaptionStat s : list) {
+            obs += s.observations();
+            rev += Double.isNaN(s.revenue()) ? 0 : s.revenue();
+            if (best == null || BEST_FIRST.compare(s, best) < 0) {
+              best = s;
+            }
+          }
+          rows.add(new PageRow(page, list.size(), obs, rev, best));
+        });
+    rows.sort(
+        Comparator.comparingLong((PageRow p) -> -p.observations())
+            .thenComparingDouble(p -> -p.revenue())
+            .thenComparing(PageRow::page));
     return rows;
   }
 
@@ -143,8 +192,13 @@ public record CaptionSection(List<PageDetail> largest, List<PageRow> rest, List<
       }
       largest.add(new PageDetail(p, best, emvs, pageTexts));
     }
-    return new CaptionSection(List.copyOf(largest), List.copyOf(pages.subList(largestNames.size(), pages.size())),
-        posteriors, stats.size(), asOf, runs.latest("caption_performance", "SUCCESS"));
+    return new CaptionSection(
+        List.copyOf(largest),
+        List.copyOf(pages.subList(largestNames.size(), pages.size())),
+        posteriors,
+        stats.size(),
+        asOf,
+        runs.latest("caption_performance", "SUCCESS"));
   }
 
   public boolean isEmpty() {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts per Los Angeles day and key (alert level, queue status, rejection rule) over the days of
- * a window: every day is present (zero when nothing happened). Keys come in a preferred order
- * first, then the others by descending total.
+ * Counts per Los Angeles day and key (alert level, queue status, rejection rule) over the days of a
+ * window: every day is present (zero when nothing happened). Keys come in a preferred order first,
+ * then the others by descending total.
  */
 public final class DailyCounts {
   private final List<LocalDate> dates;
@@ -89,7 +89,9 @@ public final class DailyCounts {
       }
     }
 
-    /** Adds {@code n} to (key, date); dates outside the window and null keys are ignored (false). */
+    /**
+     * Adds {@code n} to (key, date); dates outside the window and null keys are ignored (false).
+     */
     public boolean add(String key, LocalDate date, long n) {
       Integer i = date == null ? null : index.get(date);
       if (i == null || key == null) {
@@ -112,7 +114,9 @@ public final class DailyCounts {
           others.add(k);
         }
       }
-      others.sort(Comparator.comparingLong((String k) -> -sum(counts.get(k))).thenComparing(Comparator.naturalOrder()));
+      others.sort(
+          Comparator.comparingLong((String k) -> -sum(counts.get(k)))
+              .thenComparing(Comparator.naturalOrder()));
       keys.addAll(others);
       return new DailyCounts(dates, keys, counts);
     }

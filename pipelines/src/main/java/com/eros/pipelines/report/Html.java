@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /** Small HTML helpers: escaping, anchors and the number and time formats of the report. */
 final class Html {
-  private static final DateTimeFormatter LA_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US)
-      .withZone(LaTime.ZONE);
+  private static final DateTimeFormatter LA_MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US).withZone(LaTime.ZONE);
 
   private Html() {}
 
@@ -28,13 +28,19 @@ final class Html {
   static String anchor(String prefix, String name) {
     StringBuilder b = new StringBuilder(prefix).append('-');
     String n = name == null ? "" : name;
-    n.codePoints().forEach(cp -> {
-      if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_' || cp == '-') {
-        b.appendCodePoint(cp);
-      } else {
-        b.append('.').append(Integer.toHexString(cp));
-      }
-    });
+    n.codePoints()
+        .forEach(
+            cp -> {
+              if ((cp >= 'a' && cp <= 'z')
+                  || (cp >= 'A' && cp <= 'Z')
+                  || (cp >= '0' && cp <= '9')
+                  || cp == '_'
+                  || cp == '-') {
+                b.appendCodePoint(cp);
+              } else {
+                b.append('.').append(Integer.toHexString(cp));
+              }
+            });
     return b.toString();
   }
 

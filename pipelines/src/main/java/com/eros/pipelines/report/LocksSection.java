@@ -7,15 +7,22 @@ import java.util.List;
 import org.apache.beam.sdk.values.Row;
 
 /** Section 4: active locks after each sweep and locks released per rule (lock_sweep_log). */
-public record LocksSection(List<Sweep> sweeps, long releasedStale, long releasedPastDate, Long activeNow,
-    Long maxActive, long highVolumeSweeps) {
+public record LocksSection(
+    List<Sweep> sweeps,
+    long releasedStale,
+    long releasedPastDate,
+    Long activeNow,
+    Long maxActive,
+    long highVolumeSweeps) {
   /** docs/lock-sweep.md's alert lines. */
   public static final long BLOAT_WARNING = 5_000;
+
   public static final long BLOAT_CRITICAL = 10_000;
   public static final long HIGH_VOLUME = 1_000;
 
   /** One lock_sweep_log row. */
-  public record Sweep(Instant time, long stale, long pastDate, long total, Long activeAfter, Double seconds) {}
+  public record Sweep(
+      Instant time, long stale, long pastDate, long total, Long activeAfter, Double seconds) {}
 
   public static LocksSection from(List<Row> sweepRows, ReportWindow window) {
     List<Sweep> sweeps = new ArrayList<>();
@@ -27,8 +34,14 @@ public record LocksSection(List<Sweep> sweeps, long releasedStale, long released
       long stale = Cells.lng(r, "locks_expired_stale", 0);
       long past = Cells.lng(r, "locks_expired_past_date", 0);
       Long total = Cells.lng(r, "total_locks_cleaned");
-      sweeps.add(new Sweep(t, stale, past, total == null ? stale + past : total, Cells.lng(r, "active_locks_after"),
-          Cells.dbl(r, "sweep_duration_seconds")));
+      sweeps.add(
+          new Sweep(
+              t,
+              stale,
+              past,
+              total == null ? stale + past : total,
+              Cells.lng(r, "active_locks_after"),
+              Cells.dbl(r, "sweep_duration_seconds")));
     }
     sweeps.sort(Comparator.comparing(Sweep::time));
     long stale = 0;

@@ -37,7 +37,10 @@ public final class PublishReport extends PTransform<PCollection<?>, PCollection<
     this.days = new ReportWindow(now, days).days();
   }
 
-  /** Checks a {@code --reportLocation} value before anything runs; {@link UsageException} says what is wrong. */
+  /**
+   * Checks a {@code --reportLocation} value before anything runs; {@link UsageException} says what
+   * is wrong.
+   */
   public static String check(String location) {
     try {
       return ReportFiles.check(location, "reportLocation");
@@ -53,7 +56,9 @@ public final class PublishReport extends PTransform<PCollection<?>, PCollection<
 
   @Override
   public PCollection<String> expand(PCollection<?> after) {
-    return waitFor(after).apply("Build and write report", ParDo.of(new WriteReportFn(warehouse, location, now, days)));
+    return waitFor(after)
+        .apply(
+            "Build and write report", ParDo.of(new WriteReportFn(warehouse, location, now, days)));
   }
 
   /** One element once {@code in} is complete (also when it is empty). */
@@ -80,7 +85,8 @@ public final class PublishReport extends PTransform<PCollection<?>, PCollection<
     @ProcessElement
     public void process(OutputReceiver<String> out) {
       try {
-        OperationsReport.Built built = OperationsReport.build(warehouse, now, days, line -> LOG.debug("report: {}", line));
+        OperationsReport.Built built =
+            OperationsReport.build(warehouse, now, days, line -> LOG.debug("report: {}", line));
         ReportFiles.write(location, built.html());
         published.inc();
         LOG.info("operations report written to {} ({} bytes)", location, built.bytes());

@@ -9,6 +9,15 @@ import java.time.Instant;
  * @param backtest null when the project has no bandit_backtests table definition (section left out)
  * @param readTime how long reading and modelling took
  */
-public record Report(ReportWindow window, String warehouse, Instant generatedAt, HealthSection health,
-    RunsSection runs, DailySection daily, LocksSection locks, CaptionSection captions, QualitySection quality,
-    BacktestSection backtest, Duration readTime) {}
+public record Report(
+    ReportWindow window,
+    String warehouse,
+    Instant generatedAt,
+    HealthSection health,
+    RunsSection runs,
+    DailySection daily,
+    LocksSection locks,
+    CaptionSection captions,
+    QualitySection quality,
+    BacktestSection backtest,
+    Duration readTime) {}

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -55,8 +54,8 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The report's charts, built with JFreeChart from the section models (no title inside a chart:
- * the page gives each one a caption). {@link SvgChart} draws them to SVG.
+ * The report's charts, built with JFreeChart from the section models (no title inside a chart: the
+ * page gives each one a caption). {@link SvgChart} draws them to SVG.
  */
 final class ReportCharts {
   static {
@@ -79,15 +78,37 @@ final class ReportCharts {
   static final Color GREY = new Color(0x9E, 0x9E, 0x9E);
   static final Color GRID = new Color(0xE0, 0xE0, 0xE0);
   static final Color INK = new Color(0x33, 0x33, 0x33);
-  /** Colours for keys without a fixed colour (rejection rules, unknown pipelines). */
-  static final Color[] CYCLE = {BLUE, AMBER, GREEN, PURPLE, TEAL, BROWN, RED, new Color(0x55, 0x8B, 0x2F),
-      new Color(0xAD, 0x14, 0x57), new Color(0x28, 0x35, 0x93), new Color(0x4E, 0x34, 0x2E), GREY};
 
-  static final Map<String, Color> LEVEL_COLORS = Map.of("CRITICAL", RED, "WARNING", AMBER, "INFO", BLUE);
-  static final Map<String, Color> PIPELINE_COLORS = Map.of("caption_performance", BLUE, "daily_automation", GREEN,
-      "lock_sweep", PURPLE, "health_monitor", TEAL);
-  static final Map<String, Color> QUEUE_COLORS = Map.of("PENDING", BLUE, "PROCESSING", AMBER, "COMPLETED", GREEN,
-      "FAILED", RED);
+  /** Colours for keys without a fixed colour (rejection rules, unknown pipelines). */
+  static final Color[] CYCLE = {
+    BLUE,
+    AMBER,
+    GREEN,
+    PURPLE,
+    TEAL,
+    BROWN,
+    RED,
+    new Color(0x55, 0x8B, 0x2F),
+    new Color(0xAD, 0x14, 0x57),
+    new Color(0x28, 0x35, 0x93),
+    new Color(0x4E, 0x34, 0x2E),
+    GREY
+  };
+
+  static final Map<String, Color> LEVEL_COLORS =
+      Map.of("CRITICAL", RED, "WARNING", AMBER, "INFO", BLUE);
+  static final Map<String, Color> PIPELINE_COLORS =
+      Map.of(
+          "caption_performance",
+          BLUE,
+          "daily_automation",
+          GREEN,
+          "lock_sweep",
+          PURPLE,
+          "health_monitor",
+          TEAL);
+  static final Map<String, Color> QUEUE_COLORS =
+      Map.of("PENDING", BLUE, "PROCESSING", AMBER, "COMPLETED", GREEN, "FAILED", RED);
 
   private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -104,7 +125,9 @@ final class ReportCharts {
 
   // ------------------------------------------------------------------ section 2
 
-  /** Every run of the window: start time against duration, one colour per pipeline, failures marked. */
+  /**
+   * Every run of the window: start time against duration, one colour per pipeline, failures marked.
+   */
   static JFreeChart runs(RunsSection runs, ReportWindow w) {
     XYSeriesCollection data = new XYSeriesCollection();
     List<String> names = runs.pipelines().stream().map(RunsSection.PipelineStats::jobName).toList();
@@ -129,7 +152,8 @@ final class ReportCharts {
     data.addSeries(failed);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     for (int i = 0; i < names.size(); i++) {
-      renderer.setSeriesPaint(i, PIPELINE_COLORS.getOrDefault(names.get(i), CYCLE[i % CYCLE.length]));
+      renderer.setSeriesPaint(
+          i, PIPELINE_COLORS.getOrDefault(names.get(i), CYCLE[i % CYCLE.length]));
       renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     int e = names.size();
@@ -176,8 +200,11 @@ final class ReportCharts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
-    ValueMarker threshold = marker(DailySection.SATURATION_THRESHOLD, RED,
-        String.format(LOCALE, "%.0f %% threshold", DailySection.SATURATION_THRESHOLD));
+    ValueMarker threshold =
+        marker(
+            DailySection.SATURATION_THRESHOLD,
+            RED,
+            String.format(LOCALE, "%.0f %% threshold", DailySection.SATURATION_THRESHOLD));
     threshold.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
     threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
     plot.addRangeMarker(threshold, Layer.FOREGROUND);
@@ -216,13 +243,19 @@ final class ReportCharts {
     NumberAxis y = numberAxis("active locks");
     double max = l.maxActive() == null ? 0 : l.maxActive();
     y.setRange(0, Math.max(max * 1.1, LocksSection.BLOAT_CRITICAL * 1.12));
-    XYPlot plot = new XYPlot(new XYSeriesCollection(active), timeAxis(w.from(), w.now()), y, renderer);
-    plot.addRangeMarker(marker(LocksSection.BLOAT_WARNING, AMBER, "5 000: WARNING"), Layer.FOREGROUND);
-    plot.addRangeMarker(marker(LocksSection.BLOAT_CRITICAL, RED, "10 000: CRITICAL"), Layer.FOREGROUND);
+    XYPlot plot =
+        new XYPlot(new XYSeriesCollection(active), timeAxis(w.from(), w.now()), y, renderer);
+    plot.addRangeMarker(
+        marker(LocksSection.BLOAT_WARNING, AMBER, "5 000: WARNING"), Layer.FOREGROUND);
+    plot.addRangeMarker(
+        marker(LocksSection.BLOAT_CRITICAL, RED, "10 000: CRITICAL"), Layer.FOREGROUND);
     return chart(plot, true);
   }
 
-  /** Locks released per rule, summed per Los Angeles hour (one sweep an hour), or per day beyond 14 days. */
+  /**
+   * Locks released per rule, summed per Los Angeles hour (one sweep an hour), or per day beyond 14
+   * days.
+   */
   static JFreeChart released(LocksSection l, ReportWindow w) {
     boolean hourly = w.days() <= 14;
     Map<RegularTimePeriod, long[]> sums = new java.util.LinkedHashMap<>();
@@ -248,7 +281,8 @@ final class ReportCharts {
     NumberAxis y = numberAxis(hourly ? "locks released per hour" : "locks released per day");
     XYPlot plot = new XYPlot(data, timeAxis(w.from(), w.now()), y, renderer);
     if (hourly) {
-      plot.addRangeMarker(marker(LocksSection.HIGH_VOLUME, AMBER, "1 000 per sweep: WARNING"), Layer.FOREGROUND);
+      plot.addRangeMarker(
+          marker(LocksSection.HIGH_VOLUME, AMBER, "1 000 per sweep: WARNING"), Layer.FOREGROUND);
       max = Math.max(max, LocksSection.HIGH_VOLUME * 1.05);
     }
     y.setRange(0, Math.max(max * 1.1, 1));
@@ -257,7 +291,10 @@ final class ReportCharts {
 
   // ------------------------------------------------------------------ section 5
 
-  /** A page's best captions: decay-weighted success rate with its Wilson interval, and the posterior mean. */
+  /**
+   * A page's best captions: decay-weighted success rate with its Wilson interval, and the posterior
+   * mean.
+   */
   static JFreeChart bestCaptions(CaptionSection.PageDetail p) {
     YIntervalSeries rate = new YIntervalSeries("success rate with Wilson interval");
     XYSeries posterior = new XYSeries("posterior mean", false, true);
@@ -298,12 +335,20 @@ final class ReportCharts {
 
   /** Distribution of a page's captions' mean EMV. */
   static JFreeChart avgEmvHistogram(CaptionSection.PageDetail p) {
-    return histogram(p.avgEmvs(), "captions", "mean EMV of the caption ($ per recipient)", 20, null, null, BLUE);
+    return histogram(
+        p.avgEmvs(), "captions", "mean EMV of the caption ($ per recipient)", 20, null, null, BLUE);
   }
 
   /** Distribution of every caption's posterior mean, all pages. */
   static JFreeChart posteriorMeans(CaptionSection c) {
-    return histogram(c.posteriorMeans(), "captions", "posterior mean of the success probability", 25, 0.0, 1.0, PURPLE);
+    return histogram(
+        c.posteriorMeans(),
+        "captions",
+        "posterior mean of the success probability",
+        25,
+        0.0,
+        1.0,
+        PURPLE);
   }
 
   // ------------------------------------------------------------------ section 6
@@ -315,7 +360,10 @@ final class ReportCharts {
 
   // ------------------------------------------------------------------ section 7
 
-  /** The latest backtest: success rate of the top and bottom deciles, rank correlation against the baseline. */
+  /**
+   * The latest backtest: success rate of the top and bottom deciles, rank correlation against the
+   * baseline.
+   */
   static JFreeChart backtestLift(BacktestSection.Backtest b) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     data.addValue(b.topDecile(), "value", "top decile: success rate");
@@ -323,14 +371,15 @@ final class ReportCharts {
     data.addValue(b.spearman(), "value", "Spearman ρ: posterior mean");
     data.addValue(b.baselineSpearman(), "value", "Spearman ρ: raw rate (baseline)");
     Color[] colors = {GREEN, RED, BLUE, GREY};
-    BarRenderer renderer = new BarRenderer() {
-      private static final long serialVersionUID = 1L;
+    BarRenderer renderer =
+        new BarRenderer() {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public Paint getItemPaint(int row, int column) {
-        return colors[column % colors.length];
-      }
-    };
+          @Override
+          public Paint getItemPaint(int row, int column) {
+            return colors[column % colors.length];
+          }
+        };
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setMaximumBarWidth(0.15);
@@ -339,7 +388,8 @@ final class ReportCharts {
     x.setMaximumCategoryLabelLines(2);
     NumberAxis y = numberAxis(null);
     double lo = 0;
-    for (Double v : new Double[] {b.topDecile(), b.bottomDecile(), b.spearman(), b.baselineSpearman()}) {
+    for (Double v :
+        new Double[] {b.topDecile(), b.bottomDecile(), b.spearman(), b.baselineSpearman()}) {
       if (v != null) {
         lo = Math.min(lo, v);
       }
@@ -364,21 +414,32 @@ final class ReportCharts {
     renderer.setShadowVisible(false);
     renderer.setDrawBarOutline(false);
     for (int i = 0; i < counts.keys().size(); i++) {
-      renderer.setSeriesPaint(i, colors.getOrDefault(counts.keys().get(i), CYCLE[i % CYCLE.length]));
+      renderer.setSeriesPaint(
+          i, colors.getOrDefault(counts.keys().get(i), CYCLE[i % CYCLE.length]));
     }
     NumberAxis y = numberAxis(yLabel);
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     List<LocalDate> dates = counts.dates();
-    DateAxis x = timeAxis(LaTime.startOf(dates.get(0)), LaTime.startOf(dates.get(dates.size() - 1).plusDays(1)));
+    DateAxis x =
+        timeAxis(
+            LaTime.startOf(dates.get(0)), LaTime.startOf(dates.get(dates.size() - 1).plusDays(1)));
     XYPlot plot = new XYPlot(data, x, y, renderer);
     return chart(plot, true);
   }
 
-  static JFreeChart histogram(List<Double> values, String yLabel, String xLabel, int bins, Double min, Double max,
+  static JFreeChart histogram(
+      List<Double> values,
+      String yLabel,
+      String xLabel,
+      int bins,
+      Double min,
+      Double max,
       Color color) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    double lo = min != null ? min : v.length == 0 ? 0 : java.util.Arrays.stream(v).min().getAsDouble();
-    double hi = max != null ? max : v.length == 0 ? 1 : java.util.Arrays.stream(v).max().getAsDouble();
+    double lo =
+        min != null ? min : v.length == 0 ? 0 : java.util.Arrays.stream(v).min().getAsDouble();
+    double hi =
+        max != null ? max : v.length == 0 ? 1 : java.util.Arrays.stream(v).max().getAsDouble();
     if (hi <= lo) {
       hi = lo + 1;
     }
@@ -428,8 +489,12 @@ final class ReportCharts {
   }
 
   static ValueMarker marker(double value, Color color, String label) {
-    ValueMarker m = new ValueMarker(value, color,
-        new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    ValueMarker m =
+        new ValueMarker(
+            value,
+            color,
+            new BasicStroke(
+                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     m.setLabel(label);
     m.setLabelFont(SMALL);
     m.setLabelPaint(color);

@@ -12,27 +12,48 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.values.Row;
 
-/** Section 2: every pipeline run of the window (etl_job_runs), per pipeline, failures first to see. */
+/**
+ * Section 2: every pipeline run of the window (etl_job_runs), per pipeline, failures first to see.
+ */
 public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Run> failures) {
   /** The pipelines in schedule order; other job names follow alphabetically. */
-  public static final List<String> PIPELINES = List.of("caption_performance", "daily_automation", "lock_sweep",
-      "health_monitor");
+  public static final List<String> PIPELINES =
+      List.of("caption_performance", "daily_automation", "lock_sweep", "health_monitor");
+
   public static final String FAILED = "FAILED";
   public static final String WITH_ERRORS = "COMPLETED_WITH_ERRORS";
+
   /** How many failed runs are listed. */
   public static final int LATEST_FAILURES = 10;
 
   /** One etl_job_runs row. */
-  public record Run(String jobId, String jobName, Instant start, Instant end, String status, Double durationSeconds,
-      LocalDate executionDate, Long creatorsProcessed, Long creatorsFailed, Long creatorsSkipped, Long rowsRead,
-      Long rowsRejected, String errorMessage) {
+  public record Run(
+      String jobId,
+      String jobName,
+      Instant start,
+      Instant end,
+      String status,
+      Double durationSeconds,
+      LocalDate executionDate,
+      Long creatorsProcessed,
+      Long creatorsFailed,
+      Long creatorsSkipped,
+      Long rowsRead,
+      Long rowsRejected,
+      String errorMessage) {
     public boolean failed() {
       return FAILED.equals(status);
     }
   }
 
   /** Key numbers of one pipeline over the window. */
-  public record PipelineStats(String jobName, int runs, int failed, int withErrors, Run last, Double medianSeconds,
+  public record PipelineStats(
+      String jobName,
+      int runs,
+      int failed,
+      int withErrors,
+      Run last,
+      Double medianSeconds,
       Double maxSeconds) {}
 
   public static Run run(Row r) {
@@ -43,13 +64,25 @@ public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Ru
       duration = Duration.between(start, end).toNanos() / 1e9;
     }
     LocalDate date = Cells.date(r, "execution_date");
-    return new Run(Cells.string(r, "job_id"), Cells.string(r, "job_name"), start, end, Cells.string(r, "job_status"),
-        duration, date, Cells.lng(r, "creators_processed"), Cells.lng(r, "creators_failed"),
-        Cells.lng(r, "creators_skipped"), Cells.lng(r, "rows_read"), Cells.lng(r, "rows_rejected"),
+    return new Run(
+        Cells.string(r, "job_id"),
+        Cells.string(r, "job_name"),
+        start,
+        end,
+        Cells.string(r, "job_status"),
+        duration,
+        date,
+        Cells.lng(r, "creators_processed"),
+        Cells.lng(r, "creators_failed"),
+        Cells.lng(r, "creators_skipped"),
+        Cells.lng(r, "rows_read"),
+        Cells.lng(r, "rows_rejected"),
         Cells.string(r, "error_message"));
   }
 
-  /** @param jobRows etl_job_runs rows (any order); rows outside the window are left out */
+  /**
+   * @param jobRows etl_job_runs rows (any order); rows outside the window are left out
+   */
   public static RunsSection from(List<Row> jobRows, ReportWindow window) {
     List<Run> runs = new ArrayList<>();
     for (Row r : jobRows) {
@@ -63,8 +96,13 @@ public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Ru
     for (String p : PIPELINES) {
       byName.put(p, new ArrayList<>());
     }
-    List<String> others = runs.stream().map(Run::jobName).filter(n -> n != null && !PIPELINES.contains(n))
-        .distinct().sorted().toList();
+    List<String> others =
+        runs.stream()
+            .map(Run::jobName)
+            .filter(n -> n != null && !PIPELINES.contains(n))
+            .distinct()
+            .sorted()
+            .toList();
     for (String o : others) {
       byName.put(o, new ArrayList<>());
     }
@@ -77,7 +115,9 @@ public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Ru
     byName.forEach((name, list) -> stats.add(stats(name, list)));
     List<Run> failures = new ArrayList<>(runs.stream().filter(Run::failed).toList());
     failures.sort(Comparator.comparing(Run::start).reversed());
-    return new RunsSection(List.copyOf(runs), List.copyOf(stats),
+    return new RunsSection(
+        List.copyOf(runs),
+        List.copyOf(stats),
         List.copyOf(failures.subList(0, Math.min(LATEST_FAILURES, failures.size()))));
   }
 
@@ -95,8 +135,14 @@ public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Ru
         durations.add(r.durationSeconds());
       }
     }
-    return new PipelineStats(name, runs.size(), failed, withErrors, runs.isEmpty() ? null : runs.get(runs.size() - 1),
-        median(durations), durations.stream().max(Double::compare).orElse(null));
+    return new PipelineStats(
+        name,
+        runs.size(),
+        failed,
+        withErrors,
+        runs.isEmpty() ? null : runs.get(runs.size() - 1),
+        median(durations),
+        durations.stream().max(Double::compare).orElse(null));
   }
 
   /** The exact median (mean of the two middle values for an even count); null when empty. */

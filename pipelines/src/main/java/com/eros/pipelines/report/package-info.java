@@ -6,7 +6,7 @@
  * port ({@code Warehouse.query} only); the section models ({@code *Section} classes, plain Java)
  * turn rows into numbers and series; {@link com.eros.pipelines.report.ReportCharts} (JFreeChart,
  * drawn to SVG by JFreeSVG) and {@link com.eros.pipelines.report.ReportHtml} render them. {@code
- * ./eros report} (in the tools module) writes the file locally; the
- * health monitor publishes it after each run with {@link com.eros.pipelines.report.PublishReport}.
+ * ./eros report} (in the tools module) writes the file locally; the health monitor publishes it
+ * after each run with {@link com.eros.pipelines.report.PublishReport}.
  */
 package com.eros.pipelines.report;

@@ -7,14 +7,15 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * A {@link Combine.CombineFn} whose accumulator is its output: a mergeable, serializable tally
- * (a run's counts, a page-score total, health measures). Subclasses say how to start one, add an
- * input and merge two; the sum of no input is an empty tally, so a run over nothing still has one.
+ * A {@link Combine.CombineFn} whose accumulator is its output: a mergeable, serializable tally (a
+ * run's counts, a page-score total, health measures). Subclasses say how to start one, add an input
+ * and merge two; the sum of no input is an empty tally, so a run over nothing still has one.
  *
  * @param <InputT> what is added
  * @param <AccT> the tally, encoded with Java serialization
  */
-public abstract class AccumulateFn<InputT, AccT extends Serializable> extends Combine.CombineFn<InputT, AccT, AccT> {
+public abstract class AccumulateFn<InputT, AccT extends Serializable>
+    extends Combine.CombineFn<InputT, AccT, AccT> {
   private final Class<AccT> type;
 
   protected AccumulateFn(Class<AccT> type) {

@@ -11,8 +11,8 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * What one pipeline supplies to the one run lifecycle ({@link Lifecycle}): its names, its options,
- * its tables, its graph and its summary. Everything else (option parsing, preflight, table creation,
- * running, the job row, FAILED rows and exit codes) is the lifecycle's.
+ * its tables, its graph and its summary. Everything else (option parsing, preflight, table
+ * creation, running, the job row, FAILED rows and exit codes) is the lifecycle's.
  *
  * @param <O> the pipeline's options interface
  * @param <S> the pipeline's validated settings
@@ -45,15 +45,18 @@ public interface EtlPipeline<O extends WarehouseOptions, S extends RunSettings> 
     return info().inputs();
   }
 
-  /** Tables the run writes: created when absent (checked when present). Not the job log, which is the lifecycle's. */
+  /**
+   * Tables the run writes: created when absent (checked when present). Not the job log, which is
+   * the lifecycle's.
+   */
   default List<TableDef> outputs() {
     return info().outputs();
   }
 
   /**
-   * Validates the options into the run's settings before anything is read; throws
-   * {@link UsageException} naming the option. {@code wallNow} is the wall clock, for the defaults
-   * and the bounds of {@link RunClock}.
+   * Validates the options into the run's settings before anything is read; throws {@link
+   * UsageException} naming the option. {@code wallNow} is the wall clock, for the defaults and the
+   * bounds of {@link RunClock}.
    */
   S settings(O options, Instant wallNow);
 

@@ -23,10 +23,11 @@ public final class Failures {
   public static final int COULD_NOT_START = 2;
 
   /** The text of {@code --help}'s exit code section. */
-  public static final String EXIT_CODES = "Exit codes: 0 the command did its work; 1 it ran and failed (a pipeline "
-      + "error, the circuit breaker, the shrink guard, a failing health check); 2 it could not start (bad or missing "
-      + "option, job id already used, clock out of bounds, warehouse missing/locked/unreadable/not a DuckDB file, "
-      + "wrong table schema, credentials). One line on stderr says why.";
+  public static final String EXIT_CODES =
+      "Exit codes: 0 the command did its work; 1 it ran and failed (a pipeline "
+          + "error, the circuit breaker, the shrink guard, a failing health check); 2 it could not start (bad or missing "
+          + "option, job id already used, clock out of bounds, warehouse missing/locked/unreadable/not a DuckDB file, "
+          + "wrong table schema, credentials). One line on stderr says why.";
 
   private Failures() {}
 
@@ -56,10 +57,15 @@ public final class Failures {
     return null;
   }
 
-  /** Exceptions that only carry another: Beam's and the JDK's wrappers, or a message that is just the cause's. */
+  /**
+   * Exceptions that only carry another: Beam's and the JDK's wrappers, or a message that is just
+   * the cause's.
+   */
   private static boolean isWrapper(Throwable c) {
-    if (c instanceof PipelineExecutionException || c instanceof ExecutionException
-        || c instanceof InvocationTargetException || c.getClass().getName().endsWith("UserCodeException")) {
+    if (c instanceof PipelineExecutionException
+        || c instanceof ExecutionException
+        || c instanceof InvocationTargetException
+        || c.getClass().getName().endsWith("UserCodeException")) {
       return true;
     }
     String m = c.getMessage();

@@ -136,8 +136,19 @@ public record JobRun(
     }
 
     public JobRun build() {
-      return new JobRun(jobId, jobName, start, end, status, executionDate, creatorsProcessed, creatorsFailed,
-          creatorsSkipped, rowsRead, rowsRejected, errorMessage);
+      return new JobRun(
+          jobId,
+          jobName,
+          start,
+          end,
+          status,
+          executionDate,
+          creatorsProcessed,
+          creatorsFailed,
+          creatorsSkipped,
+          rowsRead,
+          rowsRejected,
+          errorMessage);
     }
   }
 }

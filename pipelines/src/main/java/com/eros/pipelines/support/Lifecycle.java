@@ -23,7 +23,8 @@ import org.apache.beam.sdk.values.Row;
  *
  * <ol>
  *   <li>parse the options with Beam's {@code PipelineOptionsFactory} (errors name the option);
- *   <li>settle the run's settings (the pipeline's own checks; clock options bounded by {@link RunClock});
+ *   <li>settle the run's settings (the pipeline's own checks; clock options bounded by {@link
+ *       RunClock});
  *   <li>preflight ({@link Preflight}): warehouse usable, input tables present with the right types,
  *       the job id unused — refusals write nothing and exit 2;
  *   <li>create the absent output tables; compose the pipeline's graph and its job row (written by
@@ -38,7 +39,8 @@ public final class Lifecycle {
   private Lifecycle() {}
 
   /** What a run did: its settings and context, the Beam outcome, and the exit code. */
-  public record Result<S extends RunSettings>(S settings, RunContext run, Runs.Outcome outcome, int exitCode) {}
+  public record Result<S extends RunSettings>(
+      S settings, RunContext run, Runs.Outcome outcome, int exitCode) {}
 
   /** A Flex Template (or plain java) main: runs and exits with the exit code when it is not 0. */
   public static void main(EtlPipeline<?, ?> pipeline, String[] args) {
@@ -50,7 +52,8 @@ public final class Lifecycle {
   }
 
   /** Runs the command line; failures become one line on {@code err} and the exit code. */
-  public static int execute(EtlPipeline<?, ?> pipeline, String[] args, PrintStream out, PrintStream err) {
+  public static int execute(
+      EtlPipeline<?, ?> pipeline, String[] args, PrintStream out, PrintStream err) {
     try {
       return runArgs(pipeline, args, out);
     } catch (RuntimeException e) {
@@ -59,7 +62,10 @@ public final class Lifecycle {
     }
   }
 
-  /** Parses the arguments and runs; throws on failure (see {@link Failures}). Prints help for --help. */
+  /**
+   * Parses the arguments and runs; throws on failure (see {@link Failures}). Prints help for
+   * --help.
+   */
   public static <O extends WarehouseOptions, S extends RunSettings> int runArgs(
       EtlPipeline<O, S> pipeline, String[] args, PrintStream out) {
     if (OptionsParser.wantsHelp(args)) {
@@ -99,15 +105,23 @@ public final class Lifecycle {
     try {
       outcome = Runs.run(p, pipeline.command(), out);
       if (outcome.waited() && outcome.result().getState() != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended in state " + outcome.result().getState());
+        throw new IllegalStateException(
+            "the pipeline ended in state " + outcome.result().getState());
       }
     } catch (RuntimeException e) {
       if (!OptionsParser.runsLocally(options)) {
         throw e; // the submission itself failed: nothing ran
       }
       String why = Failures.describe(e);
-      throw new IllegalStateException(pipeline.command() + " failed (job " + jobId + "): " + why + "; "
-          + recordFailure(run, settings, pipeline.alerts(settings), why), e);
+      throw new IllegalStateException(
+          pipeline.command()
+              + " failed (job "
+              + jobId
+              + "): "
+              + why
+              + "; "
+              + recordFailure(run, settings, pipeline.alerts(settings), why),
+          e);
     }
     Phases.mark("run");
     if (!outcome.waited()) {
@@ -137,13 +151,19 @@ public final class Lifecycle {
   }
 
   /** The run's context: its job id (a new one when none was given) and this attempt's write id. */
-  private static RunContext context(EtlPipeline<?, ?> pipeline, WarehouseOptions options, Warehouse wh, RunSettings settings) {
+  private static RunContext context(
+      EtlPipeline<?, ?> pipeline, WarehouseOptions options, Warehouse wh, RunSettings settings) {
     if (options.getJobId() == null || options.getJobId().isBlank()) {
       options.setJobId(UUID.randomUUID().toString());
     }
     String jobId = options.getJobId();
-    return new RunContext(jobId, jobId + "~" + UUID.randomUUID().toString().substring(0, 8), pipeline.jobName(), wh,
-        settings.now(), System.currentTimeMillis());
+    return new RunContext(
+        jobId,
+        jobId + "~" + UUID.randomUUID().toString().substring(0, 8),
+        pipeline.jobName(),
+        wh,
+        settings.now(),
+        System.currentTimeMillis());
   }
 
   /**
@@ -151,17 +171,26 @@ public final class Lifecycle {
    * CRITICAL alert, delivered like the pipeline's own alerts. Says what it did, for the error line;
    * never throws.
    */
-  static String recordFailure(RunContext run, RunSettings settings, AlertDelivery alerts, String why) {
+  static String recordFailure(
+      RunContext run, RunSettings settings, AlertDelivery alerts, String why) {
     Warehouse wh = run.warehouse();
     try {
       if (Preflight.jobRan(wh, run.jobId())) {
         return "its job row was already written";
       }
       Instant end = run.elapsedEnd();
-      wh.insertNow(Tables.ETL_JOB_RUNS, List.of(JobRun.builder(run.jobId(), run.jobName(), run.start()).end(end)
-          .status(JobStatus.FAILED).executionDate(settings.executionDate()).error("the run broke: " + why).build()
-          .toRow()));
-      new DeliverAlerts(wh, run.writeId(), "failure_alert", alerts).runLocally(List.of(failureAlert(run, end, why)));
+      wh.insertNow(
+          Tables.ETL_JOB_RUNS,
+          List.of(
+              JobRun.builder(run.jobId(), run.jobName(), run.start())
+                  .end(end)
+                  .status(JobStatus.FAILED)
+                  .executionDate(settings.executionDate())
+                  .error("the run broke: " + why)
+                  .build()
+                  .toRow()));
+      new DeliverAlerts(wh, run.writeId(), "failure_alert", alerts)
+          .runLocally(List.of(failureAlert(run, end, why)));
       return "a FAILED job row and a CRITICAL alert were written";
     } catch (RuntimeException again) {
       return "and the failure could not be recorded either (" + Failures.describe(again) + ")";
@@ -175,7 +204,8 @@ public final class Lifecycle {
         .withFieldValue("alert_time", Timestamps.truncate(at))
         .withFieldValue("alert_level", "CRITICAL")
         .withFieldValue("alert_source", run.jobName())
-        .withFieldValue("alert_message", run.jobName() + " FAILED (job " + run.jobId() + "): " + why)
+        .withFieldValue(
+            "alert_message", run.jobName() + " FAILED (job " + run.jobId() + "): " + why)
         .withFieldValue("job_id", run.jobId())
         .withFieldValue("acknowledged", false)
         .build();

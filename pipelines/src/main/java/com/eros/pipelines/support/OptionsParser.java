@@ -10,13 +10,17 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
-/** Parses pipeline options with Beam's factory and turns its complaints into {@link UsageException}s. */
+/**
+ * Parses pipeline options with Beam's factory and turns its complaints into {@link
+ * UsageException}s.
+ */
 public final class OptionsParser {
   private OptionsParser() {}
 
   /** True when the arguments ask for help. */
   public static boolean wantsHelp(String[] args) {
-    return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help="));
+    return Arrays.stream(args)
+        .anyMatch(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help="));
   }
 
   /** Prints Beam's help for an options interface (descriptions and defaults). */
@@ -51,8 +55,8 @@ public final class OptionsParser {
 
   /**
    * For runs on the DirectRunner outside tests: production-like settings (Beam's immutability and
-   * encodability checks off, one thread per core). Tests build their pipelines without this, so
-   * the checks stay on there.
+   * encodability checks off, one thread per core). Tests build their pipelines without this, so the
+   * checks stay on there.
    */
   public static void tuneLocalRunner(PipelineOptions options) {
     if (DirectRunner.class.equals(options.getRunner())) {
@@ -71,7 +75,8 @@ public final class OptionsParser {
   private static final java.util.regex.Pattern MISSING_PROPERTY =
       java.util.regex.Pattern.compile(".*missing a property named '([^']+)'.*");
   private static final java.util.regex.Pattern BAD_VALUE =
-      java.util.regex.Pattern.compile(".*Cannot deserialize value of type `([^`]+)` from String \"([^\"]*)\".*");
+      java.util.regex.Pattern.compile(
+          ".*Cannot deserialize value of type `([^`]+)` from String \"([^\"]*)\".*");
 
   /** Rewrites Beam's messages about unknown options and unparsable values to name the option. */
   static String explain(String message, String[] args) {

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 /**
  * Timestamps of a run's phases, for profiling the fixed cost of a run: with the system property
  * {@code eros.phases} set ({@code EROS_JAVA_OPTS="-Deros.phases ..."} or {@code ./eros bench}),
- * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}.
- * Off by default, and then free.
+ * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}. Off
+ * by default, and then free.
  */
 public final class Phases {
   static final String PROPERTY = "eros.phases";
@@ -32,7 +32,10 @@ public final class Phases {
   }
 
   private static long jvmStartMillis() {
-    return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(java.time.Instant::toEpochMilli)
         .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 }

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param start the run's clock (job_start_time; decisions use the pipeline's own settings)
  * @param startWallMillis wall-clock millis when the run began, for the job's real duration
  */
-public record RunContext(String jobId, String writeId, String jobName, Warehouse warehouse, Instant start,
-    long startWallMillis) implements Serializable {
+public record RunContext(
+    String jobId,
+    String writeId,
+    String jobName,
+    Warehouse warehouse,
+    Instant start,
+    long startWallMillis)
+    implements Serializable {
 
   public RunContext {
     Objects.requireNonNull(jobId, "jobId");
@@ -26,7 +32,10 @@ public record RunContext(String jobId, String writeId, String jobName, Warehouse
     Objects.requireNonNull(start, "start");
   }
 
-  /** The run's end as of now: its start plus the wall time elapsed (a fixed --now still records a real duration). */
+  /**
+   * The run's end as of now: its start plus the wall time elapsed (a fixed --now still records a
+   * real duration).
+   */
   public Instant elapsedEnd() {
     return start.plusMillis(Math.max(0, System.currentTimeMillis() - startWallMillis));
   }

@@ -13,12 +13,15 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
-/** Runs a pipeline: locally it waits, printing progress; on a remote runner it submits and returns. */
+/**
+ * Runs a pipeline: locally it waits, printing progress; on a remote runner it submits and returns.
+ */
 public final class Runs {
   private Runs() {}
 
   /** Outcome of a run: the Beam result and, for local runs, the wall time and final counters. */
-  public record Outcome(PipelineResult result, boolean waited, Duration wallTime, Map<String, Long> counters) {
+  public record Outcome(
+      PipelineResult result, boolean waited, Duration wallTime, Map<String, Long> counters) {
     public long counter(String name) {
       return counters.getOrDefault(name, 0L);
     }
@@ -30,18 +33,25 @@ public final class Runs {
     PipelineResult result = pipeline.run();
     Phases.mark("runner-started");
     if (!local) {
-      progress.println(label + ": submitted (" + result.getClass().getSimpleName() + "); not waiting for it");
+      progress.println(
+          label + ": submitted (" + result.getClass().getSimpleName() + "); not waiting for it");
       return new Outcome(result, false, Duration.ZERO, Map.of());
     }
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "progress");
-      t.setDaemon(true);
-      return t;
-    });
-    ticker.scheduleAtFixedRate(() -> {
-      long secs = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-      progress.println("  " + label + ": running " + secs + " s " + brief(counters(result)));
-    }, 10, 10, TimeUnit.SECONDS);
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "progress");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleAtFixedRate(
+        () -> {
+          long secs = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+          progress.println("  " + label + ": running " + secs + " s " + brief(counters(result)));
+        },
+        10,
+        10,
+        TimeUnit.SECONDS);
     try {
       result.waitUntilFinish();
     } finally {
@@ -72,11 +82,12 @@ public final class Runs {
 
   private static String brief(Map<String, Long> counters) {
     StringBuilder sb = new StringBuilder();
-    counters.forEach((k, v) -> {
-      if (sb.length() < 160) {
-        sb.append(sb.length() == 0 ? "(" : ", ").append(k).append('=').append(v);
-      }
-    });
+    counters.forEach(
+        (k, v) -> {
+          if (sb.length() < 160) {
+            sb.append(sb.length() == 0 ? "(" : ", ").append(k).append('=').append(v);
+          }
+        });
     return sb.length() == 0 ? "" : sb.append(')').toString();
   }
 }

@@ -5,7 +5,6 @@ import com.eros.common.warehouse.WriteSpec;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -27,9 +26,10 @@ public final class WriteJobRun extends PTransform<PCollection<JobRun>, PCollecti
 
   @Override
   public PCollection<Long> expand(PCollection<JobRun> runs) {
-    return runs
-        .apply("Make job row", MapElements.into(TypeDescriptors.rows()).via(JobRun::toRow))
+    return runs.apply("Make job row", MapElements.into(TypeDescriptors.rows()).via(JobRun::toRow))
         .setRowSchema(Tables.ETL_JOB_RUNS.schema())
-        .apply("Write etl_job_runs", run.warehouse().write(Tables.ETL_JOB_RUNS, spec(), run.writeId(), "job_run"));
+        .apply(
+            "Write etl_job_runs",
+            run.warehouse().write(Tables.ETL_JOB_RUNS, spec(), run.writeId(), "job_run"));
   }
 }

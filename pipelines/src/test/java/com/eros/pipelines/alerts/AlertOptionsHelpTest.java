@@ -5,25 +5,42 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
-import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
 import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
+import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
+import com.eros.pipelines.locksweep.LockSweepOptions;
+import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.Lifecycle;
-import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
-import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
-import com.eros.pipelines.locksweep.LockSweepOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The three pipelines that raise alerts share one set of channel options, and their --help lists it. */
+/**
+ * The three pipelines that raise alerts share one set of channel options, and their --help lists
+ * it.
+ */
 class AlertOptionsHelpTest {
-  static final List<String> OPTIONS = List.of("--rules", "--slackWebhookSecret", "--googleChatWebhookSecret",
-      "--pagerDutyRoutingKeySecret", "--webhookUrlSecret", "--pagerDutyEventsUrl", "--mailTo", "--mailFrom", "--smtpHost",
-      "--smtpPort", "--smtpTls", "--smtpUser", "--smtpPasswordSecret", "--deliveryAttempts", "--deliveryTimeoutSeconds");
+  static final List<String> OPTIONS =
+      List.of(
+          "--rules",
+          "--slackWebhookSecret",
+          "--googleChatWebhookSecret",
+          "--pagerDutyRoutingKeySecret",
+          "--webhookUrlSecret",
+          "--pagerDutyEventsUrl",
+          "--mailTo",
+          "--mailFrom",
+          "--smtpHost",
+          "--smtpPort",
+          "--smtpTls",
+          "--smtpUser",
+          "--smtpPasswordSecret",
+          "--deliveryAttempts",
+          "--deliveryTimeoutSeconds");
 
   @Test
   void everyAlertingPipelineHasTheAlertOptions() {
@@ -34,8 +51,12 @@ class AlertOptionsHelpTest {
 
   @Test
   void helpListsTheAlertOptions() {
-    for (EtlPipeline<?, ?> pipeline : List.<EtlPipeline<?, ?>>of(new DailyAutomationPipeline(), new LockSweepPipeline(),
-        new HealthMonitorPipeline(), new CaptionPerformancePipeline())) {
+    for (EtlPipeline<?, ?> pipeline :
+        List.<EtlPipeline<?, ?>>of(
+            new DailyAutomationPipeline(),
+            new LockSweepPipeline(),
+            new HealthMonitorPipeline(),
+            new CaptionPerformancePipeline())) {
       String command = pipeline.command();
       PrintStream stdout = System.out;
       ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -8,13 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Alert deliveries for pipeline tests: the built-in routing and cooldowns, channels from a given environment. */
+/**
+ * Alert deliveries for pipeline tests: the built-in routing and cooldowns, channels from a given
+ * environment.
+ */
 public final class TestAlerts {
   private TestAlerts() {}
 
   /** Short retries for tests: 2 attempts, 10 ms backoff, 2 s timeouts. */
   public static RetryPolicy fast() {
-    return new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    return new RetryPolicy(
+        2,
+        Duration.ofMillis(10),
+        Duration.ofMillis(20),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2));
   }
 
   /** An environment with no channel variable set. */
@@ -23,13 +31,18 @@ public final class TestAlerts {
   /** No channel configured: every alert is written and recorded NOT_ROUTED. */
   public static AlertDelivery unconfigured() {
     Environment none = name -> null;
-    return new AlertDelivery(ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), none, Clock.system());
+    return new AlertDelivery(
+        ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), none, Clock.system());
   }
 
-  /** Channels from {@code env} (variable name to value), the built-in rules, delivered_at from {@code clock}. */
+  /**
+   * Channels from {@code env} (variable name to value), the built-in rules, delivered_at from
+   * {@code clock}.
+   */
   public static AlertDelivery withEnv(Map<String, String> env, Instant clock) {
     Map<String, String> copy = Map.copyOf(env);
     Environment e = copy::get;
-    return new AlertDelivery(ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), e, Clock.fixed(clock));
+    return new AlertDelivery(
+        ChannelSettings.webhooks(null, fast()), AlertsFile.builtIn(), e, Clock.fixed(clock));
   }
 }

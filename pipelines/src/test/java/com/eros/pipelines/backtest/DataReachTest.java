@@ -19,18 +19,24 @@ class DataReachTest {
   @Test
   void theDayAfterTheHorizonMustHoldAQuarterOfTheFirstDaysSends() {
     assertThat(new DataReach(100, 25, false).refusal(END), nullValue());
-    assertThat(new DataReach(100, 24, false).refusal(END),
-        containsString("the data ends before --asOf + --horizonDays = 2026-03-10T12:00:00Z or within a day after it"
-            + " (24 sends in the day after it against 100 in the horizon's first day)"));
+    assertThat(
+        new DataReach(100, 24, false).refusal(END),
+        containsString(
+            "the data ends before --asOf + --horizonDays = 2026-03-10T12:00:00Z or within a day after it"
+                + " (24 sends in the day after it against 100 in the horizon's first day)"));
     // a few stray rows after the end of the data do not pass for data
-    assertThat(new DataReach(1854, 2, false).refusal(END), containsString("2 sends in the day after"));
-    assertThat(new DataReach(0, 50, false).refusal(END), containsString("no message was sent in the first day"));
+    assertThat(
+        new DataReach(1854, 2, false).refusal(END), containsString("2 sends in the day after"));
+    assertThat(
+        new DataReach(0, 50, false).refusal(END),
+        containsString("no message was sent in the first day"));
   }
 
   @Test
   void whenTheDayAfterIsNotOverOneSendSuffices() {
     assertThat(new DataReach(100, 1, true).refusal(END), nullValue());
-    assertThat(new DataReach(100, 0, true).refusal(END), containsString("0 sends in the day after"));
+    assertThat(
+        new DataReach(100, 0, true).refusal(END), containsString("0 sends in the day after"));
   }
 
   @Test

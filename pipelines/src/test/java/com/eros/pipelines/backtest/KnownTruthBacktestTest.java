@@ -19,10 +19,16 @@ class KnownTruthBacktestTest {
   static final int HORIZON = 14;
 
   static SimulatedWorld world(boolean signal) {
-    return SimulatedWorld.build(21, 200, 10, HORIZON, (rng, page, id) -> {
-      double p = signal ? 0.1 + 0.8 * rng.nextDouble() : 0.5;
-      return new SimulatedWorld.Truth(page, id, p, p, 20 + rng.nextInt(61), 10 + rng.nextInt(31));
-    });
+    return SimulatedWorld.build(
+        21,
+        200,
+        10,
+        HORIZON,
+        (rng, page, id) -> {
+          double p = signal ? 0.1 + 0.8 * rng.nextDouble() : 0.5;
+          return new SimulatedWorld.Truth(
+              page, id, p, p, 20 + rng.nextInt(61), 10 + rng.nextInt(31));
+        });
   }
 
   static BacktestMetrics backtest(SimulatedWorld w, double halfLife) {
@@ -71,7 +77,9 @@ class KnownTruthBacktestTest {
     assertThat(m.captionsScored(), is(2000L));
     assertThat(Math.abs(m.spearman()), lessThan(0.05)); // measured 0.031
     assertThat(Math.abs(m.baselineSpearman()), lessThan(0.05)); // measured 0.009
-    assertThat(Math.abs(m.topDecileSuccessRate() - m.bottomDecileSuccessRate()), lessThan(0.02)); // measured 0.001
+    assertThat(
+        Math.abs(m.topDecileSuccessRate() - m.bottomDecileSuccessRate()),
+        lessThan(0.02)); // measured 0.001
     // a forecaster that knew p = 0.5 would score exactly 0.25; the posterior's noise costs a little
     assertThat(m.brierScore(), closeTo(0.2577, 0.005));
     assertThat(m.brierScore(), greaterThan(0.25));

@@ -35,14 +35,18 @@ final class Measures {
     for (Map.Entry<String, PageMessages> e : w.pages.entrySet()) {
       PageStatsCalculator.PageStats ps = PageStatsCalculator.computePage(e.getValue(), cfg);
       if (ps.median() != 1.0) {
-        throw new IllegalStateException("the world's median must be exactly 1.0, was " + ps.median());
+        throw new IllegalStateException(
+            "the world's median must be exactly 1.0, was " + ps.median());
       }
       out.put(e.getKey(), ps.stats());
     }
     return out;
   }
 
-  /** Coverage of the true probability by the Wilson interval, over captions with at least minObservations. */
+  /**
+   * Coverage of the true probability by the Wilson interval, over captions with at least
+   * minObservations.
+   */
   record Coverage(int captions, int covered) {
     double rate() {
       return (double) covered / captions;
@@ -81,7 +85,8 @@ final class Measures {
   record Ranking(double spearman, double bestHit, double regret) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "spearman %.3f, best hit %.3f, regret %.4f", spearman, bestHit, regret);
+      return String.format(
+          Locale.ROOT, "spearman %.3f, best hit %.3f, regret %.4f", spearman, bestHit, regret);
     }
   }
 

@@ -25,17 +25,17 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * "No double counting" (docs/caption-performance.md §6): caption-performance run every 6 hours for a simulated
- * week, on a message stream that keeps arriving, with the table replaced by each run.
+ * "No double counting" (docs/caption-performance.md §6): caption-performance run every 6 hours for
+ * a simulated week, on a message stream that keeps arriving, with the table replaced by each run.
  *
- * <p>What "the same" means when windows slide: two runs at different instants legitimately differ
- * — messages enter and leave the 90-day window and every weight decays. What must hold is that a
- * run depends only on its asOf and on the messages sent before it, never on earlier runs: (1) each
+ * <p>What "the same" means when windows slide: two runs at different instants legitimately differ —
+ * messages enter and leave the 90-day window and every weight decays. What must hold is that a run
+ * depends only on its asOf and on the messages sent before it, never on earlier runs: (1) each
  * message inside a run's window contributes exactly once to that run (one observation, weight
  * 0.5^(age/14)) and a message outside contributes nothing; (2) so the table after the 28th
- * scheduled run equals one run at the same instant computed from scratch, bit for bit. The
- * original procedure added the last 7 days to cumulative counts every 6 hours; the same checks
- * applied to that procedure fail (last test), so they can tell the two apart.
+ * scheduled run equals one run at the same instant computed from scratch, bit for bit. The original
+ * procedure added the last 7 days to cumulative counts every 6 hours; the same checks applied to
+ * that procedure fail (last test), so they can tell the two apart.
  */
 class NoDoubleCountingTest {
   static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
@@ -45,7 +45,9 @@ class NoDoubleCountingTest {
 
   record Msg(long id, String page, Long caption, long micros, double earnings, long sent) {}
 
-  /** 12 pages × 5 captions; sends from 120 days before START to 7 days after it (some uncaptioned). */
+  /**
+   * 12 pages × 5 captions; sends from 120 days before START to 7 days after it (some uncaptioned).
+   */
   static List<Msg> stream() {
     Random rnd = new Random(2026);
     List<Msg> out = new ArrayList<>();
@@ -56,7 +58,14 @@ class NoDoubleCountingTest {
       for (int i = 0; i < 600; i++) {
         Long caption = rnd.nextInt(10) == 0 ? null : (long) (p * 5 + rnd.nextInt(5) + 1);
         long sent = 1 + rnd.nextInt(500);
-        out.add(new Msg(id++, "page_" + p, caption, from + (long) (rnd.nextDouble() * span), Math.round(rnd.nextDouble() * sent * 300) / 100.0, sent));
+        out.add(
+            new Msg(
+                id++,
+                "page_" + p,
+                caption,
+                from + (long) (rnd.nextDouble() * span),
+                Math.round(rnd.nextDouble() * sent * 300) / 100.0,
+                sent));
       }
     }
     return out;
@@ -73,10 +82,16 @@ class NoDoubleCountingTest {
     Collections.shuffle(arrived, new Random(shuffleSeed)); // a store returns rows in any order
     Map<String, PageMessages.Builder> pages = new TreeMap<>();
     for (Msg m : arrived) {
-      pages.computeIfAbsent(m.page(), PageMessages::builder).add(m.id(), m.caption(), m.micros(), m.earnings(), m.sent(), m.sent(), 0);
+      pages
+          .computeIfAbsent(m.page(), PageMessages::builder)
+          .add(m.id(), m.caption(), m.micros(), m.earnings(), m.sent(), m.sent(), 0);
     }
     Map<String, List<CaptionStats>> table = new TreeMap<>();
-    pages.forEach((page, b) -> table.put(page, PageStatsCalculator.compute(b.build(), CaptionPerformanceConfig.defaults(asOf))));
+    pages.forEach(
+        (page, b) ->
+            table.put(
+                page,
+                PageStatsCalculator.compute(b.build(), CaptionPerformanceConfig.defaults(asOf))));
     return table;
   }
 
@@ -85,7 +100,8 @@ class NoDoubleCountingTest {
    * counts exactly once (raw counts and decay weights, recomputed here independently) and nothing
    * else counts.
    */
-  static void assertEachMessageCountsOnce(Map<String, List<CaptionStats>> table, List<Msg> all, Instant asOf) {
+  static void assertEachMessageCountsOnce(
+      Map<String, List<CaptionStats>> table, List<Msg> all, Instant asOf) {
     long to = Timestamps.micros(asOf);
     long from = to - 90 * DAY;
     Map<Long, Long> count = new HashMap<>();
@@ -100,10 +116,14 @@ class NoDoubleCountingTest {
     for (List<CaptionStats> rows : table.values()) {
       for (CaptionStats s : rows) {
         seen.put(s.captionId(), s.totalObservations());
-        assertThat("observations of caption " + s.captionId() + " at " + asOf, s.totalObservations(),
+        assertThat(
+            "observations of caption " + s.captionId() + " at " + asOf,
+            s.totalObservations(),
             is(count.getOrDefault(s.captionId(), 0L)));
-        assertThat("effective n of caption " + s.captionId() + " at " + asOf,
-            s.effectiveSuccesses() + s.effectiveFailures(), closeTo(weight.getOrDefault(s.captionId(), 0.0), 1e-9));
+        assertThat(
+            "effective n of caption " + s.captionId() + " at " + asOf,
+            s.effectiveSuccesses() + s.effectiveFailures(),
+            closeTo(weight.getOrDefault(s.captionId(), 0.0), 1e-9));
       }
     }
     assertThat("captions with a send in the window at " + asOf, seen, equalTo(count));
@@ -133,14 +153,25 @@ class NoDoubleCountingTest {
     assertThat(table.values().stream().mapToLong(List::size).sum(), greaterThan(50L));
   }
 
-  /** One message's share of each run: exactly one observation of its weight while in the window, else none. */
+  /**
+   * One message's share of each run: exactly one observation of its weight while in the window,
+   * else none.
+   */
   @Test
   void oneMessageAddsOneObservationToEachRunWhoseWindowHoldsIt() {
     List<Msg> all = stream();
     // a message sent 89.9 days before the first run: in the window of the first run only
-    Msg old = new Msg(1_000_001, "page_3", 16L, Timestamps.micros(START.plus(EVERY)) - 90 * DAY + DAY / 10, 50.0, 10);
+    Msg old =
+        new Msg(
+            1_000_001,
+            "page_3",
+            16L,
+            Timestamps.micros(START.plus(EVERY)) - 90 * DAY + DAY / 10,
+            50.0,
+            10);
     // and one sent during the week: in every run after it
-    Msg recent = new Msg(1_000_002, "page_3", 16L, Timestamps.micros(START) + 3 * DAY + 1, 50.0, 10);
+    Msg recent =
+        new Msg(1_000_002, "page_3", 16L, Timestamps.micros(START) + 3 * DAY + 1, 50.0, 10);
     List<Msg> with = new ArrayList<>(all);
     with.add(old);
     with.add(recent);
@@ -164,14 +195,19 @@ class NoDoubleCountingTest {
         }
       }
       assertThat(extra, is(expected));
-      assertThat((a.effectiveSuccesses() + a.effectiveFailures()) - (b.effectiveSuccesses() + b.effectiveFailures()),
+      assertThat(
+          (a.effectiveSuccesses() + a.effectiveFailures())
+              - (b.effectiveSuccesses() + b.effectiveFailures()),
           closeTo(expectedWeight, 1e-9));
     }
     assertThat(oldRuns, is(1)); // the first run only: then it leaves the window
     assertThat(recentRuns, is(RUNS - 12)); // sent 3 days in: the 16 runs after it
   }
 
-  /** The original's procedure — add the last 7 days to cumulative counts every 6 h — fails the same check. */
+  /**
+   * The original's procedure — add the last 7 days to cumulative counts every 6 h — fails the same
+   * check.
+   */
   @Test
   void theCheckCatchesTheOriginalCumulativeProcedure() {
     List<Msg> all = stream();
@@ -190,23 +226,45 @@ class NoDoubleCountingTest {
     Map<String, List<CaptionStats>> table = run(all, end, 1);
     // the cumulative counts, put in the table's place, break "each message once"
     Map<String, List<CaptionStats>> cumulativeTable = new TreeMap<>();
-    table.forEach((page, rows) -> {
-      List<CaptionStats> changed = new ArrayList<>();
-      for (CaptionStats s : rows) {
-        long n = cumulative.getOrDefault(s.captionId(), 0L);
-        changed.add(new CaptionStats(s.pageName(), s.captionId(), s.successes(), n - s.successes(), n,
-            s.effectiveSuccesses(), s.effectiveFailures(), s.confidenceLowerBound(), s.confidenceUpperBound(),
-            s.posteriorAlpha(), s.posteriorBeta(), s.explorationScore(), s.avgEmv(), s.lastEmvObserved(),
-            s.totalRevenue(), s.avgConversionRate(), s.performancePercentile(), s.lastUsedMicros(),
-            s.lastUpdatedMicros()));
-      }
-      cumulativeTable.put(page, changed);
-    });
-    assertThrows(AssertionError.class, () -> assertEachMessageCountsOnce(cumulativeTable, all, end));
+    table.forEach(
+        (page, rows) -> {
+          List<CaptionStats> changed = new ArrayList<>();
+          for (CaptionStats s : rows) {
+            long n = cumulative.getOrDefault(s.captionId(), 0L);
+            changed.add(
+                new CaptionStats(
+                    s.pageName(),
+                    s.captionId(),
+                    s.successes(),
+                    n - s.successes(),
+                    n,
+                    s.effectiveSuccesses(),
+                    s.effectiveFailures(),
+                    s.confidenceLowerBound(),
+                    s.confidenceUpperBound(),
+                    s.posteriorAlpha(),
+                    s.posteriorBeta(),
+                    s.explorationScore(),
+                    s.avgEmv(),
+                    s.lastEmvObserved(),
+                    s.totalRevenue(),
+                    s.avgConversionRate(),
+                    s.performancePercentile(),
+                    s.lastUsedMicros(),
+                    s.lastUpdatedMicros()));
+          }
+          cumulativeTable.put(page, changed);
+        });
+    assertThrows(
+        AssertionError.class, () -> assertEachMessageCountsOnce(cumulativeTable, all, end));
     assertEachMessageCountsOnce(table, all, end);
   }
 
   private static CaptionStats caption(Map<String, List<CaptionStats>> table, long id) {
-    return table.values().stream().flatMap(List::stream).filter(s -> s.captionId() == id).findFirst().orElseThrow();
+    return table.values().stream()
+        .flatMap(List::stream)
+        .filter(s -> s.captionId() == id)
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -24,9 +24,11 @@ class PageScorerTest {
   static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
   static final long NOW = Timestamps.micros(T);
   static final long DAY = CaptionPerformanceConfig.DAY_MICROS;
+
   /** Decay off, so the expected posteriors are simple fractions. */
-  static final BacktestConfig CFG = new BacktestConfig(
-      new CaptionPerformanceConfig(T, 30, 90, SimulatedWorld.NO_DECAY, 1.96), 7, 3);
+  static final BacktestConfig CFG =
+      new BacktestConfig(
+          new CaptionPerformanceConfig(T, 30, 90, SimulatedWorld.NO_DECAY, 1.96), 7, 3);
 
   record M(Long caption, double daysFromT, double emv) {}
 
@@ -34,27 +36,50 @@ class PageScorerTest {
     PageMessages.Builder b = PageMessages.builder(name);
     long id = 1;
     for (M m : messages) {
-      b.add(id++, m.caption(), NOW + Math.round(m.daysFromT() * DAY), m.emv(), 1, 1, 0); // sent 1: EMV = earnings
+      b.add(
+          id++,
+          m.caption(),
+          NOW + Math.round(m.daysFromT() * DAY),
+          m.emv(),
+          1,
+          1,
+          0); // sent 1: EMV = earnings
     }
     return b.build();
   }
 
   /**
    * Before T (median window): caption 1 sends 5, 5, 5, 0; caption 2 sends 0, 0, 0, 5; caption 3
-   * sends 5, 0. Median of the ten EMVs {0×5, 5×5} = (0 + 5) / 2 = 2.5. In the horizon (minSends
-   * 3): caption 1 sends 5, 5, 0; caption 2 sends 0, 0, 0, 3 (3 > 2.5: a success against the
-   * median as of T); caption 3 sends twice (too few); caption 4, never used before T, five times;
-   * one uncaptioned send; one send at T + 7 d exactly (outside).
+   * sends 5, 0. Median of the ten EMVs {0×5, 5×5} = (0 + 5) / 2 = 2.5. In the horizon (minSends 3):
+   * caption 1 sends 5, 5, 0; caption 2 sends 0, 0, 0, 3 (3 > 2.5: a success against the median as
+   * of T); caption 3 sends twice (too few); caption 4, never used before T, five times; one
+   * uncaptioned send; one send at T + 7 d exactly (outside).
    */
   static List<M> handMade() {
-    List<M> m = new ArrayList<>(List.of(
-        new M(1L, -1, 5), new M(1L, -2, 5), new M(1L, -3, 5), new M(1L, -4, 0),
-        new M(2L, -1, 0), new M(2L, -2, 0), new M(2L, -3, 0), new M(2L, -4, 5),
-        new M(3L, -5, 5), new M(3L, -6, 0),
-        new M(1L, 0, 5), new M(1L, 1, 5), new M(1L, 6.99, 0),
-        new M(2L, 1, 0), new M(2L, 2, 0), new M(2L, 3, 0), new M(2L, 4, 3),
-        new M(3L, 1, 5), new M(3L, 2, 5),
-        new M(null, 1, 9), new M(1L, 7, 5)));
+    List<M> m =
+        new ArrayList<>(
+            List.of(
+                new M(1L, -1, 5),
+                new M(1L, -2, 5),
+                new M(1L, -3, 5),
+                new M(1L, -4, 0),
+                new M(2L, -1, 0),
+                new M(2L, -2, 0),
+                new M(2L, -3, 0),
+                new M(2L, -4, 5),
+                new M(3L, -5, 5),
+                new M(3L, -6, 0),
+                new M(1L, 0, 5),
+                new M(1L, 1, 5),
+                new M(1L, 6.99, 0),
+                new M(2L, 1, 0),
+                new M(2L, 2, 0),
+                new M(2L, 3, 0),
+                new M(2L, 4, 3),
+                new M(3L, 1, 5),
+                new M(3L, 2, 5),
+                new M(null, 1, 9),
+                new M(1L, 7, 5)));
     for (int i = 0; i < 5; i++) {
       m.add(new M(4L, 1 + i, 1));
     }
@@ -97,7 +122,8 @@ class PageScorerTest {
     assertThat(s.bottomDecile().get(0).captionId(), is(2L));
     // Wilson(3 of 4) = [0.30, 0.95] holds 2/3; Wilson(1 of 4) = [0.046, 0.70] holds 1/4
     assertThat(s.covered(), is(2L));
-    // Brier: caption 1: 2 × (1/3)² + (2/3)² = 6/9; caption 2: (2/3)² + 3 × (1/3)² = 7/9; over 7 sends
+    // Brier: caption 1: 2 × (1/3)² + (2/3)² = 6/9; caption 2: (2/3)² + 3 × (1/3)² = 7/9; over 7
+    // sends
     assertThat(s.brierSum(), closeTo(13.0 / 9, 1e-12));
     assertThat(s.scoredSends(), is(7L));
     PageScore.Parts p = s.parts();
@@ -110,7 +136,8 @@ class PageScorerTest {
     PageMessages page = page("p", handMade());
     List<CaptionStats> atT = PageStatsCalculator.compute(page, CFG.stats());
     for (ScoredCaption c : PageScorer.score(page, CFG).captions()) {
-      CaptionStats s = atT.stream().filter(r -> r.captionId() == c.captionId()).findFirst().orElseThrow();
+      CaptionStats s =
+          atT.stream().filter(r -> r.captionId() == c.captionId()).findFirst().orElseThrow();
       assertThat(c.posteriorMean(), is(PageScorer.posteriorMean(s)));
       assertThat(c.lower(), is(s.confidenceLowerBound()));
       assertThat(c.upper(), is(s.confidenceUpperBound()));
@@ -144,7 +171,8 @@ class PageScorerTest {
     PageScore s = new PageScore("p", 1.0, cs, 0, 120);
     assertThat(s.decileSize(), is(2)); // ceil(12 / 10)
     assertThat(s.topDecile().stream().map(ScoredCaption::captionId).toList(), contains(1L, 2L));
-    assertThat(s.bottomDecile().stream().map(ScoredCaption::captionId).toList(), contains(11L, 12L));
+    assertThat(
+        s.bottomDecile().stream().map(ScoredCaption::captionId).toList(), contains(11L, 12L));
     assertThat(new PageScore("p", 1.0, cs.subList(0, 1), 0, 10).decileSize(), is(0));
   }
 

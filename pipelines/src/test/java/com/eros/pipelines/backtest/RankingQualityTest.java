@@ -33,11 +33,17 @@ class RankingQualityTest {
   record Measured(Map<Score, Ranking> off, Map<Score, Ranking> on) {}
 
   static Measured measure(int nLo, int nHi, boolean drift) {
-    SimulatedWorld w = SimulatedWorld.build(SEED, 500, 8, 0, (rng, page, id) -> {
-      double a = 0.2 + 0.6 * rng.nextDouble();
-      double b = drift ? 0.2 + 0.6 * rng.nextDouble() : a;
-      return new SimulatedWorld.Truth(page, id, a, b, nLo + rng.nextInt(nHi - nLo + 1), 0);
-    });
+    SimulatedWorld w =
+        SimulatedWorld.build(
+            SEED,
+            500,
+            8,
+            0,
+            (rng, page, id) -> {
+              double a = 0.2 + 0.6 * rng.nextDouble();
+              double b = drift ? 0.2 + 0.6 * rng.nextDouble() : a;
+              return new SimulatedWorld.Truth(page, id, a, b, nLo + rng.nextInt(nHi - nLo + 1), 0);
+            });
     Map<Score, Ranking> off = new EnumMap<>(Score.class);
     Map<Score, Ranking> on = new EnumMap<>(Score.class);
     for (Score s : Score.values()) {
@@ -61,12 +67,20 @@ class RankingQualityTest {
     expect(m.on().get(POSTERIOR_MEAN), 0.545, 0.328);
     expect(m.on().get(WILSON_LOWER), 0.494, 0.314);
     expect(m.on().get(RAW_RATE), 0.678, 0.403); // the raw rate ignores the decay
-    // without decay the posterior mean ranks as well as the raw rate, and better than the lower bound
-    assertThat(m.off().get(POSTERIOR_MEAN).spearman(), greaterThanOrEqualTo(m.off().get(RAW_RATE).spearman() - 0.01));
-    assertThat(m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(WILSON_LOWER).spearman(), greaterThan(0.02));
+    // without decay the posterior mean ranks as well as the raw rate, and better than the lower
+    // bound
+    assertThat(
+        m.off().get(POSTERIOR_MEAN).spearman(),
+        greaterThanOrEqualTo(m.off().get(RAW_RATE).spearman() - 0.01));
+    assertThat(
+        m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(WILSON_LOWER).spearman(),
+        greaterThan(0.02));
     // in a stationary world the decay throws information away: ranking quality drops
-    assertThat(m.off().get(POSTERIOR_MEAN).spearman() - m.on().get(POSTERIOR_MEAN).spearman(), greaterThan(0.1));
-    assertThat(m.on().get(RAW_RATE).spearman(), greaterThan(m.on().get(POSTERIOR_MEAN).spearman() + 0.1));
+    assertThat(
+        m.off().get(POSTERIOR_MEAN).spearman() - m.on().get(POSTERIOR_MEAN).spearman(),
+        greaterThan(0.1));
+    assertThat(
+        m.on().get(RAW_RATE).spearman(), greaterThan(m.on().get(POSTERIOR_MEAN).spearman() + 0.1));
   }
 
   @Test
@@ -78,11 +92,19 @@ class RankingQualityTest {
     expect(m.on().get(POSTERIOR_MEAN), 0.879, 0.656);
     expect(m.on().get(WILSON_LOWER), 0.864, 0.640);
     // with many sends the three agree without decay (differences within 0.01)
-    assertThat(Math.abs(m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(RAW_RATE).spearman()), lessThan(0.01));
-    assertThat(Math.abs(m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(WILSON_LOWER).spearman()), lessThan(0.01));
+    assertThat(
+        Math.abs(m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(RAW_RATE).spearman()),
+        lessThan(0.01));
+    assertThat(
+        Math.abs(m.off().get(POSTERIOR_MEAN).spearman() - m.off().get(WILSON_LOWER).spearman()),
+        lessThan(0.01));
     // the decay still costs: its effective n is about a fifth of the sends
-    assertThat(m.off().get(POSTERIOR_MEAN).spearman() - m.on().get(POSTERIOR_MEAN).spearman(), greaterThan(0.03));
-    assertThat(m.off().get(POSTERIOR_MEAN).bestHit() - m.on().get(POSTERIOR_MEAN).bestHit(), greaterThan(0.05));
+    assertThat(
+        m.off().get(POSTERIOR_MEAN).spearman() - m.on().get(POSTERIOR_MEAN).spearman(),
+        greaterThan(0.03));
+    assertThat(
+        m.off().get(POSTERIOR_MEAN).bestHit() - m.on().get(POSTERIOR_MEAN).bestHit(),
+        greaterThan(0.05));
   }
 
   /** Each caption's p moves from one draw at T − 90 d to another at T; the truth is p at T. */
@@ -94,8 +116,11 @@ class RankingQualityTest {
     expect(m.on().get(POSTERIOR_MEAN), 0.465, 0.310);
     expect(m.on().get(WILSON_LOWER), 0.430, 0.302);
     // here the decay pays: recent sends say more about p at T
-    assertThat(m.on().get(POSTERIOR_MEAN).spearman() - m.off().get(POSTERIOR_MEAN).spearman(), greaterThan(0.05));
-    assertThat(m.on().get(POSTERIOR_MEAN).spearman(), greaterThan(m.on().get(WILSON_LOWER).spearman()));
+    assertThat(
+        m.on().get(POSTERIOR_MEAN).spearman() - m.off().get(POSTERIOR_MEAN).spearman(),
+        greaterThan(0.05));
+    assertThat(
+        m.on().get(POSTERIOR_MEAN).spearman(), greaterThan(m.on().get(WILSON_LOWER).spearman()));
   }
 
   @Test
@@ -105,7 +130,11 @@ class RankingQualityTest {
     expect(m.off().get(RAW_RATE), 0.586, 0.366);
     expect(m.on().get(POSTERIOR_MEAN), 0.817, 0.552);
     expect(m.on().get(WILSON_LOWER), 0.796, 0.546);
-    assertThat(m.on().get(POSTERIOR_MEAN).spearman() - m.off().get(POSTERIOR_MEAN).spearman(), greaterThan(0.15));
-    assertThat(m.on().get(POSTERIOR_MEAN).bestHit() - m.off().get(POSTERIOR_MEAN).bestHit(), greaterThan(0.1));
+    assertThat(
+        m.on().get(POSTERIOR_MEAN).spearman() - m.off().get(POSTERIOR_MEAN).spearman(),
+        greaterThan(0.15));
+    assertThat(
+        m.on().get(POSTERIOR_MEAN).bestHit() - m.off().get(POSTERIOR_MEAN).bestHit(),
+        greaterThan(0.1));
   }
 }

@@ -14,16 +14,16 @@ import java.util.SplittableRandom;
  * Small worlds with known truth, for the statistical tests: every caption has a true success
  * probability, and each send succeeds with exactly that probability.
  *
- * <p>How "success = EMV above the page median" is made exact: a successful send gets an EMV in
- * (1, 2], a failed one an EMV in [0, 1); each page also gets uncaptioned filler sends of EMV
- * exactly 1.0 in its median window, one more than its captioned sends there. More than half of the
- * median window's EMVs are then 1.0, so both middle values — and the median — are exactly 1.0, and
- * a send succeeds (EMV &gt; 1.0) exactly when it was drawn as a success. The fillers carry no
- * caption, so they change no caption's counts.
+ * <p>How "success = EMV above the page median" is made exact: a successful send gets an EMV in (1,
+ * 2], a failed one an EMV in [0, 1); each page also gets uncaptioned filler sends of EMV exactly
+ * 1.0 in its median window, one more than its captioned sends there. More than half of the median
+ * window's EMVs are then 1.0, so both middle values — and the median — are exactly 1.0, and a send
+ * succeeds (EMV &gt; 1.0) exactly when it was drawn as a success. The fillers carry no caption, so
+ * they change no caption's counts.
  *
  * <p>Sends of the statistics are spread uniformly over the stats window {@code [T − 90 d, T)};
- * horizon sends uniformly over {@code [T, T + H)}. A caption's probability may drift linearly
- * from {@code pStart} (at T − 90 d) to {@code pEnd} (at T); the horizon uses {@code pEnd}.
+ * horizon sends uniformly over {@code [T, T + H)}. A caption's probability may drift linearly from
+ * {@code pStart} (at T − 90 d) to {@code pEnd} (at T); the horizon uses {@code pEnd}.
  */
 final class SimulatedWorld {
   static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
@@ -31,13 +31,18 @@ final class SimulatedWorld {
   static final long DAY = CaptionPerformanceConfig.DAY_MICROS;
   static final int STATS_DAYS = CaptionPerformanceConfig.DEFAULT_STATS_WINDOW_DAYS;
   static final int MEDIAN_DAYS = CaptionPerformanceConfig.DEFAULT_MEDIAN_WINDOW_DAYS;
+
   /** "Decay off": every weight is 0.5^(age / MAX_VALUE) = 0.5^0 = exactly 1. */
   static final double NO_DECAY = Double.MAX_VALUE;
+
   static final long SENT = 1000;
 
   /** One caption's truth and plan. */
-  record Truth(String page, long captionId, double pStart, double pEnd, int sends, int horizonSends) {
-    /** The probability at T (what the statistics should recover, and what the horizon draws from). */
+  record Truth(
+      String page, long captionId, double pStart, double pEnd, int sends, int horizonSends) {
+    /**
+     * The probability at T (what the statistics should recover, and what the horizon draws from).
+     */
     double p() {
       return pEnd;
     }
@@ -61,7 +66,8 @@ final class SimulatedWorld {
    *
    * @param horizonDays length of the horizon the horizon sends fall in (0 when there are none)
    */
-  static SimulatedWorld build(long seed, int pages, int captionsPerPage, int horizonDays, Design design) {
+  static SimulatedWorld build(
+      long seed, int pages, int captionsPerPage, int horizonDays, Design design) {
     SplittableRandom rng = new SplittableRandom(seed);
     SimulatedWorld w = new SimulatedWorld();
     long nextId = 1;
@@ -78,14 +84,28 @@ final class SimulatedWorld {
           double u = rng.nextDouble();
           long time = T_MICROS - STATS_DAYS * DAY + (long) (u * STATS_DAYS * DAY);
           double p = t.pStart() + (t.pEnd() - t.pStart()) * u;
-          b.add(messageId++, t.captionId(), time, earnings(rng, rng.nextDouble() < p), SENT, SENT / 2, 1);
+          b.add(
+              messageId++,
+              t.captionId(),
+              time,
+              earnings(rng, rng.nextDouble() < p),
+              SENT,
+              SENT / 2,
+              1);
           if (time >= T_MICROS - MEDIAN_DAYS * DAY) {
             inMedianWindow++;
           }
         }
         for (int i = 0; i < t.horizonSends(); i++) {
           long time = T_MICROS + (long) (rng.nextDouble() * horizonDays * DAY);
-          b.add(messageId++, t.captionId(), time, earnings(rng, rng.nextDouble() < t.pEnd()), SENT, SENT / 2, 1);
+          b.add(
+              messageId++,
+              t.captionId(),
+              time,
+              earnings(rng, rng.nextDouble() < t.pEnd()),
+              SENT,
+              SENT / 2,
+              1);
         }
       }
       for (long i = 0; i <= inMedianWindow; i++) {

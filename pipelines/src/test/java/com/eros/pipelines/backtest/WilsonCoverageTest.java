@@ -7,15 +7,15 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Does the Wilson interval of caption_bandit_stats (z = 1.96) hold its 95 %? Measured against the
- * true probability in simulated worlds ({@link SimulatedWorld}): 250 pages × 10 captions, 30 to
- * 150 sends each over the 90-day window, true p uniform in [0.05, 0.95]. Figures measured with
- * these seeds are in the README ("Is the bandit working?").
+ * true probability in simulated worlds ({@link SimulatedWorld}): 250 pages × 10 captions, 30 to 150
+ * sends each over the 90-day window, true p uniform in [0.05, 0.95]. Figures measured with these
+ * seeds are in the README ("Is the bandit working?").
  */
 class WilsonCoverageTest {
   static final int PAGES = 250;
@@ -41,11 +41,11 @@ class WilsonCoverageTest {
   }
 
   /**
-   * Stationary world, decay on (half-life 14 d): the interval over-covers. Wilson is computed on
-   * n = Σw, but the decayed p̂ = Σw·x / Σw has variance p(1 − p)·Σw² / (Σw)², which is smaller
-   * than p(1 − p) / Σw because every w ≤ 1. With ages uniform over 90 days, E[w²] / E[w] ≈ 0.51:
-   * the interval is about 1 / sqrt(0.51) ≈ 1.41 times too wide, an effective z of about 2.76,
-   * i.e. about 99.4 % coverage.
+   * Stationary world, decay on (half-life 14 d): the interval over-covers. Wilson is computed on n
+   * = Σw, but the decayed p̂ = Σw·x / Σw has variance p(1 − p)·Σw² / (Σw)², which is smaller than
+   * p(1 − p) / Σw because every w ≤ 1. With ages uniform over 90 days, E[w²] / E[w] ≈ 0.51: the
+   * interval is about 1 / sqrt(0.51) ≈ 1.41 times too wide, an effective z of about 2.76, i.e.
+   * about 99.4 % coverage.
    */
   @Test
   void overCoversWithTheDecayInAStationaryWorld() {
@@ -57,10 +57,10 @@ class WilsonCoverageTest {
   }
 
   /**
-   * Drifting world (each caption's p moves linearly from one uniform draw at T − 90 d to another
-   * at T; the truth is p at T): without decay the interval is centred on the 90-day average and
-   * misses p(T) most of the time; with the decay it is centred near recent sends and covers far
-   * more often. The decay's over-coverage in a stationary world is the price of that.
+   * Drifting world (each caption's p moves linearly from one uniform draw at T − 90 d to another at
+   * T; the truth is p at T): without decay the interval is centred on the 90-day average and misses
+   * p(T) most of the time; with the decay it is centred near recent sends and covers far more
+   * often. The decay's over-coverage in a stationary world is the price of that.
    */
   @Test
   void theDecayIsWhatKeepsTheIntervalNearAMovingTruth() {

@@ -1,19 +1,38 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.common.table.Timestamps;
-import java.time.Instant;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
+import java.time.Instant;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
 class CaptionStatsTest {
   @Test
   void rowPutsEveryValueInItsNamedColumn() {
-    CaptionStats s = new CaptionStats("page", 2, 3, 4, 5, 6.5, 7.5, 0.125, 0.875, 7.5, 8.5, 0.25, 1.5, 2.5, 99.0, 0.33,
-        42, 1_700_000_000_000_001L, 1_800_000_000_000_999L);
+    CaptionStats s =
+        new CaptionStats(
+            "page",
+            2,
+            3,
+            4,
+            5,
+            6.5,
+            7.5,
+            0.125,
+            0.875,
+            7.5,
+            8.5,
+            0.25,
+            1.5,
+            2.5,
+            99.0,
+            0.33,
+            42,
+            1_700_000_000_000_001L,
+            1_800_000_000_000_999L);
     Row r = s.toRow();
     assertThat(r.getSchema(), is(Tables.CAPTION_BANDIT_STATS.schema()));
     assertThat(r.getString("page_name"), is("page"));
@@ -39,10 +58,15 @@ class CaptionStatsTest {
 
   @Test
   void pageMessagesCoderRoundTrips() throws Exception {
-    PageMessages m = PageMessages.builder("p").add(1L, null, 5, 1.5, 3, 2, 1).add(null, 7L, 6, 0.0, 1, 0, 0).build();
+    PageMessages m =
+        PageMessages.builder("p")
+            .add(1L, null, 5, 1.5, 3, 2, 1)
+            .add(null, 7L, 6, 0.0, 1, 0, 0)
+            .build();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     PageMessages.Coder.of().encode(m, out);
-    PageMessages back = PageMessages.Coder.of().decode(new java.io.ByteArrayInputStream(out.toByteArray()));
+    PageMessages back =
+        PageMessages.Coder.of().decode(new java.io.ByteArrayInputStream(out.toByteArray()));
     assertThat(back.page(), is("p"));
     assertThat(back.size(), is(2));
     assertThat(back.messageIdIsNull(1), is(true));

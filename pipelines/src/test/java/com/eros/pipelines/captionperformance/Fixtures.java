@@ -1,7 +1,7 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +21,17 @@ final class Fixtures {
 
   record Data(List<Row> messages, List<Row> captions) {}
 
-  static Row message(Long id, String page, Long caption, String text, Long sendMicros, Double price, Long sent,
-      Long viewed, Long purchased, Double earnings) {
+  static Row message(
+      Long id,
+      String page,
+      Long caption,
+      String text,
+      Long sendMicros,
+      Double price,
+      Long sent,
+      Long viewed,
+      Long purchased,
+      Double earnings) {
     return Row.withSchema(Tables.MASS_MESSAGES.schema())
         .withFieldValue("message_id", id)
         .withFieldValue("page_name", page)
@@ -39,7 +48,14 @@ final class Fixtures {
   }
 
   /** A valid message. */
-  static Row valid(long id, String page, Long caption, String text, long sendMicros, double earnings, long sent) {
+  static Row valid(
+      long id,
+      String page,
+      Long caption,
+      String text,
+      long sendMicros,
+      double earnings,
+      long sent) {
     return message(id, page, caption, text, sendMicros, 9.99, sent, sent / 2, sent / 4, earnings);
   }
 
@@ -75,17 +91,31 @@ final class Fixtures {
   }
 
   private static final String[] WORDS = {
-    "new", "set", "tonight", "just", "for", "you", "special", "unlock", "surprise", "vip", "hot", "deal", "today",
-    "exclusive", "weekend", "bundle"
+    "new",
+    "set",
+    "tonight",
+    "just",
+    "for",
+    "you",
+    "special",
+    "unlock",
+    "surprise",
+    "vip",
+    "hot",
+    "deal",
+    "today",
+    "exclusive",
+    "weekend",
+    "bundle"
   };
 
   /**
-   * A seeded random data set at {@link #AS_OF} with the awkward cases the oracle must agree on:
-   * a page with one caption, a page whose median is 0, a page with only old messages (no median),
+   * A seeded random data set at {@link #AS_OF} with the awkward cases the oracle must agree on: a
+   * page with one caption, a page whose median is 0, a page with only old messages (no median),
    * messages exactly on the window edges and at asOf, many equal sending times, NULL and duplicate
    * message_ids, uncaptioned texts matching 0, 1 or 2 visible captions (case and white-space
-   * variants, retired captions, other pages' captions), caption ids absent from the bank, and a
-   * few percent of invalid rows of every kind.
+   * variants, retired captions, other pages' captions), caption ids absent from the bank, and a few
+   * percent of invalid rows of every kind.
    */
   static Data random(long seed, int messages) {
     Random rnd = new Random(seed);
@@ -116,7 +146,10 @@ final class Fixtures {
         String text;
         int kind = rnd.nextInt(10);
         if (kind == 0 && !page.equals("solo")) {
-          text = sharedTexts.get(rnd.nextInt(sharedTexts.size())).toUpperCase(Locale.ROOT); // collides with a shared one
+          text =
+              sharedTexts
+                  .get(rnd.nextInt(sharedTexts.size()))
+                  .toUpperCase(Locale.ROOT); // collides with a shared one
         } else if (kind == 1 && !texts.isEmpty()) {
           text = "  " + texts.get(0) + " "; // two own captions with one text
         } else {
@@ -136,7 +169,13 @@ final class Fixtures {
       visibleText.add(texts);
     }
     long[] edges = {
-      NOW - 30 * DAY, NOW - 30 * DAY - 1, NOW - 90 * DAY, NOW - 90 * DAY - 1, NOW, NOW - 1, NOW + 3_600_000L
+      NOW - 30 * DAY,
+      NOW - 30 * DAY - 1,
+      NOW - 90 * DAY,
+      NOW - 90 * DAY - 1,
+      NOW,
+      NOW - 1,
+      NOW + 3_600_000L
     };
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < messages; i++) {
@@ -147,7 +186,10 @@ final class Fixtures {
       if (timeKind == 0) {
         send = edges[rnd.nextInt(edges.length)];
       } else if (timeKind < 8) {
-        send = NOW - (1 + rnd.nextInt(95)) * DAY + rnd.nextInt(24) * 3_600_000L; // on the hour: equal times
+        send =
+            NOW
+                - (1 + rnd.nextInt(95)) * DAY
+                + rnd.nextInt(24) * 3_600_000L; // on the hour: equal times
       } else {
         send = NOW - (long) (rnd.nextDouble() * 100 * DAY);
       }
@@ -177,11 +219,12 @@ final class Fixtures {
       } else {
         text = rnd.nextBoolean() ? null : "no caption at all " + rnd.nextInt(1000);
       }
-      long sent = switch (rnd.nextInt(4)) {
-        case 0 -> 1;
-        case 1 -> 1L << rnd.nextInt(4);
-        default -> 1 + rnd.nextInt(400);
-      };
+      long sent =
+          switch (rnd.nextInt(4)) {
+            case 0 -> 1;
+            case 1 -> 1L << rnd.nextInt(4);
+            default -> 1 + rnd.nextInt(400);
+          };
       long viewed = (long) (sent * rnd.nextDouble());
       long purchased = viewed == 0 ? 0 : rnd.nextInt((int) Math.min(viewed, 50) + 1);
       double earnings;
@@ -194,7 +237,10 @@ final class Fixtures {
         earnings = rnd.nextInt(500_000) / 100.0;
       }
       Double price = rnd.nextInt(5) == 0 ? null : rnd.nextInt(5000) / 100.0;
-      Long id = rnd.nextInt(30) == 0 ? null : (rnd.nextInt(100) == 0 ? (long) rnd.nextInt(i + 1) : (long) i);
+      Long id =
+          rnd.nextInt(30) == 0
+              ? null
+              : (rnd.nextInt(100) == 0 ? (long) rnd.nextInt(i + 1) : (long) i);
       Long sendMicros = send;
       Long sentCount = sent;
       Long viewedCount = viewed;
@@ -216,7 +262,18 @@ final class Fixtures {
           default -> price = Double.NaN;
         }
       }
-      rows.add(message(id, page, caption, text, sendMicros, price, sentCount, viewedCount, purchasedCount, earn));
+      rows.add(
+          message(
+              id,
+              page,
+              caption,
+              text,
+              sendMicros,
+              price,
+              sentCount,
+              viewedCount,
+              purchasedCount,
+              earn));
     }
     return new Data(rows, captions);
   }

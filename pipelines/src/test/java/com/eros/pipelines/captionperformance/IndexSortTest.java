@@ -37,7 +37,8 @@ class IndexSortTest {
     assertThat(idx[1], is(1));
     assertThat(Arrays.copyOfRange(idx, 22, 25), equalTo(new int[] {22, 23, 24}));
     int[] inRange = Arrays.copyOfRange(idx, 2, 22);
-    assertThat(Arrays.stream(inRange).sorted().toArray(), equalTo(IntStream.range(2, 22).toArray()));
+    assertThat(
+        Arrays.stream(inRange).sorted().toArray(), equalTo(IntStream.range(2, 22).toArray()));
     for (int i = 1; i < inRange.length; i++) {
       int a = inRange[i - 1];
       int b = inRange[i];

@@ -1,6 +1,5 @@
 package com.eros.pipelines.captionperformance;
 
-import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import com.eros.common.stats.Wilson;
+import com.eros.common.table.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +23,15 @@ class PageStatsCalculatorTest {
   private static final CaptionPerformanceConfig CFG = CaptionPerformanceConfig.defaults(AS_OF);
 
   /** A message {@code daysAgo} before asOf with the given EMV parts. */
-  private static void add(PageMessages.Builder b, Long id, Long caption, double daysAgo, double earnings, long sent,
-      long viewed, long purchased) {
+  private static void add(
+      PageMessages.Builder b,
+      Long id,
+      Long caption,
+      double daysAgo,
+      double earnings,
+      long sent,
+      long viewed,
+      long purchased) {
     b.add(id, caption, NOW - Math.round(daysAgo * DAY), earnings, sent, viewed, purchased);
   }
 
@@ -36,8 +43,24 @@ class PageStatsCalculatorTest {
   void conversionRateDoesNotOverflowWhenViewSumsPassTwoToTheSixtyThird() {
     // Σ viewed = 1.2e19 > Long.MAX_VALUE (9.2e18): a long accumulator wraps negative
     PageMessages.Builder b = PageMessages.builder("p");
-    add(b, 1L, 10L, 1, 5.0, 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L);
-    add(b, 2L, 10L, 2, 5.0, 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 1_000_000_000_000_000_000L);
+    add(
+        b,
+        1L,
+        10L,
+        1,
+        5.0,
+        6_000_000_000_000_000_000L,
+        6_000_000_000_000_000_000L,
+        3_000_000_000_000_000_000L);
+    add(
+        b,
+        2L,
+        10L,
+        2,
+        5.0,
+        6_000_000_000_000_000_000L,
+        6_000_000_000_000_000_000L,
+        1_000_000_000_000_000_000L);
     CaptionStats s = only(PageStatsCalculator.compute(b.build(), CFG), 10L);
     assertThat(s.avgConversionRate(), closeTo(4.0 / 12.0, 1e-15));
   }
@@ -63,7 +86,8 @@ class PageStatsCalculatorTest {
     add(b, 2L, null, 1, 2.0, 1, 1, 0);
     add(b, 3L, 7L, 1, 4.0, 1, 1, 0);
     add(b, 4L, null, 1, 10.0, 1, 1, 0);
-    // 3.0 exactly: with median 3 this one fails; were the uncaptioned ones ignored, the median would be 2.5
+    // 3.0 exactly: with median 3 this one fails; were the uncaptioned ones ignored, the median
+    // would be 2.5
     add(b, 5L, 8L, 40, 3.0, 1, 1, 0);
     List<CaptionStats> rows = PageStatsCalculator.compute(b.build(), CFG);
     assertThat(rows.size(), is(2));
@@ -120,7 +144,8 @@ class PageStatsCalculatorTest {
 
   @Test
   void decayWeightsWilsonPosteriorAndExploration() {
-    // one success 14 days ago (weight 0.5), one failure 28 days ago (weight 0.25); median of {4, 0, 2} = 2
+    // one success 14 days ago (weight 0.5), one failure 28 days ago (weight 0.25); median of {4, 0,
+    // 2} = 2
     PageMessages.Builder b = PageMessages.builder("p");
     add(b, 1L, 9L, 14, 4.0, 1, 1, 1);
     add(b, 2L, 9L, 28, 0.0, 1, 1, 0);
@@ -198,12 +223,15 @@ class PageStatsCalculatorTest {
     add(b, 5L, 4L, 1, 3.0, 1, 1, 0);
     add(b, 6L, 5L, 1, 5.0, 1, 1, 0);
     List<CaptionStats> rows = PageStatsCalculator.compute(b.build(), CFG);
-    assertThat(rows.stream().map(CaptionStats::performancePercentile).toList(), contains(0L, 25L, 25L, 75L, 100L));
+    assertThat(
+        rows.stream().map(CaptionStats::performancePercentile).toList(),
+        contains(0L, 25L, 25L, 75L, 100L));
 
     PageMessages.Builder single = PageMessages.builder("q");
     add(single, 1L, 42L, 1, 9.0, 1, 1, 0);
     add(single, 2L, 42L, 2, 1.0, 1, 1, 0);
-    assertThat(PageStatsCalculator.compute(single.build(), CFG).get(0).performancePercentile(), is(0L));
+    assertThat(
+        PageStatsCalculator.compute(single.build(), CFG).get(0).performancePercentile(), is(0L));
   }
 
   @Test

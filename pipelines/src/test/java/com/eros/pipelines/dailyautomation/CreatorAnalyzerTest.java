@@ -1,6 +1,5 @@
 package com.eros.pipelines.dailyautomation;
 
-import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +27,13 @@ class CreatorAnalyzerTest {
 
   /** A message sent at a Los Angeles local time. */
   static Message at(LocalDateTime la, long sent, long viewed, long purchased, double earnings) {
-    return new Message(Timestamps.micros(la.atZone(LaTime.ZONE).toInstant()), sent, viewed, purchased, earnings);
+    return new Message(
+        Timestamps.micros(la.atZone(LaTime.ZONE).toInstant()), sent, viewed, purchased, earnings);
   }
 
   /** n identical messages on D − daysBefore at the given LA hour. */
-  static List<Message> repeat(int n, int daysBefore, int hour, long sent, long viewed, long purchased, double earnings) {
+  static List<Message> repeat(
+      int n, int daysBefore, int hour, long sent, long viewed, long purchased, double earnings) {
     List<Message> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(at(D.minusDays(daysBefore).atTime(hour, i % 60), sent, viewed, purchased, earnings));
@@ -41,9 +43,10 @@ class CreatorAnalyzerTest {
 
   @Test
   void totalsAndRates() {
-    List<Message> m = List.of(
-        at(D.minusDays(1).atTime(10, 0), 100, 50, 5, 40.0),
-        at(D.minusDays(2).atTime(11, 0), 300, 150, 10, 60.0));
+    List<Message> m =
+        List.of(
+            at(D.minusDays(1).atTime(10, 0), 100, 50, 5, 40.0),
+            at(D.minusDays(2).atTime(11, 0), 300, 150, 10, 60.0));
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.messageCount(), is(2L));
     assertThat(p.totalRevenue(), is(100.0));
@@ -55,9 +58,20 @@ class CreatorAnalyzerTest {
   @Test
   void ratesDoNotOverflowWhenCountSumsPassTwoToTheSixtyThird() {
     // Σ sent = 1.2e19 > Long.MAX_VALUE: a long accumulator would wrap negative
-    List<Message> m = List.of(
-        at(D.minusDays(1).atTime(10, 0), 6_000_000_000_000_000_000L, 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L, 6.0),
-        at(D.minusDays(2).atTime(11, 0), 6_000_000_000_000_000_000L, 3_000_000_000_000_000_000L, 1_000_000_000_000_000_000L, 6.0));
+    List<Message> m =
+        List.of(
+            at(
+                D.minusDays(1).atTime(10, 0),
+                6_000_000_000_000_000_000L,
+                6_000_000_000_000_000_000L,
+                3_000_000_000_000_000_000L,
+                6.0),
+            at(
+                D.minusDays(2).atTime(11, 0),
+                6_000_000_000_000_000_000L,
+                3_000_000_000_000_000_000L,
+                1_000_000_000_000_000_000L,
+                6.0));
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.rpr(), is(12.0 / 1.2e19));
     assertThat(p.viewRate(), is(0.75));
@@ -66,17 +80,19 @@ class CreatorAnalyzerTest {
 
   @Test
   void conversionIsZeroWhenNothingWasViewed() {
-    CreatorProfile p = analyzer.analyze("a", List.of(at(D.minusDays(1).atTime(10, 0), 10, 0, 0, 0.0)), W);
+    CreatorProfile p =
+        analyzer.analyze("a", List.of(at(D.minusDays(1).atTime(10, 0), 10, 0, 0, 0.0)), W);
     assertThat(p.conversionRate(), is(0.0));
     assertThat(p.viewRate(), is(0.0));
   }
 
   @Test
   void messagesOutsideTheAnalysisWindowAreIgnored() {
-    List<Message> m = List.of(
-        new Message(W.startMicros(90), 10, 5, 1, 1.0), // first instant of the window: in
-        new Message(W.startMicros(90) - 1, 10, 5, 1, 1000.0), // last instant before it: out
-        new Message(W.startMicros(0), 10, 5, 1, 1000.0)); // D itself: out
+    List<Message> m =
+        List.of(
+            new Message(W.startMicros(90), 10, 5, 1, 1.0), // first instant of the window: in
+            new Message(W.startMicros(90) - 1, 10, 5, 1, 1000.0), // last instant before it: out
+            new Message(W.startMicros(0), 10, 5, 1, 1000.0)); // D itself: out
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.messageCount(), is(1L));
     assertThat(p.totalRevenue(), is(1.0));
@@ -84,27 +100,43 @@ class CreatorAnalyzerTest {
 
   @Test
   void noMessageInTheWindowIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> analyzer.analyze("a", List.of(new Message(W.startMicros(0), 1, 1, 1, 1.0)), W));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> analyzer.analyze("a", List.of(new Message(W.startMicros(0), 1, 1, 1, 1.0)), W));
     assertThat(e.getMessage(), containsString("no valid message"));
   }
 
   // Size tiers: MICRO < 5k ≤ SMALL < 25k ≤ MEDIUM < 100k ≤ LARGE < 500k ≤ MEGA, on revenue.
   @ParameterizedTest(name = "revenue {0} -> {1}")
   @CsvSource({
-    "4999.99, MICRO", "5000, SMALL", "24999.99, SMALL", "25000, MEDIUM", "99999.99, MEDIUM", "100000, LARGE",
-    "499999.99, LARGE", "500000, MEGA"
+    "4999.99, MICRO",
+    "5000, SMALL",
+    "24999.99, SMALL",
+    "25000, MEDIUM",
+    "99999.99, MEDIUM",
+    "100000, LARGE",
+    "499999.99, LARGE",
+    "500000, MEGA"
   })
   void sizeTierAtItsThresholds(double revenue, String tier) {
-    CreatorProfile p = analyzer.analyze("a", List.of(at(D.minusDays(1).atTime(9, 0), 1_000_000, 10, 1, revenue)), W);
+    CreatorProfile p =
+        analyzer.analyze(
+            "a", List.of(at(D.minusDays(1).atTime(9, 0), 1_000_000, 10, 1, revenue)), W);
     assertThat(p.sizeTier(), is(tier));
   }
 
-  // Segments: EXPLORATORY under 20 messages, else BUDGET < 0.5 ≤ STANDARD < 2 ≤ PREMIUM < 5 ≤ LUXURY by RPR.
+  // Segments: EXPLORATORY under 20 messages, else BUDGET < 0.5 ≤ STANDARD < 2 ≤ PREMIUM < 5 ≤
+  // LUXURY by RPR.
   @ParameterizedTest(name = "{0} messages, rpr {1} -> {2}")
   @CsvSource({
-    "19, 100, EXPLORATORY", "20, 0.49, BUDGET", "20, 0.5, STANDARD", "20, 1.99, STANDARD", "20, 2, PREMIUM",
-    "20, 4.99, PREMIUM", "20, 5, LUXURY"
+    "19, 100, EXPLORATORY",
+    "20, 0.49, BUDGET",
+    "20, 0.5, STANDARD",
+    "20, 1.99, STANDARD",
+    "20, 2, PREMIUM",
+    "20, 4.99, PREMIUM",
+    "20, 5, LUXURY"
   })
   void segmentAtItsThresholds(int messages, double rpr, String segment) {
     // each message: 100 recipients, earnings = 100 × rpr, so Σ earnings / Σ sent = rpr
@@ -117,7 +149,8 @@ class CreatorAnalyzerTest {
   @Test
   void bestHoursNeedFiveMessagesAndRankByRpr() {
     List<Message> m = new ArrayList<>();
-    m.addAll(repeat(4, 5, 3, 100, 50, 5, 900.0)); // 03h: highest RPR but only 4 messages: not eligible
+    m.addAll(
+        repeat(4, 5, 3, 100, 50, 5, 900.0)); // 03h: highest RPR but only 4 messages: not eligible
     m.addAll(repeat(5, 5, 20, 100, 50, 5, 300.0)); // 20h: RPR 3.0
     m.addAll(repeat(5, 6, 8, 100, 50, 5, 100.0)); // 08h: RPR 1.0
     m.addAll(repeat(6, 6, 14, 100, 50, 5, 200.0)); // 14h: RPR 2.0
@@ -156,15 +189,29 @@ class CreatorAnalyzerTest {
     List<Message> summer = new ArrayList<>();
     List<Message> winter = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      summer.add(new Message(Timestamps.micros(Instant.parse("2026-09-0" + (i + 1) + "T16:00:00Z")), 10, 5, 1, 1.0));
-      winter.add(new Message(Timestamps.micros(Instant.parse("2026-11-1" + (i + 1) + "T16:00:00Z")), 10, 5, 1, 1.0));
+      summer.add(
+          new Message(
+              Timestamps.micros(Instant.parse("2026-09-0" + (i + 1) + "T16:00:00Z")),
+              10,
+              5,
+              1,
+              1.0));
+      winter.add(
+          new Message(
+              Timestamps.micros(Instant.parse("2026-11-1" + (i + 1) + "T16:00:00Z")),
+              10,
+              5,
+              1,
+              1.0));
     }
     assertThat(analyzer.analyze("a", summer, W).bestHour1(), is(9));
     assertThat(analyzer.analyze("a", winter, W).bestHour1(), is(8));
     // 2026-11-24T05:00Z is Monday 21:00 in Los Angeles although it is Tuesday in UTC.
     List<Message> monday = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      monday.add(new Message(Timestamps.micros(Instant.parse("2026-11-24T05:0" + i + ":00Z")), 10, 5, 1, 1.0));
+      monday.add(
+          new Message(
+              Timestamps.micros(Instant.parse("2026-11-24T05:0" + i + ":00Z")), 10, 5, 1, 1.0));
     }
     CreatorProfile p = analyzer.analyze("a", monday, W);
     assertThat(p.bestWeekday(), is("MONDAY"));
@@ -179,7 +226,8 @@ class CreatorAnalyzerTest {
       m.add(at(LocalDate.of(2026, 11, 27).atTime(10, i), 100, 50, 5, 500.0)); // Friday: 4 messages
     }
     for (int i = 0; i < 5; i++) {
-      m.add(at(LocalDate.of(2026, 11, 26).atTime(10, i), 100, 50, 5, 100.0)); // Thursday: 5 messages
+      m.add(
+          at(LocalDate.of(2026, 11, 26).atTime(10, i), 100, 50, 5, 100.0)); // Thursday: 5 messages
     }
     assertThat(analyzer.analyze("a", m, W).bestWeekday(), is("THURSDAY"));
     m.add(at(LocalDate.of(2026, 11, 27).atTime(11, 0), 100, 50, 5, 500.0)); // Friday reaches 5
@@ -197,7 +245,8 @@ class CreatorAnalyzerTest {
   @Test
   void viewRateComponentBelow85PercentOfBaseline() {
     List<Message> m = baseline();
-    m.add(at(D.minusDays(5).atTime(12, 0), 1000, 424, 5, 1000.0)); // view rate 0.424 < 0.425, RPR 1.0
+    m.add(
+        at(D.minusDays(5).atTime(12, 0), 1000, 424, 5, 1000.0)); // view rate 0.424 < 0.425, RPR 1.0
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.recentViewRate(), is(0.424));
     assertThat(p.baselineViewRate(), is(0.5));
@@ -206,7 +255,8 @@ class CreatorAnalyzerTest {
     assertThat(p.volumeFactor(), is(0.85));
 
     List<Message> exactly = baseline();
-    exactly.add(at(D.minusDays(5).atTime(12, 0), 1000, 425, 5, 1000.0)); // exactly 85 %: not fatigue
+    exactly.add(
+        at(D.minusDays(5).atTime(12, 0), 1000, 425, 5, 1000.0)); // exactly 85 %: not fatigue
     assertThat(analyzer.analyze("a", exactly, W).fatigueScore(), is(0.0));
   }
 
@@ -285,7 +335,9 @@ class CreatorAnalyzerTest {
     m.add(new Message(W.startMicros(7), 100, 50, 5, 50.0));
     m.add(new Message(W.startMicros(7) - 1, 100, 80, 5, 100.0));
     m.add(new Message(W.startMicros(37), 100, 80, 5, 100.0)); // first instant of the baseline
-    m.add(new Message(W.startMicros(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analyzed, not baseline
+    m.add(
+        new Message(
+            W.startMicros(37) - 1, 100, 0, 0, 0.0)); // before the baseline: analyzed, not baseline
     CreatorProfile p = analyzer.analyze("a", m, W);
     assertThat(p.recentRpr(), is(0.5));
     assertThat(p.baselineRpr(), is(1.0));
@@ -298,14 +350,20 @@ class CreatorAnalyzerTest {
     Random rnd = new Random(7);
     List<Message> m = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      m.add(new Message(W.startMicros(1 + rnd.nextInt(89)) + rnd.nextLong(86_400_000_000L), 1 + rnd.nextInt(1000), 0, 0,
-          rnd.nextDouble() * 1000 / 3));
+      m.add(
+          new Message(
+              W.startMicros(1 + rnd.nextInt(89)) + rnd.nextLong(86_400_000_000L),
+              1 + rnd.nextInt(1000),
+              0,
+              0,
+              rnd.nextDouble() * 1000 / 3));
     }
     CreatorProfile first = analyzer.analyze("a", m, W);
     for (int i = 0; i < 5; i++) {
       Collections.shuffle(m, rnd);
       assertThat(analyzer.analyze("a", m, W), is(first));
     }
-    assertThat(first.totalRevenue(), closeTo(m.stream().mapToDouble(Message::earnings).sum(), 1e-6));
+    assertThat(
+        first.totalRevenue(), closeTo(m.stream().mapToDouble(Message::earnings).sum(), 1e-6));
   }
 }

@@ -15,17 +15,21 @@ import org.junit.jupiter.api.Test;
 class RunDeciderTest {
   static final LocalDate D = LocalDate.of(2026, 11, 29);
 
-  /** Outcomes from a pattern: S = analyzed (saturation 10), F = failed, I = inactive; pages p00, p01, ... */
+  /**
+   * Outcomes from a pattern: S = analyzed (saturation 10), F = failed, I = inactive; pages p00,
+   * p01, ...
+   */
   static List<CreatorOutcome> pattern(String p) {
     List<CreatorOutcome> out = new ArrayList<>();
     for (int i = 0; i < p.length(); i++) {
       String page = String.format("p%02d", i);
-      out.add(switch (p.charAt(i)) {
-        case 'S' -> CreatorOutcome.analyzed(page, 10, 1, 10.0, 1.0);
-        case 'F' -> CreatorOutcome.failed(page, 10, 1, "boom");
-        case 'I' -> CreatorOutcome.inactive(page, 10, 1);
-        default -> throw new IllegalArgumentException(p);
-      });
+      out.add(
+          switch (p.charAt(i)) {
+            case 'S' -> CreatorOutcome.analyzed(page, 10, 1, 10.0, 1.0);
+            case 'F' -> CreatorOutcome.failed(page, 10, 1, "boom");
+            case 'I' -> CreatorOutcome.inactive(page, 10, 1);
+            default -> throw new IllegalArgumentException(p);
+          });
     }
     return out;
   }
@@ -47,8 +51,18 @@ class RunDeciderTest {
   @Test
   void fiveConsecutiveFailuresOpenItAndLaterCreatorsAreSkipped() {
     RunDecider.Decided d = RunDecider.decide(pattern("SFFFFFSSF"), D, 80, 5);
-    assertThat(verdicts(d), contains(Verdict.QUEUED, Verdict.FAILED, Verdict.FAILED, Verdict.FAILED, Verdict.FAILED,
-        Verdict.FAILED, Verdict.SKIPPED, Verdict.SKIPPED, Verdict.SKIPPED));
+    assertThat(
+        verdicts(d),
+        contains(
+            Verdict.QUEUED,
+            Verdict.FAILED,
+            Verdict.FAILED,
+            Verdict.FAILED,
+            Verdict.FAILED,
+            Verdict.FAILED,
+            Verdict.SKIPPED,
+            Verdict.SKIPPED,
+            Verdict.SKIPPED));
     RunReport r = d.report();
     assertThat(r.breakerOpenedAt(), is("p05"));
     assertThat(r.firstSkipped(), is("p06"));
@@ -90,12 +104,14 @@ class RunDeciderTest {
 
   @Test
   void saturationBelowTheThresholdIsQueuedAtItIsNot() {
-    List<CreatorOutcome> o = List.of(
-        CreatorOutcome.analyzed("a", 1, 0, 79.99, 0.85),
-        CreatorOutcome.analyzed("b", 1, 0, 80.0, 1.0),
-        CreatorOutcome.analyzed("c", 1, 0, 0.0, 0.7),
-        CreatorOutcome.analyzed("d", 1, 0, 100.0, 1.0));
-    assertThat(verdicts(RunDecider.decide(o, D, 80, 5)),
+    List<CreatorOutcome> o =
+        List.of(
+            CreatorOutcome.analyzed("a", 1, 0, 79.99, 0.85),
+            CreatorOutcome.analyzed("b", 1, 0, 80.0, 1.0),
+            CreatorOutcome.analyzed("c", 1, 0, 0.0, 0.7),
+            CreatorOutcome.analyzed("d", 1, 0, 100.0, 1.0));
+    assertThat(
+        verdicts(RunDecider.decide(o, D, 80, 5)),
         contains(Verdict.QUEUED, Verdict.SATURATED, Verdict.QUEUED, Verdict.SATURATED));
   }
 

@@ -16,8 +16,21 @@ class RunReportTest {
   static final LocalDate D = LocalDate.of(2026, 11, 29);
 
   static RunReport report(long processed, long failed, long skipped, String openedAt) {
-    return new RunReport(D, processed + failed + skipped + 2, processed + failed + skipped, processed, failed, skipped,
-        processed, 0, 100, 1, 5, openedAt, skipped > 0 ? "x1" : null, skipped > 0 ? "x9" : null);
+    return new RunReport(
+        D,
+        processed + failed + skipped + 2,
+        processed + failed + skipped,
+        processed,
+        failed,
+        skipped,
+        processed,
+        0,
+        100,
+        1,
+        5,
+        openedAt,
+        skipped > 0 ? "x1" : null,
+        skipped > 0 ? "x9" : null);
   }
 
   static List<String> alertKinds(RunReport r) {
@@ -51,7 +64,8 @@ class RunReportTest {
   @Test
   void failuresAboveTenPercentAlsoWarnOnTheRate() {
     RunReport r = report(8, 1, 0, null); // 1 / 9 = 11.1 %
-    assertThat(alertKinds(r), contains("WARNING completed_with_errors", "WARNING high_failure_rate"));
+    assertThat(
+        alertKinds(r), contains("WARNING completed_with_errors", "WARNING high_failure_rate"));
     assertThat(r.alerts().get(1).message(), containsString("11.1 %"));
   }
 
@@ -60,14 +74,17 @@ class RunReportTest {
     RunReport r = report(0, 3, 0, null);
     assertThat(r.failureRate(), is(1.0));
     assertThat(r.failureRateHigh(), is(true));
-    assertThat(alertKinds(r), contains("WARNING completed_with_errors", "WARNING high_failure_rate"));
+    assertThat(
+        alertKinds(r), contains("WARNING completed_with_errors", "WARNING high_failure_rate"));
   }
 
   @Test
   void anOpenBreakerFailsTheRunWithACriticalAlert() {
     RunReport r = report(2, 5, 4, "p07");
     assertThat(r.status(), is(JobStatus.FAILED));
-    assertThat(r.errorMessage(), containsString("circuit breaker opened after 5 consecutive creator failures (at p07)"));
+    assertThat(
+        r.errorMessage(),
+        containsString("circuit breaker opened after 5 consecutive creator failures (at p07)"));
     assertThat(r.errorMessage(), containsString("4 later creator(s) skipped"));
     assertThat(alertKinds(r), contains("CRITICAL job_failed", "WARNING high_failure_rate"));
     assertThat(r.alerts().get(0).message(), containsString("FAILED for 2026-11-29"));
@@ -75,8 +92,14 @@ class RunReportTest {
 
   @Test
   void alertIdsAreDeterministicPerRunAndKind() {
-    assertThat(OutputRows.alertId("job-1", "job_failed"), is(OutputRows.alertId("job-1", "job_failed")));
-    assertThat(OutputRows.alertId("job-1", "job_failed").equals(OutputRows.alertId("job-2", "job_failed")), is(false));
-    assertThat(OutputRows.alertId("job-1", "job_failed").equals(OutputRows.alertId("job-1", "high_failure_rate")), is(false));
+    assertThat(
+        OutputRows.alertId("job-1", "job_failed"), is(OutputRows.alertId("job-1", "job_failed")));
+    assertThat(
+        OutputRows.alertId("job-1", "job_failed").equals(OutputRows.alertId("job-2", "job_failed")),
+        is(false));
+    assertThat(
+        OutputRows.alertId("job-1", "job_failed")
+            .equals(OutputRows.alertId("job-1", "high_failure_rate")),
+        is(false));
   }
 }

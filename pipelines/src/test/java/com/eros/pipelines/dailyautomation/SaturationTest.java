@@ -39,13 +39,14 @@ class SaturationTest {
   void sharedAndOwnedCaptionsFormThePoolAndLockedOnesAreUnavailable() {
     Set<Long> owned = Set.of(1L, 2L, 3L);
     Set<Long> shared = Set.of(10L, 11L);
-    List<Saturation.Lock> locks = List.of(
-        lock(1, D.minusDays(7)), // owned, inside the cooldown
-        lock(1, D.plusDays(1)), // same caption again: counted once
-        lock(10, D), // shared, inside
-        lock(2, D.minusDays(8)), // outside the cooldown
-        lock(3, null), // no send date
-        lock(99, D)); // not in the pool (retired or another page's caption)
+    List<Saturation.Lock> locks =
+        List.of(
+            lock(1, D.minusDays(7)), // owned, inside the cooldown
+            lock(1, D.plusDays(1)), // same caption again: counted once
+            lock(10, D), // shared, inside
+            lock(2, D.minusDays(8)), // outside the cooldown
+            lock(3, null), // no send date
+            lock(99, D)); // not in the pool (retired or another page's caption)
     assertThat(Saturation.lockedIds(locks, D, 7), is(Set.of(1L, 10L, 99L)));
     Saturation.Result r = Saturation.assess(owned, shared, Saturation.lockedIds(locks, D, 7));
     assertThat(r.poolSize(), is(5L));

@@ -26,18 +26,24 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every statement the BigQuery adapter would send for {@code ./eros backtest} (not a Flex
- * Template, so not among {@link PipelineStatementsTest}'s pipelines): its graph built on a
- * recording warehouse, each recorded read and write analyzed by GoogleSQL.
+ * Every statement the BigQuery adapter would send for {@code ./eros backtest} (not a Flex Template,
+ * so not among {@link PipelineStatementsTest}'s pipelines): its graph built on a recording
+ * warehouse, each recorded read and write analyzed by GoogleSQL.
  */
 @Tag("googlesql")
 class BacktestStatementsTest {
   @Test
   void everyStatementOfTheBacktestAnalyzes() {
-    RecordingWarehouse recorder = new RecordingWarehouse(new BigQueryWarehouse(TablesCatalog.PROJECT, TablesCatalog.DATASET));
-    BacktestOptions o = PipelineOptionsFactory.fromArgs("--warehouse=bigquery:" + TablesCatalog.PROJECT + "."
-        + TablesCatalog.DATASET, "--jobId=sql-check", "--tempLocation=gs://eros-sql-check/tmp",
-        "--asOf=2026-02-01T00:00:00Z", "--horizonDays=14").as(BacktestOptions.class);
+    RecordingWarehouse recorder =
+        new RecordingWarehouse(new BigQueryWarehouse(TablesCatalog.PROJECT, TablesCatalog.DATASET));
+    BacktestOptions o =
+        PipelineOptionsFactory.fromArgs(
+                "--warehouse=bigquery:" + TablesCatalog.PROJECT + "." + TablesCatalog.DATASET,
+                "--jobId=sql-check",
+                "--tempLocation=gs://eros-sql-check/tmp",
+                "--asOf=2026-02-01T00:00:00Z",
+                "--horizonDays=14")
+            .as(BacktestOptions.class);
     Lifecycle.graph(new BacktestPipeline(), o, recorder, Instant.parse("2026-03-08T11:05:00Z"));
     List<Call> calls = recorder.calls();
 
@@ -51,7 +57,10 @@ class BacktestStatementsTest {
       }
     }
     assertThat(read, equalTo(Set.of(Tables.MASS_MESSAGES.name(), Tables.CAPTION_BANK.name())));
-    assertThat(written, hasItems(names(Tables.BANDIT_BACKTESTS, Tables.BANDIT_BACKTEST_PAGES, Tables.ETL_JOB_RUNS)));
+    assertThat(
+        written,
+        hasItems(
+            names(Tables.BANDIT_BACKTESTS, Tables.BANDIT_BACKTEST_PAGES, Tables.ETL_JOB_RUNS)));
     assertThat(written.contains(Tables.CAPTION_BANDIT_STATS.name()), equalTo(false));
 
     TablesCatalog catalog = TablesCatalog.ofAllTables();

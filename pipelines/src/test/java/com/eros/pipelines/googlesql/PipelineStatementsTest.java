@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.eros.pipelines.healthmonitor.Scorecard;
 import com.eros.common.googlesql.AdapterStatements;
 import com.eros.common.googlesql.GoogleSqlAnalyzer;
 import com.eros.common.googlesql.GoogleSqlRejected;
@@ -18,8 +17,9 @@ import com.eros.common.table.Tables;
 import com.eros.common.testing.RecordingWarehouse;
 import com.eros.common.testing.RecordingWarehouse.Call;
 import com.eros.common.testing.RecordingWarehouse.Kind;
-import com.eros.duckdb.TempDuckDb;
 import com.eros.common.warehouse.WriteSpec;
+import com.eros.duckdb.TempDuckDb;
+import com.eros.pipelines.healthmonitor.Scorecard;
 import com.eros.pipelines.templates.PipelineGraphs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every statement the BigQuery adapter would send for the pipelines: their graphs are built on a
  * recording warehouse, and each recorded read (its row restriction as a WHERE clause) and staged
  * write (its MERGE, UPDATE … FROM or DELETE + INSERT transaction, and the staging expiration) is
- * analyzed by GoogleSQL, literals checked for types. So is every driver-side query of
- * {@code ./eros health}.
+ * analyzed by GoogleSQL, literals checked for types. So is every driver-side query of {@code ./eros
+ * health}.
  */
 @Tag("googlesql")
 class PipelineStatementsTest {
@@ -65,18 +65,31 @@ class PipelineStatementsTest {
 
   @Test
   void everyPipelineReadsAndWritesThroughTheRecorder() {
-    assertThat(graphs.keySet(), equalTo(Set.of("caption-performance", "daily-automation", "lock-sweep", "health-monitor")));
+    assertThat(
+        graphs.keySet(),
+        equalTo(Set.of("caption-performance", "daily-automation", "lock-sweep", "health-monitor")));
     for (Map.Entry<String, List<Call>> e : graphs.entrySet()) {
       System.out.println(e.getKey() + ":");
       e.getValue().forEach(c -> System.out.println("  " + c));
-      assertThat(e.getKey() + " reads", e.getValue().stream().anyMatch(c -> c.kind() == Kind.READ || c.kind() == Kind.READ_GROUPED),
+      assertThat(
+          e.getKey() + " reads",
+          e.getValue().stream()
+              .anyMatch(c -> c.kind() == Kind.READ || c.kind() == Kind.READ_GROUPED),
           equalTo(true));
-      assertThat(e.getKey() + " writes", e.getValue().stream().anyMatch(c -> c.kind() == Kind.WRITE), equalTo(true));
+      assertThat(
+          e.getKey() + " writes",
+          e.getValue().stream().anyMatch(c -> c.kind() == Kind.WRITE),
+          equalTo(true));
     }
     Set<WriteSpec.Mode> modes = new TreeSet<>();
-    allCalls().stream().filter(c -> c.kind() == Kind.WRITE).forEach(c -> modes.add(c.write().mode()));
+    allCalls().stream()
+        .filter(c -> c.kind() == Kind.WRITE)
+        .forEach(c -> modes.add(c.write().mode()));
     // each statement the adapter renders is among them
-    assertThat(modes, hasItems(WriteSpec.Mode.INSERT_IF_ABSENT, WriteSpec.Mode.UPDATE, WriteSpec.Mode.REPLACE_WHERE));
+    assertThat(
+        modes,
+        hasItems(
+            WriteSpec.Mode.INSERT_IF_ABSENT, WriteSpec.Mode.UPDATE, WriteSpec.Mode.REPLACE_WHERE));
     assertThat(healthQueries.stream().filter(c -> c.kind() == Kind.QUERY).count(), equalTo(4L));
   }
 
@@ -103,26 +116,55 @@ class PipelineStatementsTest {
 
   @Test
   void aRecordedWriteOnADriftedTableFailsWithGoogleSqlsMessage() {
-    // the lock sweep's guarded UPDATE, as recorded, against a definition whose key column was renamed
-    Call sweep = allCalls().stream().filter(c -> c.kind() == Kind.WRITE && c.write().mode() == WriteSpec.Mode.UPDATE
-        && c.table().equals(Tables.ACTIVE_CAPTION_ASSIGNMENTS)).findFirst().orElseThrow();
+    // the lock sweep's guarded UPDATE, as recorded, against a definition whose key column was
+    // renamed
+    Call sweep =
+        allCalls().stream()
+            .filter(
+                c ->
+                    c.kind() == Kind.WRITE
+                        && c.write().mode() == WriteSpec.Mode.UPDATE
+                        && c.table().equals(Tables.ACTIVE_CAPTION_ASSIGNMENTS))
+            .findFirst()
+            .orElseThrow();
     TableDef.Builder b = TableDef.builder(sweep.table().name());
     for (Column c : sweep.table().columns()) {
-      b.nullable(c.name().equals("deactivation_reason") ? "deactivation_cause" : c.name(), c.type(), c.description());
+      b.nullable(
+          c.name().equals("deactivation_reason") ? "deactivation_cause" : c.name(),
+          c.type(),
+          c.description());
     }
-    List<String> set = sweep.write().setColumns().stream().map(c -> c.equals("deactivation_reason") ? "deactivation_cause" : c).toList();
-    Call drifted = new Call(Kind.WRITE, b.build(), null, null,
-        WriteSpec.update(sweep.write().keyColumns(), set, sweep.write().guardColumn(), sweep.write().guardValue()),
-        sweep.runId(), sweep.writeName());
+    List<String> set =
+        sweep.write().setColumns().stream()
+            .map(c -> c.equals("deactivation_reason") ? "deactivation_cause" : c)
+            .toList();
+    Call drifted =
+        new Call(
+            Kind.WRITE,
+            b.build(),
+            null,
+            null,
+            WriteSpec.update(
+                sweep.write().keyColumns(),
+                set,
+                sweep.write().guardColumn(),
+                sweep.write().guardValue()),
+            sweep.runId(),
+            sweep.writeName());
     TablesCatalog catalog = TablesCatalog.ofAllTables();
     GoogleSqlAnalyzer analyzer = new GoogleSqlAnalyzer(catalog);
     List<AdapterStatements.Statement> statements = AdapterStatements.of(drifted, catalog);
-    GoogleSqlRejected e = assertThrows(GoogleSqlRejected.class, () -> {
-      for (AdapterStatements.Statement s : statements) {
-        analyzer.analyze(s.sql());
-      }
-    });
+    GoogleSqlRejected e =
+        assertThrows(
+            GoogleSqlRejected.class,
+            () -> {
+              for (AdapterStatements.Statement s : statements) {
+                analyzer.analyze(s.sql());
+              }
+            });
     assertThat(e.googleSqlMessage(), startsWith("Unrecognized name: deactivation_cause"));
-    assertThat(e.getMessage(), containsString("UPDATE `eros-sql-check.eros.active_caption_assignments` AS t"));
+    assertThat(
+        e.getMessage(),
+        containsString("UPDATE `eros-sql-check.eros.active_caption_assignments` AS t"));
   }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The snapshot accumulator: merging partial accumulators (as Beam's Combine does) gives the same snapshot. */
+/**
+ * The snapshot accumulator: merging partial accumulators (as Beam's Combine does) gives the same
+ * snapshot.
+ */
 class HealthMeasuresTest {
   static final Instant NOW = Instant.parse("2026-11-29T20:00:00Z");
   static final HealthMeasures.Config CONFIG = HealthMeasures.Config.of(RulesFile.builtIn(), NOW);
@@ -32,7 +35,8 @@ class HealthMeasuresTest {
       case 9 -> m.addPending(ago(60));
       case 10 -> m.addJobRun("health_monitor", ago(10), "SUCCESS", null, null, 5.0);
       case 11 -> m.addJobRun("daily_automation", NOW.plusSeconds(5), "FAILED", 0L, 99L, 1.0);
-      case 12 -> m.addJobRun("daily_automation", NOW.minus(Duration.ofDays(9)), "FAILED", 0L, 99L, 1.0);
+      case 12 ->
+          m.addJobRun("daily_automation", NOW.minus(Duration.ofDays(9)), "FAILED", 0L, 99L, 1.0);
       default -> throw new IllegalArgumentException();
     }
   }
@@ -49,13 +53,18 @@ class HealthMeasuresTest {
       for (int i = 0; i <= 12; i++) {
         fact(i < split ? a : b, i);
       }
-      assertThat("split at " + split, new HealthMeasures(CONFIG).merge(b).merge(a).snapshot(), equalTo(all.snapshot()));
+      assertThat(
+          "split at " + split,
+          new HealthMeasures(CONFIG).merge(b).merge(a).snapshot(),
+          equalTo(all.snapshot()));
     }
     HealthSnapshot s = all.snapshot();
     assertThat(s.lastDailyStart(), equalTo(ago(300)));
-    assertThat("runs after now and before the lookback are ignored", s.failedDailyRuns(), equalTo(0L));
+    assertThat(
+        "runs after now and before the lookback are ignored", s.failedDailyRuns(), equalTo(0L));
     assertThat(s.creatorsFailed(), equalTo(6L));
-    assertThat("the 28 h old FAILED run is outside the 24 h window", s.creatorsProcessed(), equalTo(40L));
+    assertThat(
+        "the 28 h old FAILED run is outside the 24 h window", s.creatorsProcessed(), equalTo(40L));
     assertThat(s.lastPerformanceSuccess(), equalTo(ago(100)));
     assertThat("the sweep log is newer than the sweep job row", s.lastSweep(), equalTo(ago(90)));
     assertThat(s.sweepsInWindow(), equalTo(1L));
@@ -65,9 +74,15 @@ class HealthMeasuresTest {
     assertThat(s.oldestPending(), equalTo(ago(2000)));
     assertThat(s.meanDailySeconds(), equalTo(700.0));
     assertThat(s.rowsRead(), equalTo(5200L + 12));
-    assertThat(RulesEngine.evaluate(RulesFile.builtIn(), s).stream().map(Firing::ruleName).toList(), equalTo(java.util.List.of(
-        "lock_table_bloat", "high_creator_failure_rate", "lock_cleanup_high_volume", "slow_automation_execution",
-        "queue_stuck")));
+    assertThat(
+        RulesEngine.evaluate(RulesFile.builtIn(), s).stream().map(Firing::ruleName).toList(),
+        equalTo(
+            java.util.List.of(
+                "lock_table_bloat",
+                "high_creator_failure_rate",
+                "lock_cleanup_high_volume",
+                "slow_automation_execution",
+                "queue_stuck")));
     assertThat(new HealthMeasures(CONFIG), not(equalTo(all)));
   }
 }

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * sql/health/*.sql: the files are there, dates are Los Angeles dates, no project is hard-coded, failure
- * rates are over processed + failed. That every table and column they name exists, with the right
- * types, is GoogleSQL's analysis in {@link HealthSqlGoogleSqlTest}, which also runs them.
+ * sql/health/*.sql: the files are there, dates are Los Angeles dates, no project is hard-coded,
+ * failure rates are over processed + failed. That every table and column they name exists, with the
+ * right types, is GoogleSQL's analysis in {@link HealthSqlGoogleSqlTest}, which also runs them.
  */
 class HealthSqlTest {
   static final Path DIR = Path.of("..", "sql", "health");
@@ -31,10 +31,20 @@ class HealthSqlTest {
   @Test
   void theGuidesTenQueriesAndTheQuickCheckAreThere() throws IOException {
     List<String> names = files().stream().map(p -> p.getFileName().toString()).toList();
-    assertThat(names, contains("00_quick_health_check.sql", "01_daily_automation_status.sql",
-        "02_performance_feedback_health.sql", "03_lock_cleanup_efficiency.sql", "04_active_lock_table_status.sql",
-        "05_creator_failure_analysis.sql", "06_alerts_summary.sql", "07_system_health_scorecard.sql",
-        "08_execution_time_trends.sql", "09_stale_data_detection.sql", "10_queue_status.sql"));
+    assertThat(
+        names,
+        contains(
+            "00_quick_health_check.sql",
+            "01_daily_automation_status.sql",
+            "02_performance_feedback_health.sql",
+            "03_lock_cleanup_efficiency.sql",
+            "04_active_lock_table_status.sql",
+            "05_creator_failure_analysis.sql",
+            "06_alerts_summary.sql",
+            "07_system_health_scorecard.sql",
+            "08_execution_time_trends.sql",
+            "09_stale_data_detection.sql",
+            "10_queue_status.sql"));
     assertThat(Files.exists(DIR.resolve("README.md")), equalTo(true));
   }
 
@@ -45,19 +55,26 @@ class HealthSqlTest {
     for (Path f : files()) {
       String sql = Files.readString(f);
       Matcher m = bareDate.matcher(sql);
-      assertThat(f + ": a date without 'America/Los_Angeles'", m.find() ? m.group() : null, equalTo(null));
+      assertThat(
+          f + ": a date without 'America/Los_Angeles'", m.find() ? m.group() : null, equalTo(null));
       Matcher b = backticks.matcher(sql.replaceAll("--[^\n]*", ""));
       while (b.find()) {
-        assertThat(f + ": every table is `${dataset}.name`", b.group(1), containsString("${dataset}."));
+        assertThat(
+            f + ": every table is `${dataset}.name`", b.group(1), containsString("${dataset}."));
       }
       assertThat(f.toString(), sql.contains("of-scheduler-proj"), equalTo(false));
-      assertThat(f + " says how to run it", sql, containsString("sed 's/${dataset}/PROJECT.DATASET/g' sql/health/" + f.getFileName()));
+      assertThat(
+          f + " says how to run it",
+          sql,
+          containsString("sed 's/${dataset}/PROJECT.DATASET/g' sql/health/" + f.getFileName()));
     }
   }
 
   @Test
   void failureRatesAreOverProcessedPlusFailed() throws IOException {
-    Pattern processedOnly = Pattern.compile("SAFE_DIVIDE\\([^,]*creators_failed[^,]*,\\s*SUM\\(IFNULL\\(creators_processed, 0\\)\\)\\s*\\)");
+    Pattern processedOnly =
+        Pattern.compile(
+            "SAFE_DIVIDE\\([^,]*creators_failed[^,]*,\\s*SUM\\(IFNULL\\(creators_processed, 0\\)\\)\\s*\\)");
     int rates = 0;
     for (Path f : files()) {
       String sql = Files.readString(f).replaceAll("\\s+", " ");
@@ -65,7 +82,9 @@ class HealthSqlTest {
       int at = sql.indexOf("SAFE_DIVIDE(SUM(IFNULL(creators_failed, 0)),");
       while (at >= 0) {
         rates++;
-        assertThat(f.toString(), sql.substring(at, at + 120),
+        assertThat(
+            f.toString(),
+            sql.substring(at, at + 120),
             containsString("SUM(IFNULL(creators_processed, 0)) + SUM(IFNULL(creators_failed, 0))"));
         at = sql.indexOf("SAFE_DIVIDE(SUM(IFNULL(creators_failed, 0)),", at + 1);
       }

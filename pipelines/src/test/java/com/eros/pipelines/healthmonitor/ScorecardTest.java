@@ -37,9 +37,16 @@ class ScorecardTest {
   @Test
   void eachCheckFailsJustPastItsLimit() {
     HealthMeasures m = new HealthMeasures(Scorecard.config(NOW));
-    m.addJobRun("daily_automation", NOW.minus(Duration.ofMinutes(28 * 60 + 6)), "SUCCESS", 10L, 0L, 100.0);
+    m.addJobRun(
+        "daily_automation", NOW.minus(Duration.ofMinutes(28 * 60 + 6)), "SUCCESS", 10L, 0L, 100.0);
     m.addJobRun("daily_automation", NOW.minus(Duration.ofDays(6)), "FAILED", 0L, 10L, 100.0);
-    m.addJobRun("caption_performance", NOW.minus(Duration.ofMinutes(8 * 60 + 6)), "SUCCESS", null, null, 10.0);
+    m.addJobRun(
+        "caption_performance",
+        NOW.minus(Duration.ofMinutes(8 * 60 + 6)),
+        "SUCCESS",
+        null,
+        null,
+        10.0);
     m.addSweep(NOW.minus(Duration.ofMinutes(126)), 0L);
     m.addActiveLocks(10_001);
     List<Scorecard.Check> checks = Scorecard.evaluate(m.snapshot(), 1);
@@ -51,7 +58,8 @@ class ScorecardTest {
 
   @Test
   void nothingEverRanFailsTheFreshnessChecks() {
-    List<Scorecard.Check> checks = Scorecard.evaluate(new HealthMeasures(Scorecard.config(NOW)).snapshot(), 0);
+    List<Scorecard.Check> checks =
+        Scorecard.evaluate(new HealthMeasures(Scorecard.config(NOW)).snapshot(), 0);
     assertThat(oks(checks), equalTo(List.of(false, false, false, true, true, true)));
     assertThat(checks.get(1).measured(), equalTo("none in 192 h"));
   }
@@ -59,7 +67,8 @@ class ScorecardTest {
   @Test
   void aFailedRunOlderThanSevenDaysNoLongerCounts() {
     HealthMeasures m = healthy();
-    m.addJobRun("daily_automation", NOW.minus(Duration.ofDays(7)).minusSeconds(1), "FAILED", 0L, 1L, 1.0);
+    m.addJobRun(
+        "daily_automation", NOW.minus(Duration.ofDays(7)).minusSeconds(1), "FAILED", 0L, 1L, 1.0);
     assertThat(Scorecard.evaluate(m.snapshot(), 0).get(4).ok(), equalTo(true));
   }
 }

@@ -1,26 +1,20 @@
 package com.eros.pipelines.locksweep;
 
-import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.locksweep.TestLocks.lock;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
-import com.eros.duckdb.TempDuckDb;
-import com.eros.common.time.Clock;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.duckdb.DuckDbWarehouse;
-import com.eros.pipelines.alerts.AlertDelivery;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.pipelines.alerts.delivery.ChannelSettings;
-import com.eros.pipelines.support.TestRuns;
 import com.eros.pipelines.alerts.delivery.LocalServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.eros.pipelines.support.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lock sweep's alerts are delivered like the health monitor's: to the channels of their level
- * (a local server for Slack and Google Chat), outcome recorded on the row, and a later sweep
- * within the cooldown records its alert without sending it again.
+ * (a local server for Slack and Google Chat), outcome recorded on the row, and a later sweep within
+ * the cooldown records its alert without sending it again.
  */
 class LockSweepAlertDeliveryTest {
   static final Instant NOW = Instant.parse("2026-11-29T20:00:00Z");
@@ -73,20 +65,32 @@ class LockSweepAlertDeliveryTest {
   }
 
   String sweep(String jobId, Instant now, String... more) {
-    List<String> args = new ArrayList<>(List.of("--warehouse=" + wh.spec(), "--jobId=" + jobId, "--now=" + now,
-        "--bloatWarning=3", "--deliveryAttempts=2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--warehouse=" + wh.spec(),
+                "--jobId=" + jobId,
+                "--now=" + now,
+                "--bloatWarning=3",
+                "--deliveryAttempts=2"));
     args.addAll(List.of(more));
     LockSweepOptions o = TestRuns.options(LockSweepOptions.class, args.toArray(new String[0]));
-    Map<String, String> env = Map.of(ChannelSettings.ENV_SLACK, server.url() + SLACK,
-        ChannelSettings.ENV_GOOGLE_CHAT, server.url() + CHAT + "?token=cHaTtOkEn");
+    Map<String, String> env =
+        Map.of(
+            ChannelSettings.ENV_SLACK,
+            server.url() + SLACK,
+            ChannelSettings.ENV_GOOGLE_CHAT,
+            server.url() + CHAT + "?token=cHaTtOkEn");
     StringBuilder out = new StringBuilder();
     assertThat(TestRuns.run(new LockSweepPipeline(env::get), o, out).exitCode(), is(0));
     return out.toString();
   }
 
   Row alert(String rule, String jobId) {
-    List<Row> rows = wh.query(Tables.AUTOMATION_ALERTS,
-        ReadSpec.all().where(Filter.eq("alert_id", SweepAlerts.alertId(jobId, rule))));
+    List<Row> rows =
+        wh.query(
+            Tables.AUTOMATION_ALERTS,
+            ReadSpec.all().where(Filter.eq("alert_id", SweepAlerts.alertId(jobId, rule))));
     assertThat(rule + " of " + jobId, rows, hasSize(1));
     return rows.get(0);
   }
@@ -97,22 +101,33 @@ class LockSweepAlertDeliveryTest {
     Row bloat = alert(SweepAlerts.BLOAT, "sweep-1");
     assertThat(bloat.getString("alert_level"), is("WARNING"));
     assertThat(bloat.getString("delivery_status"), is("DELIVERED"));
-    assertThat("WARNING goes to the chat channels", bloat.getString("delivery_detail"),
+    assertThat(
+        "WARNING goes to the chat channels",
+        bloat.getString("delivery_detail"),
         is("slack: delivered (HTTP 200, 1 attempt); google_chat: delivered (HTTP 200, 1 attempt)"));
-    assertThat(Timestamps.get(bloat, "delivered_at"), is(NOW)); // stamped by the run's clock (--now)
+    assertThat(
+        Timestamps.get(bloat, "delivered_at"), is(NOW)); // stamped by the run's clock (--now)
     assertThat(server.requests(SLACK), hasSize(1));
     assertThat(server.requests(CHAT), hasSize(1));
-    assertThat(server.requests(SLACK).get(0).body(), containsString("lock_cleanup/lock_table_bloat"));
-    assertThat(server.requests(CHAT).get(0).body(), containsString("4 active locks after the sweep"));
+    assertThat(
+        server.requests(SLACK).get(0).body(), containsString("lock_cleanup/lock_table_bloat"));
+    assertThat(
+        server.requests(CHAT).get(0).body(), containsString("4 active locks after the sweep"));
     assertThat(out, containsString("-> DELIVERED: slack: delivered (HTTP 200, 1 attempt)"));
-    assertThat("the run's job row still comes last", wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all()), hasSize(1));
+    assertThat(
+        "the run's job row still comes last",
+        wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all()),
+        hasSize(1));
 
     // an hour later the table is still bloated: the row is written (the run's record), not sent
     sweep("sweep-2", NOW.plus(Duration.ofHours(1)));
     Row again = alert(SweepAlerts.BLOAT, "sweep-2");
     assertThat(again.getString("delivery_status"), is("SUPPRESSED"));
-    assertThat(again.getString("delivery_detail"), is("cooldown: WARNING alert lock_cleanup:lock_table_bloat:sweep-1 of the "
-        + "same kind was delivered 1 h before (2026-11-29T20:00:00Z), within the 12 h cooldown; not sent again"));
+    assertThat(
+        again.getString("delivery_detail"),
+        is(
+            "cooldown: WARNING alert lock_cleanup:lock_table_bloat:sweep-1 of the "
+                + "same kind was delivered 1 h before (2026-11-29T20:00:00Z), within the 12 h cooldown; not sent again"));
     assertThat(server.requests(), hasSize(2));
 
     // worse two hours later: an escalation to CRITICAL is sent at once, to every configured channel
@@ -124,21 +139,28 @@ class LockSweepAlertDeliveryTest {
     assertThat(critical.getString("delivery_detail"), containsString("pagerduty: not configured"));
     assertThat(server.requests(), hasSize(4));
 
-    // 13 h after the first: its cooldown is over, but the CRITICAL one 11 h ago still covers a WARNING
+    // 13 h after the first: its cooldown is over, but the CRITICAL one 11 h ago still covers a
+    // WARNING
     sweep("sweep-4", NOW.plus(Duration.ofHours(13)));
-    assertThat(alert(SweepAlerts.BLOAT, "sweep-4").getString("delivery_detail"),
-        containsString("CRITICAL alert lock_cleanup:lock_table_bloat:sweep-3 of the same kind was delivered 11 h before"));
+    assertThat(
+        alert(SweepAlerts.BLOAT, "sweep-4").getString("delivery_detail"),
+        containsString(
+            "CRITICAL alert lock_cleanup:lock_table_bloat:sweep-3 of the same kind was delivered 11 h before"));
     assertThat(server.requests(), hasSize(4));
   }
 
   @Test
   void theCooldownComesFromTheRulesFile() throws Exception {
     Path rules = dir.resolve("rules.yaml");
-    Files.writeString(rules, "version: 1\npipeline_alerts:\n  - source: lock_cleanup\n    cooldown: 30m\n"
-        + "    channels: {WARNING: [slack]}\n");
+    Files.writeString(
+        rules,
+        "version: 1\npipeline_alerts:\n  - source: lock_cleanup\n    cooldown: 30m\n"
+            + "    channels: {WARNING: [slack]}\n");
     sweep("sweep-1", NOW, "--rules=" + rules);
     sweep("sweep-2", NOW.plus(Duration.ofHours(1)), "--rules=" + rules);
-    assertThat(alert(SweepAlerts.BLOAT, "sweep-1").getString("delivery_detail"), is("slack: delivered (HTTP 200, 1 attempt)"));
+    assertThat(
+        alert(SweepAlerts.BLOAT, "sweep-1").getString("delivery_detail"),
+        is("slack: delivered (HTTP 200, 1 attempt)"));
     assertThat(alert(SweepAlerts.BLOAT, "sweep-2").getString("delivery_status"), is("DELIVERED"));
     assertThat("routed to Slack only, twice", server.requests(SLACK), hasSize(2));
     assertThat(server.requests(CHAT), hasSize(0));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class LockSweepOptionsTest {
   private static SweepConfig config(String... args) {
-    return LockSweepPipeline.config(OptionsParser.parse(LockSweepOptions.class, args), Instant.now());
+    return LockSweepPipeline.config(
+        OptionsParser.parse(LockSweepOptions.class, args), Instant.now());
   }
 
   private static String error(String... args) {
@@ -33,25 +34,39 @@ class LockSweepOptionsTest {
 
   @Test
   void parsesEveryOption() {
-    SweepConfig c = config("--now=2026-03-08T10:00:00Z", "--staleLockDays=3", "--highVolumeThreshold=10",
-        "--bloatWarning=20", "--bloatCritical=20");
+    SweepConfig c =
+        config(
+            "--now=2026-03-08T10:00:00Z",
+            "--staleLockDays=3",
+            "--highVolumeThreshold=10",
+            "--bloatWarning=20",
+            "--bloatCritical=20");
     assertThat(c, equalTo(new SweepConfig(Instant.parse("2026-03-08T10:00:00Z"), 3, 10, 20, 20)));
   }
 
   @Test
   void badValuesAreUsageErrorsNamingTheOption() {
-    assertThat(error("--now=yesterday"), containsString("--now=yesterday is not an ISO-8601 instant"));
+    assertThat(
+        error("--now=yesterday"), containsString("--now=yesterday is not an ISO-8601 instant"));
     assertThat(error("--staleLockDays=-1"), containsString("--staleLockDays must be 0 or more"));
-    assertThat(error("--highVolumeThreshold=-5"), containsString("--highVolumeThreshold must be 0 or more"));
+    assertThat(
+        error("--highVolumeThreshold=-5"),
+        containsString("--highVolumeThreshold must be 0 or more"));
     assertThat(error("--bloatWarning=-1"), containsString("--bloatWarning must be 0 or more"));
-    assertThat(error("--bloatWarning=20000"), containsString("--bloatWarning (20000) must not exceed --bloatCritical (10000)"));
-    assertThat(error("--staleLockDays=seven"), containsString("--staleLockDays=seven is not a whole number"));
+    assertThat(
+        error("--bloatWarning=20000"),
+        containsString("--bloatWarning (20000) must not exceed --bloatCritical (10000)"));
+    assertThat(
+        error("--staleLockDays=seven"),
+        containsString("--staleLockDays=seven is not a whole number"));
   }
 
   @Test
   void anAbsurdClockIsRefused() {
     // a sweep at 2999 would release every lock and stamp them 2999
-    assertThat(error("--now=2999-01-01T00:00:00Z"), containsString("--now=2999-01-01T00:00:00Z is more than a day after"));
+    assertThat(
+        error("--now=2999-01-01T00:00:00Z"),
+        containsString("--now=2999-01-01T00:00:00Z is more than a day after"));
     assertThat(error("--now=1970-01-01T00:00:00Z"), containsString("before 2000-01-01"));
     assertThat(error("--now="), containsString("--now is empty"));
   }

@@ -1,6 +1,5 @@
 package com.eros.pipelines.locksweep;
 
-import com.eros.common.table.Timestamps;
 import static com.eros.pipelines.locksweep.TestLocks.lock;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -15,22 +14,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.Tables;
-import com.eros.duckdb.TempDuckDb;
+import com.eros.common.table.Timestamps;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.pipelines.support.TestRuns;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** End to end on a DuckDB file: the pipeline as ./eros runs it, with Beam's checks on. */
 class SweepLocksTest {
-  static final String NOW = "2026-11-29T20:00:00Z"; // 12:00 PST; today T = 2026-11-29, stale cutoff 2026-11-22T20:00Z
+  static final String NOW =
+      "2026-11-29T20:00:00Z"; // 12:00 PST; today T = 2026-11-29, stale cutoff 2026-11-22T20:00Z
 
   @TempDir Path dir;
   private TempDuckDb db;
@@ -56,22 +52,60 @@ class SweepLocksTest {
     db.close();
   }
 
-  private static final List<Row> LOCKS = List.of(
-      lock(1).text("a past").send("2026-11-28", 21L).assigned("2026-11-20T10:00:00Z").build(),
-      lock(2).text("b past null key").key(null).page("p1").send("2026-11-01", 9L).assigned("2026-10-30T10:00:00Z").build(),
-      // Same page, caption and NULL key as b, planned for today: must stay.
-      lock(2).text("c today null key").key(null).page("p1").send("2026-11-29", 9L).assigned("2026-10-30T10:00:00Z").build(),
-      lock(4).text("d stale").send(null, null).assigned("2026-11-20T00:00:00Z").build(),
-      lock(5).text("e stale by date null key").key(null).send(null, null).assigned(null).assignedDate("2026-11-10").build(),
-      lock(6).text("f recent undated").send(null, null).assigned("2026-11-25T00:00:00Z").build(),
-      lock(7).text("g no dates").clearAll().active(true).build(),
-      lock(8).text("h inactive past").send("2026-11-01", 8L).active(false).deactivated("2026-11-02T00:00:00Z", "MANUAL").build(),
-      lock(9).text("i future old").send("2026-12-05", 10L).assigned("2026-10-01T00:00:00Z").build(),
-      lock(10).text("j unknown state").key(null).send("2026-11-01", 8L).active(null).build());
+  private static final List<Row> LOCKS =
+      List.of(
+          lock(1).text("a past").send("2026-11-28", 21L).assigned("2026-11-20T10:00:00Z").build(),
+          lock(2)
+              .text("b past null key")
+              .key(null)
+              .page("p1")
+              .send("2026-11-01", 9L)
+              .assigned("2026-10-30T10:00:00Z")
+              .build(),
+          // Same page, caption and NULL key as b, planned for today: must stay.
+          lock(2)
+              .text("c today null key")
+              .key(null)
+              .page("p1")
+              .send("2026-11-29", 9L)
+              .assigned("2026-10-30T10:00:00Z")
+              .build(),
+          lock(4).text("d stale").send(null, null).assigned("2026-11-20T00:00:00Z").build(),
+          lock(5)
+              .text("e stale by date null key")
+              .key(null)
+              .send(null, null)
+              .assigned(null)
+              .assignedDate("2026-11-10")
+              .build(),
+          lock(6)
+              .text("f recent undated")
+              .send(null, null)
+              .assigned("2026-11-25T00:00:00Z")
+              .build(),
+          lock(7).text("g no dates").clearAll().active(true).build(),
+          lock(8)
+              .text("h inactive past")
+              .send("2026-11-01", 8L)
+              .active(false)
+              .deactivated("2026-11-02T00:00:00Z", "MANUAL")
+              .build(),
+          lock(9)
+              .text("i future old")
+              .send("2026-12-05", 10L)
+              .assigned("2026-10-01T00:00:00Z")
+              .build(),
+          lock(10).text("j unknown state").key(null).send("2026-11-01", 8L).active(null).build());
 
   private LockSweepOptions options(String jobId) {
-    return TestRuns.options(LockSweepOptions.class, "--warehouse=" + wh.spec(), "--jobId=" + jobId, "--now=" + NOW,
-        "--highVolumeThreshold=3", "--bloatWarning=3", "--bloatCritical=10");
+    return TestRuns.options(
+        LockSweepOptions.class,
+        "--warehouse=" + wh.spec(),
+        "--jobId=" + jobId,
+        "--now=" + NOW,
+        "--highVolumeThreshold=3",
+        "--bloatWarning=3",
+        "--bloatCritical=10");
   }
 
   private String sweep(String jobId) {
@@ -89,16 +123,33 @@ class SweepLocksTest {
   }
 
   private static String state(Row r) {
-    return r.getBoolean("is_active") + "/" + r.getString("deactivation_reason") + "/" + Timestamps.get(r, "deactivated_at");
+    return r.getBoolean("is_active")
+        + "/"
+        + r.getString("deactivation_reason")
+        + "/"
+        + Timestamps.get(r, "deactivated_at");
   }
 
   @Test
   void locksWithMicrosecondTimestampsAreSweptAndKeepTheirDigits() {
     // BigQuery TIMESTAMPs carry microseconds; the guarded update must match them exactly.
-    List<Row> micro = List.of(
-        lock(21).text("past, micro assigned_at").send("2026-11-28", 21L).assigned("2026-11-20T10:00:00.123456Z").build(),
-        lock(22).text("stale, micro assigned_at").send(null, null).assigned("2026-11-20T00:00:00.000001Z").build(),
-        lock(23).text("recent, micro assigned_at").send(null, null).assigned("2026-11-22T20:00:00.000001Z").build());
+    List<Row> micro =
+        List.of(
+            lock(21)
+                .text("past, micro assigned_at")
+                .send("2026-11-28", 21L)
+                .assigned("2026-11-20T10:00:00.123456Z")
+                .build(),
+            lock(22)
+                .text("stale, micro assigned_at")
+                .send(null, null)
+                .assigned("2026-11-20T00:00:00.000001Z")
+                .build(),
+            lock(23)
+                .text("recent, micro assigned_at")
+                .send(null, null)
+                .assigned("2026-11-22T20:00:00.000001Z")
+                .build());
     wh.insertNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS, micro);
 
     String out = sweep("job-micro");
@@ -108,7 +159,8 @@ class SweepLocksTest {
     assertThat(state(after.get("stale, micro assigned_at")), equalTo("false/STALE/" + NOW));
     // 1 µs after the stale cut-off (now - 7 x 24 h): kept
     assertThat(state(after.get("recent, micro assigned_at")), equalTo("true/null/null"));
-    assertThat(Timestamps.get(after.get("past, micro assigned_at"), "assigned_at"),
+    assertThat(
+        Timestamps.get(after.get("past, micro assigned_at"), "assigned_at"),
         equalTo(Instant.parse("2026-11-20T10:00:00.123456Z")));
     assertThat(out, not(containsString("left alone")));
   }
@@ -122,11 +174,13 @@ class SweepLocksTest {
 
     Map<String, Row> after = locksByText();
     assertThat(after.size(), is(LOCKS.size())); // nothing deleted, nothing added
-    Map<String, String> expected = new TreeMap<>(Map.of(
-        "a past", "false/PAST_SEND_DATE/" + NOW,
-        "b past null key", "false/PAST_SEND_DATE/" + NOW,
-        "d stale", "false/STALE/" + NOW,
-        "e stale by date null key", "false/STALE/" + NOW));
+    Map<String, String> expected =
+        new TreeMap<>(
+            Map.of(
+                "a past", "false/PAST_SEND_DATE/" + NOW,
+                "b past null key", "false/PAST_SEND_DATE/" + NOW,
+                "d stale", "false/STALE/" + NOW,
+                "e stale by date null key", "false/STALE/" + NOW));
     for (Map.Entry<String, Row> e : before.entrySet()) {
       Row was = e.getValue();
       Row now = after.get(e.getKey());
@@ -154,9 +208,11 @@ class SweepLocksTest {
     assertThat(log.getInt64("active_locks_after"), is(4L)); // c, f, g, i (j has is_active NULL)
 
     // 4 released > 3: high volume; 4 active > 3 (and not > 10): bloat WARNING.
-    assertThat(alerts(), containsInAnyOrder(
-        "lock_cleanup:lock_cleanup_high_volume:job-1/WARNING/job-1",
-        "lock_cleanup:lock_table_bloat:job-1/WARNING/job-1"));
+    assertThat(
+        alerts(),
+        containsInAnyOrder(
+            "lock_cleanup:lock_cleanup_high_volume:job-1/WARNING/job-1",
+            "lock_cleanup:lock_table_bloat:job-1/WARNING/job-1"));
 
     List<Row> jobs = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all());
     assertThat(jobs, hasSize(1));
@@ -165,12 +221,17 @@ class SweepLocksTest {
     assertThat(jobs.get(0).getValue("execution_date"), equalTo(LocalDate.parse("2026-11-29")));
     assertThat(jobs.get(0).getString("error_message"), nullValue());
 
-    assertThat(out1, matchesPattern("(?s).*released PAST_SEND_DATE +2\\n.*released STALE +2\\n.*released total +4\\n.*"
-        + "kept without any date +1\\n.*active locks after +4\\n.*alerts written +2\\n.*"));
+    assertThat(
+        out1,
+        matchesPattern(
+            "(?s).*released PAST_SEND_DATE +2\\n.*released STALE +2\\n.*released total +4\\n.*"
+                + "kept without any date +1\\n.*active locks after +4\\n.*alerts written +2\\n.*"));
     assertThat(out1, containsString("WARNING  lock_table_bloat: 4 active locks"));
 
     // The same job id again is refused before it reads anything: a job id names one run.
-    TestRuns.Exec again = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-1", "--now=" + NOW);
+    TestRuns.Exec again =
+        TestRuns.exec(
+            new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-1", "--now=" + NOW);
     assertThat(again.code(), is(2));
     assertThat(again.err(), containsString("--jobId=job-1 already ran"));
     assertThat(again.out(), not(containsString("released")));
@@ -182,23 +243,33 @@ class SweepLocksTest {
     // A new run right after sweeps nothing more and raises no volume alert (bloat still holds).
     String out2 = sweep("job-2");
     assertThat(locksByText(), equalTo(after));
-    Row log2 = wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all().where(Filter.eq("sweep_id", "job-2"))).get(0);
+    Row log2 =
+        wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all().where(Filter.eq("sweep_id", "job-2")))
+            .get(0);
     assertThat(log2.getInt64("total_locks_cleaned"), is(0L));
     assertThat(log2.getInt64("active_locks_after"), is(4L));
-    assertThat(alerts(), containsInAnyOrder(
-        "lock_cleanup:lock_cleanup_high_volume:job-1/WARNING/job-1",
-        "lock_cleanup:lock_table_bloat:job-1/WARNING/job-1",
-        "lock_cleanup:lock_table_bloat:job-2/WARNING/job-2"));
+    assertThat(
+        alerts(),
+        containsInAnyOrder(
+            "lock_cleanup:lock_cleanup_high_volume:job-1/WARNING/job-1",
+            "lock_cleanup:lock_table_bloat:job-1/WARNING/job-1",
+            "lock_cleanup:lock_table_bloat:job-2/WARNING/job-2"));
     assertThat(out2, matchesPattern("(?s).*released total +0\\n.*alerts written +1\\n.*"));
     // every run dropped its staging after its commits
-    assertThat(((Number) wh.scalar("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, '_stg_')"))
-        .longValue(), is(0L));
+    assertThat(
+        ((Number)
+                wh.scalar(
+                    "SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, '_stg_')"))
+            .longValue(),
+        is(0L));
   }
 
   @Test
   void aLocksTableWithoutTheSweepsColumnsIsRefusedWritingNothing() {
     wh.execute("CREATE TABLE active_caption_assignments (something INTEGER)");
-    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-bad", "--now=" + NOW);
+    TestRuns.Exec r =
+        TestRuns.exec(
+            new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--jobId=job-bad", "--now=" + NOW);
     assertThat(r.code(), is(2));
     assertThat(r.err(), containsString("active_caption_assignments.assignment_key is missing"));
     assertThat(r.err().lines().count(), is(1L));
@@ -208,7 +279,8 @@ class SweepLocksTest {
 
   @Test
   void aMissingLocksTableIsRefusedAndNeverCreated() {
-    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--now=" + NOW);
+    TestRuns.Exec r =
+        TestRuns.exec(new LockSweepPipeline(), "--warehouse=" + wh.spec(), "--now=" + NOW);
     assertThat(r.code(), is(2));
     assertThat(r.err(), containsString("input table active_caption_assignments does not exist"));
     assertThat(wh.tableExists("active_caption_assignments"), is(false));
@@ -217,7 +289,8 @@ class SweepLocksTest {
   @Test
   void aDuckDbPathThatDoesNotExistIsRefused() {
     Path typo = dir.resolve("typo.duckdb");
-    TestRuns.Exec r = TestRuns.exec(new LockSweepPipeline(), "--warehouse=duckdb:" + typo, "--now=" + NOW);
+    TestRuns.Exec r =
+        TestRuns.exec(new LockSweepPipeline(), "--warehouse=duckdb:" + typo, "--now=" + NOW);
     assertThat(r.code(), is(2));
     assertThat(r.err(), containsString("does not exist"));
     assertThat(java.nio.file.Files.exists(typo), is(false));
@@ -231,13 +304,16 @@ class SweepLocksTest {
     // Injected failure between the update and the log: the log table cannot be written (a view of
     // the right types), so the run dies after its lock update committed.
     wh.execute("DROP TABLE lock_sweep_log");
-    wh.execute("CREATE VIEW lock_sweep_log AS SELECT 'x' AS sweep_id, TIMESTAMP '2026-01-01 00:00:00' AS sweep_time,"
-        + " 0::BIGINT AS locks_expired_stale, 0::BIGINT AS locks_expired_past_date, 0::BIGINT AS total_locks_cleaned,"
-        + " 0.0::DOUBLE AS sweep_duration_seconds, 0::BIGINT AS active_locks_after, NULL::VARCHAR AS recovered_by"
-        + " WHERE FALSE");
+    wh.execute(
+        "CREATE VIEW lock_sweep_log AS SELECT 'x' AS sweep_id, TIMESTAMP '2026-01-01 00:00:00' AS sweep_time,"
+            + " 0::BIGINT AS locks_expired_stale, 0::BIGINT AS locks_expired_past_date, 0::BIGINT AS total_locks_cleaned,"
+            + " 0.0::DOUBLE AS sweep_duration_seconds, 0::BIGINT AS active_locks_after, NULL::VARCHAR AS recovered_by"
+            + " WHERE FALSE");
     assertThrows(IllegalStateException.class, () -> sweep("job-died"));
     Map<String, Row> released = locksByText();
-    assertThat(state(released.get("a past")), equalTo("false/PAST_SEND_DATE/" + NOW)); // the update committed
+    assertThat(
+        state(released.get("a past")),
+        equalTo("false/PAST_SEND_DATE/" + NOW)); // the update committed
     assertThat(released.get("a past").getString("released_by"), is("job-died"));
     wh.execute("DROP VIEW lock_sweep_log");
 
@@ -255,13 +331,21 @@ class SweepLocksTest {
     assertThat(logs.get("job-next").getInt64("total_locks_cleaned"), is(0L));
     assertThat(logs.get("job-next").getString("recovered_by"), nullValue());
     // every released lock in exactly one log row
-    long releasedLocks = ((Number) wh.scalar("SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"))
-        .longValue();
-    assertThat(died.getInt64("total_locks_cleaned") + logs.get("job-next").getInt64("total_locks_cleaned"), is(releasedLocks));
+    long releasedLocks =
+        ((Number)
+                wh.scalar(
+                    "SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"))
+            .longValue();
+    assertThat(
+        died.getInt64("total_locks_cleaned") + logs.get("job-next").getInt64("total_locks_cleaned"),
+        is(releasedLocks));
     // the high-volume alert (4 > 3) fires for the sweep that released them
-    assertThat(alerts().stream().map(a -> a.substring(0, a.indexOf('/'))).toList(),
+    assertThat(
+        alerts().stream().map(a -> a.substring(0, a.indexOf('/'))).toList(),
         hasItem("lock_cleanup:lock_cleanup_high_volume:job-died"));
-    assertThat(out, containsString("logged for earlier sweeps that died before their log row: 1 sweep(s)"));
+    assertThat(
+        out,
+        containsString("logged for earlier sweeps that died before their log row: 1 sweep(s)"));
 
     // a later sweep finds nothing more to recover
     sweep("job-later");
@@ -271,7 +355,13 @@ class SweepLocksTest {
   private List<String> alerts() {
     return wh.query(Tables.AUTOMATION_ALERTS, ReadSpec.all()).stream()
         .filter(r -> "lock_cleanup".equals(r.getString("alert_source")))
-        .map(r -> r.getString("alert_id") + "/" + r.getString("alert_level") + "/" + r.getString("job_id"))
+        .map(
+            r ->
+                r.getString("alert_id")
+                    + "/"
+                    + r.getString("alert_level")
+                    + "/"
+                    + r.getString("job_id"))
         .toList();
   }
 }

@@ -17,14 +17,15 @@ final class TestLocks {
     private final Row.FieldValueBuilder b;
 
     Builder(long captionId) {
-      b = Row.withSchema(Tables.ACTIVE_CAPTION_ASSIGNMENTS.schema())
-          .withFieldValue("assignment_key", "key-" + captionId)
-          .withFieldValue("page_name", "page" + (captionId % 7))
-          .withFieldValue("caption_id", captionId)
-          .withFieldValue("caption_text", "caption text " + captionId)
-          .withFieldValue("price_tier", "mid")
-          .withFieldValue("schedule_id", "sched-" + (captionId % 3))
-          .withFieldValue("is_active", true);
+      b =
+          Row.withSchema(Tables.ACTIVE_CAPTION_ASSIGNMENTS.schema())
+              .withFieldValue("assignment_key", "key-" + captionId)
+              .withFieldValue("page_name", "page" + (captionId % 7))
+              .withFieldValue("caption_id", captionId)
+              .withFieldValue("caption_text", "caption text " + captionId)
+              .withFieldValue("price_tier", "mid")
+              .withFieldValue("schedule_id", "sched-" + (captionId % 3))
+              .withFieldValue("is_active", true);
     }
 
     Builder key(String key) {

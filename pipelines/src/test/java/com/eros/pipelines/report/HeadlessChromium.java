@@ -39,7 +39,10 @@ final class HeadlessChromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final List<JsonNode> events = new ArrayList<>();
 
-  /** The Chromium binary: $EROS_CHROMIUM, else chromium (or chromium-browser, google-chrome) on the PATH. */
+  /**
+   * The Chromium binary: $EROS_CHROMIUM, else chromium (or chromium-browser, google-chrome) on the
+   * PATH.
+   */
   static Optional<Path> find() {
     String env = System.getenv("EROS_CHROMIUM");
     if (env != null && !env.isBlank()) {
@@ -47,7 +50,8 @@ final class HeadlessChromium implements AutoCloseable {
       return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
     }
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+    for (String name :
+        List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
       for (String d : path.split(File.pathSeparator)) {
         Path p = Path.of(d, name);
         if (Files.isExecutable(p)) {
@@ -62,25 +66,49 @@ final class HeadlessChromium implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the browser on about:blank with a new profile in {@code profile} and attaches to its page. */
+  /**
+   * Starts the browser on about:blank with a new profile in {@code profile} and attaches to its
+   * page.
+   */
   static HeadlessChromium start(Path binary, Path profile) throws Exception {
     Files.createDirectories(profile);
     Path log = profile.resolve("chromium.log");
-    Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-        "--hide-scrollbars", "--mute-audio", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--hide-scrollbars",
+                "--mute-audio",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       Path portFile = profile.resolve("DevToolsActivePort");
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("chromium exited with " + p.exitValue() + ":\n" + Files.readString(log));
+          throw new IllegalStateException(
+              "chromium exited with " + p.exitValue() + ":\n" + Files.readString(log));
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("chromium did not open its DevTools port in " + TIMEOUT + ":\n"
-              + Files.readString(log));
+          throw new IllegalStateException(
+              "chromium did not open its DevTools port in "
+                  + TIMEOUT
+                  + ":\n"
+                  + Files.readString(log));
         }
         Thread.sleep(50);
       }
@@ -88,8 +116,12 @@ final class HeadlessChromium implements AutoCloseable {
       HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
       String ws = null;
       while (ws == null) {
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-            .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .timeout(TIMEOUT)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         for (JsonNode t : JSON.readTree(list.body())) {
           if ("page".equals(t.path("type").asText())) {
             ws = t.path("webSocketDebuggerUrl").asText();
@@ -103,8 +135,11 @@ final class HeadlessChromium implements AutoCloseable {
         }
       }
       HeadlessChromium c = new HeadlessChromium(p);
-      c.socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(ws), new Listener(c))
-          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      c.socket =
+          http.newWebSocketBuilder()
+              .connectTimeout(TIMEOUT)
+              .buildAsync(URI.create(ws), new Listener(c))
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return c;
     } catch (Exception e) {
       p.destroyForcibly();
@@ -165,7 +200,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Evaluates an expression in the page and returns its value (the expression must give a JSON-able value). */
+  /**
+   * Evaluates an expression in the page and returns its value (the expression must give a JSON-able
+   * value).
+   */
   JsonNode evaluate(String expression) throws Exception {
     ObjectNode p = params();
     p.put("expression", expression);

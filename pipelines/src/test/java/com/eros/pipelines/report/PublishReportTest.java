@@ -47,8 +47,12 @@ class PublishReportTest {
   }
 
   static long counter(PipelineResult r, String name) {
-    MetricQueryResults q = r.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(PublishReport.class, name)).build());
+    MetricQueryResults q =
+        r.metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(PublishReport.class, name))
+                    .build());
     long n = 0;
     for (MetricResult<Long> c : q.getCounters()) {
       n += c.getAttempted();
@@ -61,8 +65,9 @@ class PublishReportTest {
     Path file = dir.resolve("reports").resolve("eros-report.html");
     Files.createDirectories(file.getParent());
     Pipeline p = Pipelines.create();
-    PCollection<String> written = p.apply(Create.of(1L, 2L, 3L))
-        .apply(new PublishReport(db.warehouse(), file.toString(), NOW, 14));
+    PCollection<String> written =
+        p.apply(Create.of(1L, 2L, 3L))
+            .apply(new PublishReport(db.warehouse(), file.toString(), NOW, 14));
     PAssert.that(written).containsInAnyOrder(file.toString());
     PipelineResult r = Pipelines.run(p);
     assertThat(counter(r, "report_published"), is(1L));
@@ -74,9 +79,11 @@ class PublishReportTest {
   void aReportThatCannotBeWrittenIsCountedAndTheRunGoesOn() throws Exception {
     Path file = dir.resolve("eros-report.html");
     Pipeline p = Pipelines.create();
-    PCollection<String> written = p.apply(Create.of(1L)).apply(new PublishReport(db.warehouse(), file.toString(), NOW, 14));
+    PCollection<String> written =
+        p.apply(Create.of(1L)).apply(new PublishReport(db.warehouse(), file.toString(), NOW, 14));
     PAssert.that(written).empty();
-    Files.createDirectories(file); // after the location was checked, before the pipeline runs: now a folder
+    Files.createDirectories(
+        file); // after the location was checked, before the pipeline runs: now a folder
     PipelineResult r = Pipelines.run(p);
     assertThat(r.getState(), is(PipelineResult.State.DONE));
     assertThat(counter(r, "report_publish_failed"), is(1L));
@@ -87,17 +94,27 @@ class PublishReportTest {
   @Test
   void theHealthMonitorPublishesTheReportAfterItsOwnJobRow() throws Exception {
     Path file = dir.resolve("monitor-report.html");
-    HealthMonitorOptions o = TestRuns.options(HealthMonitorOptions.class, "--warehouse=" + db.warehouse().spec(),
-        "--now=" + NOW, "--jobId=monitor-with-report", "--reportLocation=" + file);
+    HealthMonitorOptions o =
+        TestRuns.options(
+            HealthMonitorOptions.class,
+            "--warehouse=" + db.warehouse().spec(),
+            "--now=" + NOW,
+            "--jobId=monitor-with-report",
+            "--reportLocation=" + file);
     StringBuilder out = new StringBuilder();
     int code = TestRuns.run(new HealthMonitorPipeline(name -> null), o, out).exitCode();
     assertThat(out.toString(), code, is(0));
     String html = Files.readString(file);
-    long before = ReportFixture.jobRuns().stream()
-        .filter(r -> r.getString("job_name").equals("health_monitor"))
-        .filter(r -> new ReportWindow(NOW, 14).contains(com.eros.common.table.Timestamps.get(r, "job_start_time")))
-        .count();
-    Matcher m = Pattern.compile("<tr><td>health_monitor</td><td class=\"n\">(\\d+)</td>").matcher(html);
+    long before =
+        ReportFixture.jobRuns().stream()
+            .filter(r -> r.getString("job_name").equals("health_monitor"))
+            .filter(
+                r ->
+                    new ReportWindow(NOW, 14)
+                        .contains(com.eros.common.table.Timestamps.get(r, "job_start_time")))
+            .count();
+    Matcher m =
+        Pattern.compile("<tr><td>health_monitor</td><td class=\"n\">(\\d+)</td>").matcher(html);
     assertThat(m.find(), is(true));
     // the report counts the monitor's own run: it was built after the job row was written
     assertThat(Long.parseLong(m.group(1)), is(before + 1));
@@ -105,15 +122,25 @@ class PublishReportTest {
 
   @Test
   void aBadReportLocationIsRefusedBeforeAnythingRuns() {
-    for (String bad : new String[] {"gs://bucket-only", dir.resolve("missing/folder/r.html").toString(), dir.toString()}) {
-      TestRuns.Exec e = TestRuns.exec(new HealthMonitorPipeline(name -> null), "--warehouse=" + db.warehouse().spec(),
-          "--jobId=bad-location", "--reportLocation=" + bad);
+    for (String bad :
+        new String[] {
+          "gs://bucket-only", dir.resolve("missing/folder/r.html").toString(), dir.toString()
+        }) {
+      TestRuns.Exec e =
+          TestRuns.exec(
+              new HealthMonitorPipeline(name -> null),
+              "--warehouse=" + db.warehouse().spec(),
+              "--jobId=bad-location",
+              "--reportLocation=" + bad);
       assertThat(bad, e.code(), is(2));
       assertThat(bad, e.err(), containsString("--reportLocation="));
     }
     assertThat("nothing ran", Preflight.jobRan(db.warehouse(), "bad-location"), is(false));
-    HealthMonitorOptions none = TestRuns.options(HealthMonitorOptions.class, "--warehouse=" + db.warehouse().spec());
+    HealthMonitorOptions none =
+        TestRuns.options(HealthMonitorOptions.class, "--warehouse=" + db.warehouse().spec());
     assertThat(PublishReport.requested(none.getReportLocation()), is(false));
-    assertThat(PublishReport.check("gs://eros-bucket/reports/r.html"), equalTo("gs://eros-bucket/reports/r.html"));
+    assertThat(
+        PublishReport.check("gs://eros-bucket/reports/r.html"),
+        equalTo("gs://eros-bucket/reports/r.html"));
   }
 }

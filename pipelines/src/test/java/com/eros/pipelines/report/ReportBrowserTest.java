@@ -40,8 +40,10 @@ class ReportBrowserTest {
 
   static HeadlessChromium browser(Path profile) throws Exception {
     Optional<Path> binary = HeadlessChromium.find();
-    assertTrue(binary.isPresent(), "headless Chromium is needed for this test and was not found: install it "
-        + "(apt-get install -y chromium; .ci/run does) or set EROS_CHROMIUM to its path");
+    assertTrue(
+        binary.isPresent(),
+        "headless Chromium is needed for this test and was not found: install it "
+            + "(apt-get install -y chromium; .ci/run does) or set EROS_CHROMIUM to its path");
     HeadlessChromium c = HeadlessChromium.start(binary.get(), profile);
     for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
       c.send(domain + ".enable", null);
@@ -64,7 +66,10 @@ class ReportBrowserTest {
     c.await("Page.loadEventFired");
   }
 
-  /** Console errors, uncaught exceptions, failed loads and requests for anything but the file itself. */
+  /**
+   * Console errors, uncaught exceptions, failed loads and requests for anything but the file
+   * itself.
+   */
   static List<String> problems(HeadlessChromium c, Path file) {
     List<String> p = new ArrayList<>();
     for (JsonNode e : c.events()) {
@@ -81,8 +86,13 @@ class ReportBrowserTest {
         case "Log.entryAdded" -> {
           String level = params.path("entry").path("level").asText();
           if (level.equals("error") || level.equals("warning")) {
-            p.add("log " + level + ": " + params.path("entry").path("text").asText() + " "
-                + params.path("entry").path("url").asText());
+            p.add(
+                "log "
+                    + level
+                    + ": "
+                    + params.path("entry").path("text").asText()
+                    + " "
+                    + params.path("entry").path("url").asText());
           }
         }
         case "Network.loadingFailed" -> p.add("load failed: " + params.path("errorText").asText());
@@ -92,7 +102,7 @@ class ReportBrowserTest {
             p.add("request for " + url);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return p;
@@ -114,7 +124,10 @@ class ReportBrowserTest {
     return ImageIO.read(new ByteArrayInputStream(HeadlessChromium.base64(r.path("data"))));
   }
 
-  /** Share of pixels that differ from the top-left pixel (the background), distinct colours, colourful pixels. */
+  /**
+   * Share of pixels that differ from the top-left pixel (the background), distinct colours,
+   * colourful pixels.
+   */
   record Ink(double share, int colours, long colourful) {}
 
   static Ink ink(BufferedImage img) {
@@ -137,10 +150,12 @@ class ReportBrowserTest {
         }
       }
     }
-    return new Ink((double) differ / ((long) img.getWidth() * img.getHeight()), colours.size(), colourful);
+    return new Ink(
+        (double) differ / ((long) img.getWidth() * img.getHeight()), colours.size(), colourful);
   }
 
-  static final String CHARTS = """
+  static final String CHARTS =
+      """
       JSON.stringify([...document.querySelectorAll('figure.chart')].map(f => {
         const svg = f.querySelector('svg');
         if (!svg) return {id: f.id, svg: false};
@@ -157,8 +172,9 @@ class ReportBrowserTest {
       ReportFixture.fill(db.warehouse());
       db.warehouse().ensureTables(List.of(ReportFixture.BACKTESTS));
       db.warehouse().insertNow(ReportFixture.BACKTESTS, ReportFixture.backtests());
-      Report r = new ReportReader(db.warehouse(), s -> {}, Optional.of(ReportFixture.BACKTESTS))
-          .read(new ReportWindow(NOW, 14));
+      Report r =
+          new ReportReader(db.warehouse(), s -> {}, Optional.of(ReportFixture.BACKTESTS))
+              .read(new ReportWindow(NOW, 14));
       Files.writeString(file, ReportHtml.render(r));
     }
     List<String> expected = ReportHtmlTest.expectedCharts(true);
@@ -166,7 +182,8 @@ class ReportBrowserTest {
       open(c, file);
       assertThat(problems(c, file), empty());
 
-      JsonNode charts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.evaluate(CHARTS).asText());
+      JsonNode charts =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.evaluate(CHARTS).asText());
       List<String> ids = new ArrayList<>();
       charts.forEach(ch -> ids.add(ch.path("id").asText()));
       assertThat(ids, equalTo(expected));
@@ -175,10 +192,14 @@ class ReportBrowserTest {
         assertThat(id + " has an svg", ch.path("svg").asBoolean(), is(true));
         assertThat(id + " width", ch.path("w").asDouble(), greaterThan(250.0));
         assertThat(id + " height", ch.path("h").asDouble(), greaterThan(150.0));
-        assertThat(id + " drawn extent", ch.path("bw").asDouble() * ch.path("bh").asDouble(), greaterThan(10_000.0));
+        assertThat(
+            id + " drawn extent",
+            ch.path("bw").asDouble() * ch.path("bh").asDouble(),
+            greaterThan(10_000.0));
         assertThat(id + " shapes", ch.path("shapes").asInt(), greaterThan(20));
         Ink ink = ink(screenshot(c, ch));
-        assertThat(id + " is drawn (share of non-background pixels)", ink.share(), greaterThan(0.02));
+        assertThat(
+            id + " is drawn (share of non-background pixels)", ink.share(), greaterThan(0.02));
         assertThat(id + " has coloured marks (its data)", ink.colourful(), greaterThan(50L));
       }
 
@@ -187,13 +208,18 @@ class ReportBrowserTest {
       assertThat("the first screen has text and charts", page.colours(), greaterThan(50));
       assertThat(problems(c, file), empty());
 
-      // the checks above see problems when there are some: a page that loads a missing image and a remote stylesheet
+      // the checks above see problems when there are some: a page that loads a missing image and a
+      // remote stylesheet
       Path bad = dir.resolve("bad.html");
-      Files.writeString(bad, "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"https://fonts.invalid/x.css\">"
-          + "</head><body><img src=\"missing.png\"><p>x</p></body></html>");
+      Files.writeString(
+          bad,
+          "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"https://fonts.invalid/x.css\">"
+              + "</head><body><img src=\"missing.png\"><p>x</p></body></html>");
       open(c, bad);
       List<String> seen = problems(c, bad);
-      assertThat(seen, hasItem(org.hamcrest.Matchers.startsWith("request for https://fonts.invalid/x.css")));
+      assertThat(
+          seen,
+          hasItem(org.hamcrest.Matchers.startsWith("request for https://fonts.invalid/x.css")));
       assertThat(seen, hasItem(org.hamcrest.Matchers.containsString("missing.png")));
       assertThat(seen, not(empty()));
     }

@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.not;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.duckdb.TempDuckDb;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.TempDuckDb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,8 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportHtmlTest {
   /** Every chart the fixture's report has (section 7 only with a backtest definition). */
   static List<String> expectedCharts(boolean backtest) {
-    List<String> ids = new ArrayList<>(List.of("chart-alerts", "chart-runs", "chart-saturation", "chart-queue",
-        "chart-active-locks", "chart-released", "chart-posteriors"));
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "chart-alerts",
+                "chart-runs",
+                "chart-saturation",
+                "chart-queue",
+                "chart-active-locks",
+                "chart-released",
+                "chart-posteriors"));
     for (int p = 1; p <= 6; p++) {
       ids.add("chart-best-page-" + ReportFixture.page(p));
       ids.add("chart-emv-page-" + ReportFixture.page(p));
@@ -81,8 +89,22 @@ class ReportHtmlTest {
   /** The parts of a document that would fetch or run something. */
   static void assertSelfContained(String html) {
     String lower = html.toLowerCase(Locale.ROOT);
-    for (String bad : List.of("<script", "<link", "<img", "<iframe", "<object", "<embed", "@import", " src=",
-        "href=\"http", "href='http", "xlink:href", "javascript:", " on" + "load=", " on" + "error=")) {
+    for (String bad :
+        List.of(
+            "<script",
+            "<link",
+            "<img",
+            "<iframe",
+            "<object",
+            "<embed",
+            "@import",
+            " src=",
+            "href=\"http",
+            "href='http",
+            "xlink:href",
+            "javascript:",
+            " on" + "load=",
+            " on" + "error=")) {
       assertThat("the report must not contain " + bad, lower.contains(bad), is(false));
     }
     // url(...) only for references inside the document (the charts' clip paths)
@@ -92,7 +114,10 @@ class ReportHtmlTest {
   /** The {@code <svg>} of each {@code figure.chart}, by figure id. */
   static java.util.Map<String, String> svgs(String html) {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-    Matcher f = Pattern.compile("<figure class=\"chart\" id=\"([^\"]+)\"[^>]*>(.*?)</figure>", Pattern.DOTALL).matcher(html);
+    Matcher f =
+        Pattern.compile(
+                "<figure class=\"chart\" id=\"([^\"]+)\"[^>]*>(.*?)</figure>", Pattern.DOTALL)
+            .matcher(html);
     while (f.find()) {
       m.put(f.group(1), f.group(2));
     }
@@ -119,7 +144,10 @@ class ReportHtmlTest {
       String svg = svgs.get(id);
       assertThat(id, count(svg, "<svg "), is(1));
       assertThat(id, svg, containsString("viewBox="));
-      assertThat(id + " draws shapes", count(svg, "<path") + count(svg, "<rect") + count(svg, "<line"), greaterThan(20));
+      assertThat(
+          id + " draws shapes",
+          count(svg, "<path") + count(svg, "<rect") + count(svg, "<line"),
+          greaterThan(20));
     }
     // few enough creators to name each one
     assertThat(svgs.get("chart-saturation"), containsString(">page_01</text>"));
@@ -145,13 +173,17 @@ class ReportHtmlTest {
     assertThat(html, not(containsString("old failure")));
     assertThat(html, not(containsString("future failure")));
     assertThat(html, containsString("<dt>execution date</dt><dd>" + ReportFixture.TODAY + "</dd>"));
-    assertThat(html, containsString("<dt>queued for the date</dt><dd>" + ReportFixture.QUEUED + "</dd>"));
+    assertThat(
+        html, containsString("<dt>queued for the date</dt><dd>" + ReportFixture.QUEUED + "</dd>"));
     assertThat(html, containsString("caption pool empty"));
-    assertThat(html, containsString("<dt>sweeps in the window</dt><dd>" + ReportFixture.SWEEPS + "</dd>"));
+    assertThat(
+        html, containsString("<dt>sweeps in the window</dt><dd>" + ReportFixture.SWEEPS + "</dd>"));
     assertThat(html, containsString("<dt>rows rejected in the window</dt><dd>11</dd>"));
     assertThat(html, containsString("<dt>unacknowledged CRITICAL</dt><dd>1</dd>"));
     for (int p = 1; p <= 6; p++) {
-      assertThat(html, containsString("<article class=\"page\" id=\"page-" + ReportFixture.page(p) + "\">"));
+      assertThat(
+          html,
+          containsString("<article class=\"page\" id=\"page-" + ReportFixture.page(p) + "\">"));
       assertThat(html, containsString("<a href=\"#page-" + ReportFixture.page(p) + "\">"));
     }
     assertThat(html, containsString("<tr id=\"page-page_07\">"));
@@ -174,10 +206,16 @@ class ReportHtmlTest {
     String html = render(Optional.of(ReportFixture.BACKTESTS));
     assertSelfContained(html);
     assertThat(ReportHtml.chartIds(html), empty());
-    for (String message : List.of("no alerts in the last 14 days", "no runs yet in the last 14 days",
-        "no daily automation run in the last 14 days", "no queue rows for the last 14 days",
-        "no lock sweep in the last 14 days", "no caption statistics yet", "no rejected rows in the last 14 days",
-        "no backtest yet")) {
+    for (String message :
+        List.of(
+            "no alerts in the last 14 days",
+            "no runs yet in the last 14 days",
+            "no daily automation run in the last 14 days",
+            "no queue rows for the last 14 days",
+            "no lock sweep in the last 14 days",
+            "no caption statistics yet",
+            "no rejected rows in the last 14 days",
+            "no backtest yet")) {
       assertThat(html, containsString(message));
     }
     assertThat(html, containsString("health checks fail"));
@@ -211,11 +249,16 @@ class ReportHtmlTest {
   @Test
   void theBacktestSectionFollowsTheProjectsTableDefinition() {
     ReportFixture.fill(db.warehouse());
-    String html = ReportHtml.render(new ReportReader(db.warehouse(), s -> {}).read(new ReportWindow(NOW, 14)));
-    assertThat(html.contains("<section id=\"backtest\">"), is(BacktestTable.definition().isPresent()));
+    String html =
+        ReportHtml.render(
+            new ReportReader(db.warehouse(), s -> {}).read(new ReportWindow(NOW, 14)));
+    assertThat(
+        html.contains("<section id=\"backtest\">"), is(BacktestTable.definition().isPresent()));
   }
 
-  /** 1 000 creators: the six largest pages in full, the rest as table rows; the file stays small. */
+  /**
+   * 1 000 creators: the six largest pages in full, the rest as table rows; the file stays small.
+   */
   @Test
   void aThousandCreatorsGiveSixPagesInFullAndNineHundredNinetyFourRows() {
     DuckDbWarehouse w = db.warehouse();
@@ -242,7 +285,8 @@ class ReportHtmlTest {
     OperationsReport.Built built = OperationsReport.build(w, NOW, 14, s -> {});
     double seconds = (System.nanoTime() - t0) / 1e9;
     String html = built.html();
-    System.out.printf(Locale.ROOT, "1000 creators: %,d bytes, built in %.2f s%n", built.bytes(), seconds);
+    System.out.printf(
+        Locale.ROOT, "1000 creators: %,d bytes, built in %.2f s%n", built.bytes(), seconds);
     assertThat(built.bytes(), lessThan(5_000_000));
     assertThat(count(html, "<article class=\"page\""), is(6));
     Matcher rows = Pattern.compile("<tr id=\"page-page_[0-9]+\">").matcher(html);

@@ -35,7 +35,9 @@ class ReportSectionsTest {
   void theWindowStartsAtALosAngelesMidnightAndCoversItsDaysAcrossADaylightSavingChange() {
     ReportWindow w = new ReportWindow(NOW, 3);
     assertThat(w.today(), equalTo(LocalDate.of(2026, 3, 8)));
-    assertThat(w.dates(), contains(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8)));
+    assertThat(
+        w.dates(),
+        contains(LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 8)));
     // 2026-03-06 00:00 in Los Angeles is still PST (UTC-8)
     assertThat(w.from(), equalTo(Instant.parse("2026-03-06T08:00:00Z")));
     assertThat(w.contains(w.from()), is(true));
@@ -43,7 +45,8 @@ class ReportSectionsTest {
     assertThat(w.contains(NOW), is(true));
     assertThat(w.contains(NOW.plusNanos(1000)), is(false));
     assertThrows(IllegalArgumentException.class, () -> new ReportWindow(NOW, 0));
-    assertThrows(IllegalArgumentException.class, () -> new ReportWindow(NOW, ReportWindow.MAX_DAYS + 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ReportWindow(NOW, ReportWindow.MAX_DAYS + 1));
   }
 
   @Test
@@ -67,11 +70,14 @@ class ReportSectionsTest {
 
   @Test
   void healthCountsAlertsPerDayAndLevelUnacknowledgedCriticalsAndFailedDeliveriesWithinTheWindow() {
-    List<Scorecard.Check> checks = List.of(new Scorecard.Check("a", true, "1", "<= 2"),
-        new Scorecard.Check("b", false, "3", "<= 2"));
+    List<Scorecard.Check> checks =
+        List.of(
+            new Scorecard.Check("a", true, "1", "<= 2"),
+            new Scorecard.Check("b", false, "3", "<= 2"));
     HealthSection h = HealthSection.from(checks, ReportFixture.alerts(), window);
     assertThat(h.alertCount(), is(5L)); // the 40-day-old alert is left out
-    assertThat(h.alertsPerDay().totals(), equalTo(Map.of("CRITICAL", 2L, "WARNING", 2L, "INFO", 1L)));
+    assertThat(
+        h.alertsPerDay().totals(), equalTo(Map.of("CRITICAL", 2L, "WARNING", 2L, "INFO", 1L)));
     assertThat(h.alertsPerDay().keys(), contains("CRITICAL", "WARNING", "INFO"));
     assertThat(h.alertsPerDay().count("CRITICAL", TODAY.minusDays(3)), is(1L));
     assertThat(h.unacknowledgedCritical(), is(1L));
@@ -87,12 +93,17 @@ class ReportSectionsTest {
   @Test
   void runsAreTheWindowsRunsInTimeOrderWithPerPipelineFiguresAndTheFailuresNewestFirst() {
     RunsSection r = RunsSection.from(ReportFixture.jobRuns(), window);
-    assertThat(r.runs().stream().map(RunsSection.Run::jobId).filter(id -> id.equals("old") || id.equals("future")).toList(),
+    assertThat(
+        r.runs().stream()
+            .map(RunsSection.Run::jobId)
+            .filter(id -> id.equals("old") || id.equals("future"))
+            .toList(),
         hasSize(0));
     for (int i = 1; i < r.runs().size(); i++) {
       assertThat(r.runs().get(i - 1).start().isAfter(r.runs().get(i).start()), is(false));
     }
-    assertThat(r.pipelines().stream().map(RunsSection.PipelineStats::jobName).toList(),
+    assertThat(
+        r.pipelines().stream().map(RunsSection.PipelineStats::jobName).toList(),
         contains("caption_performance", "daily_automation", "lock_sweep", "health_monitor"));
     RunsSection.PipelineStats daily = r.pipelines().get(1);
     assertThat(daily.runs(), is(4));
@@ -106,10 +117,26 @@ class ReportSectionsTest {
   }
 
   @Test
-  void aRunWithoutARecordedDurationTakesItFromItsStartAndEndAndAnUnknownPipelineIsListedAfterTheFour() {
+  void
+      aRunWithoutARecordedDurationTakesItFromItsStartAndEndAndAnUnknownPipelineIsListedAfterTheFour() {
     Instant s = NOW.minusSeconds(600);
-    Row noDuration = Row.fromRow(ReportFixture.jobRow("x", "backtest", s, s.plusSeconds(90), "SUCCESS", TODAY, null, null,
-        null, null, null, null)).withFieldValue("job_duration_seconds", null).build();
+    Row noDuration =
+        Row.fromRow(
+                ReportFixture.jobRow(
+                    "x",
+                    "backtest",
+                    s,
+                    s.plusSeconds(90),
+                    "SUCCESS",
+                    TODAY,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+            .withFieldValue("job_duration_seconds", null)
+            .build();
     RunsSection r = RunsSection.from(List.of(noDuration), window);
     assertThat(r.runs().get(0).durationSeconds(), closeTo(90.0, 1e-9));
     assertThat(r.pipelines().get(4).jobName(), equalTo("backtest"));
@@ -122,33 +149,44 @@ class ReportSectionsTest {
   @Test
   void theDailySectionIsAboutTheLatestRunsDateWithEveryCreatorQueuedOrNotMostSaturatedFirst() {
     RunsSection runs = RunsSection.from(ReportFixture.jobRuns(), window);
-    DailySection d = DailySection.from(runs, ReportFixture.profiles(), ReportFixture.queue(), ReportFixture.errors(),
-        ReportFixture.queue(), window);
+    DailySection d =
+        DailySection.from(
+            runs,
+            ReportFixture.profiles(),
+            ReportFixture.queue(),
+            ReportFixture.errors(),
+            ReportFixture.queue(),
+            window);
     assertThat(d.date(), equalTo(TODAY));
     assertThat(d.run().jobId(), equalTo("daily-0"));
     assertThat(d.creators(), hasSize(ReportFixture.CREATORS));
     assertThat(d.queuedCount(), is((long) ReportFixture.QUEUED));
     assertThat(d.belowThreshold(), is((long) ReportFixture.QUEUED));
     for (int i = 1; i < d.creators().size(); i++) {
-      assertThat(d.creators().get(i - 1).saturationPct() >= d.creators().get(i).saturationPct(), is(true));
+      assertThat(
+          d.creators().get(i - 1).saturationPct() >= d.creators().get(i).saturationPct(), is(true));
     }
     DailySection.Creator top = d.creators().get(0);
     assertThat(top.queued(), is(false));
-    assertThat(top.saturationPct(), closeTo(ReportFixture.saturation(ReportFixture.CREATORS - 1), 1e-9));
+    assertThat(
+        top.saturationPct(), closeTo(ReportFixture.saturation(ReportFixture.CREATORS - 1), 1e-9));
     assertThat(d.creators().get(d.creators().size() - 1).queueStatus(), equalTo("PENDING"));
     // creators 0 and 5 have 0.70, creators 3, 6 and 9 have 0.85, the others 1.00
     assertThat(d.volumeFactors(), equalTo(Map.of("1.00", 5L, "0.85", 3L, "0.70", 2L)));
     assertThat(d.volumeFactors().keySet().iterator().next(), equalTo("1.00"));
     assertThat(d.errors(), hasSize(1));
     assertThat(d.errors().get(0).message(), equalTo("caption pool empty"));
-    assertThat(d.queueByStatus().totals(), equalTo(Map.of("PENDING", 7L, "PROCESSING", 3L, "COMPLETED", 9L, "FAILED", 3L)));
+    assertThat(
+        d.queueByStatus().totals(),
+        equalTo(Map.of("PENDING", 7L, "PROCESSING", 3L, "COMPLETED", 9L, "FAILED", 3L)));
     assertThat(d.queueByStatus().keys(), contains("PENDING", "PROCESSING", "COMPLETED", "FAILED"));
   }
 
   @Test
   void withoutADailyRunTheSectionHasNoDateButStillCountsTheQueue() {
     RunsSection runs = RunsSection.from(List.of(), window);
-    DailySection d = DailySection.from(runs, List.of(), List.of(), List.of(), ReportFixture.queue(), window);
+    DailySection d =
+        DailySection.from(runs, List.of(), List.of(), List.of(), ReportFixture.queue(), window);
     assertThat(d.hasRun(), is(false));
     assertThat(d.date(), nullValue());
     assertThat(d.queueByStatus().total(), is(22L));
@@ -171,7 +209,10 @@ class ReportSectionsTest {
     assertThat(l.activeNow(), is(4000L + (ReportFixture.SWEEPS - 1) * 30));
     assertThat(l.maxActive(), is(l.activeNow()));
     assertThat(l.highVolumeSweeps(), is(1L));
-    assertThat(LocksSection.from(ReportFixture.sweeps(), new ReportWindow(NOW.minus(Duration.ofDays(10)), 1)).isEmpty(),
+    assertThat(
+        LocksSection.from(
+                ReportFixture.sweeps(), new ReportWindow(NOW.minus(Duration.ofDays(10)), 1))
+            .isEmpty(),
         is(true));
   }
 
@@ -181,17 +222,23 @@ class ReportSectionsTest {
   void theLargestPagesAreShownInFullWithTheirBestCaptionsAndTheOthersAsRowsLargestFirst() {
     RunsSection runs = RunsSection.from(ReportFixture.jobRuns(), window);
     List<Row> stats = ReportFixture.stats(ReportFixture.STAT_PAGES, 16, NOW.minusSeconds(7200));
-    CaptionSection c = CaptionSection.from(stats, Map.of(ReportFixture.NASTY_CAPTION, ReportFixture.NASTY_TEXT), runs);
-    assertThat(c.largest().stream().map(CaptionSection.PageDetail::page).toList(),
+    CaptionSection c =
+        CaptionSection.from(
+            stats, Map.of(ReportFixture.NASTY_CAPTION, ReportFixture.NASTY_TEXT), runs);
+    assertThat(
+        c.largest().stream().map(CaptionSection.PageDetail::page).toList(),
         contains("page_01", "page_02", "page_03", "page_04", "page_05", "page_06"));
-    assertThat(c.rest().stream().map(CaptionSection.PageRow::page).toList(), contains("page_07", "page_08"));
+    assertThat(
+        c.rest().stream().map(CaptionSection.PageRow::page).toList(),
+        contains("page_07", "page_08"));
     CaptionSection.PageDetail first = c.largest().get(0);
     assertThat(first.best(), hasSize(CaptionSection.BEST_CAPTIONS));
     assertThat(first.best().get(0).captionId(), is(ReportFixture.NASTY_CAPTION));
     for (int i = 1; i < first.best().size(); i++) {
       assertThat(first.best().get(i - 1).lower() >= first.best().get(i).lower(), is(true));
     }
-    assertThat(first.texts(), equalTo(Map.of(ReportFixture.NASTY_CAPTION, ReportFixture.NASTY_TEXT)));
+    assertThat(
+        first.texts(), equalTo(Map.of(ReportFixture.NASTY_CAPTION, ReportFixture.NASTY_TEXT)));
     assertThat(first.avgEmvs(), hasSize(16));
     assertThat(c.captions(), is((long) ReportFixture.STAT_PAGES * 16));
     assertThat(c.posteriorMeans(), hasSize(ReportFixture.STAT_PAGES * 16));
@@ -200,14 +247,18 @@ class ReportSectionsTest {
     CaptionSection.CaptionStat s = first.best().get(0);
     assertThat(s.posteriorMean(), closeTo(s.alpha() / (s.alpha() + s.beta()), 1e-12));
     assertThat(s.rate(), closeTo(0.9, 1e-9));
-    long obs = stats.stream().filter(r -> r.getString("page_name").equals("page_07"))
-        .mapToLong(r -> r.getInt64("total_observations")).sum();
+    long obs =
+        stats.stream()
+            .filter(r -> r.getString("page_name").equals("page_07"))
+            .mapToLong(r -> r.getInt64("total_observations"))
+            .sum();
     assertThat(c.rest().get(0).observations(), is(obs));
   }
 
   @Test
   void noStatisticsMakeAnEmptySection() {
-    CaptionSection c = CaptionSection.from(List.of(), Map.of(), RunsSection.from(List.of(), window));
+    CaptionSection c =
+        CaptionSection.from(List.of(), Map.of(), RunsSection.from(List.of(), window));
     assertThat(c.isEmpty(), is(true));
     assertThat(c.largest(), hasSize(0));
     assertThat(c.statsAsOf(), nullValue());
@@ -219,7 +270,9 @@ class ReportSectionsTest {
   void rejectedRowsAreCountedPerRuleAndDayMostFrequentRuleFirst() {
     QualitySection q = QualitySection.from(ReportFixture.rejected(), window);
     assertThat(q.total(), is(11L));
-    assertThat(q.perDay().keys(), contains("SENT_COUNT_NOT_POSITIVE", "SENDING_TIME_IN_FUTURE", "EARNINGS_INVALID"));
+    assertThat(
+        q.perDay().keys(),
+        contains("SENT_COUNT_NOT_POSITIVE", "SENDING_TIME_IN_FUTURE", "EARNINGS_INVALID"));
     assertThat(q.perDay().totals().get("SENT_COUNT_NOT_POSITIVE"), is(6L));
     long sources = q.bySource().values().stream().mapToLong(Long::longValue).sum();
     assertThat(sources, is(11L));
@@ -232,18 +285,26 @@ class ReportSectionsTest {
     BacktestSection b = BacktestSection.from(ReportFixture.backtests(), window);
     assertThat(b.latest().id(), equalTo("bt-latest"));
     assertThat(b.latest().lift(), closeTo(3.0, 1e-9));
-    assertThat(b.recent().stream().map(BacktestSection.Backtest::id).toList(), contains("bt-latest", "bt-old"));
+    assertThat(
+        b.recent().stream().map(BacktestSection.Backtest::id).toList(),
+        contains("bt-latest", "bt-old"));
     // a report as of before the latest backtest was computed shows the older one
-    BacktestSection earlier = BacktestSection.from(ReportFixture.backtests(), new ReportWindow(NOW.minus(Duration.ofDays(3)), 14));
+    BacktestSection earlier =
+        BacktestSection.from(
+            ReportFixture.backtests(), new ReportWindow(NOW.minus(Duration.ofDays(3)), 14));
     assertThat(earlier.latest().id(), equalTo("bt-old"));
     assertThat(BacktestSection.from(List.of(), window).isEmpty(), is(true));
   }
 
   @Test
   void aBacktestTableWithFewerColumnsReadsTheMissingOnesAsUnknown() {
-    Schema narrow = Schema.builder().addStringField("backtest_id")
-        .addLogicalTypeField("computed_at", org.apache.beam.sdk.schemas.logicaltypes.SqlTypes.TIMESTAMP)
-        .addNullableField("top_decile_success_rate", Schema.FieldType.DOUBLE).build();
+    Schema narrow =
+        Schema.builder()
+            .addStringField("backtest_id")
+            .addLogicalTypeField(
+                "computed_at", org.apache.beam.sdk.schemas.logicaltypes.SqlTypes.TIMESTAMP)
+            .addNullableField("top_decile_success_rate", Schema.FieldType.DOUBLE)
+            .build();
     Row r = Row.withSchema(narrow).addValues("b", NOW.minusSeconds(60), 0.5).build();
     BacktestSection b = BacktestSection.from(List.of(r), window);
     assertThat(b.latest().topDecile(), closeTo(0.5, 1e-12));
@@ -265,25 +326,34 @@ class ReportSectionsTest {
     for (String id : ids) {
       assertThat(id, id.matches("[A-Za-z0-9_.-]+"), is(true));
     }
-    assertThat(Html.esc("<a href=\"x\">'&'</a>"), equalTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
+    assertThat(
+        Html.esc("<a href=\"x\">'&'</a>"),
+        equalTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
   }
 
   @Test
   void theLosAngelesDateOfARunIsItsExecutionDateOrItsStartDate() {
-    RunsSection.Run r = RunsSection.run(ReportFixture.jobRow("x", "lock_sweep", NOW, NOW, "SUCCESS", null, null, null, null, null,
-        null, null));
+    RunsSection.Run r =
+        RunsSection.run(
+            ReportFixture.jobRow(
+                "x", "lock_sweep", NOW, NOW, "SUCCESS", null, null, null, null, null, null, null));
     assertThat(RunsSection.dateOf(r), equalTo(LaTime.dateOf(NOW)));
     assertThat(Tables.ETL_JOB_RUNS.schema().hasField("execution_date"), is(true));
   }
 
   @Test
   void aCaptionsOrderUsesTheLowerBoundThenTheSends() {
-    List<CaptionSection.CaptionStat> l = new ArrayList<>(List.of(
-        new CaptionSection.CaptionStat("p", 1, 10, 1, 1, 0.2, 0.8, 2, 2, 1, 1),
-        new CaptionSection.CaptionStat("p", 2, 50, 1, 1, 0.3, 0.8, 2, 2, 1, 1),
-        new CaptionSection.CaptionStat("p", 3, 90, 1, 1, 0.2, 0.8, 2, 2, 1, 1)));
+    List<CaptionSection.CaptionStat> l =
+        new ArrayList<>(
+            List.of(
+                new CaptionSection.CaptionStat("p", 1, 10, 1, 1, 0.2, 0.8, 2, 2, 1, 1),
+                new CaptionSection.CaptionStat("p", 2, 50, 1, 1, 0.3, 0.8, 2, 2, 1, 1),
+                new CaptionSection.CaptionStat("p", 3, 90, 1, 1, 0.2, 0.8, 2, 2, 1, 1)));
     l.sort(CaptionSection.BEST_FIRST);
-    assertThat(l.stream().map(CaptionSection.CaptionStat::captionId).toList(), containsInAnyOrder(2L, 3L, 1L));
-    assertThat(l.stream().map(CaptionSection.CaptionStat::captionId).toList(), contains(2L, 3L, 1L));
+    assertThat(
+        l.stream().map(CaptionSection.CaptionStat::captionId).toList(),
+        containsInAnyOrder(2L, 3L, 1L));
+    assertThat(
+        l.stream().map(CaptionSection.CaptionStat::captionId).toList(), contains(2L, 3L, 1L));
   }
 }

@@ -22,7 +22,10 @@ import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The preflight on the BigQuery adapter, with Beam's fake BigQuery services: refusals write nothing. */
+/**
+ * The preflight on the BigQuery adapter, with Beam's fake BigQuery services: refusals write
+ * nothing.
+ */
 class PreflightBigQueryTest {
   static final String PROJECT = "eros-test-proj";
   static final String DATASET = "eros_pf";
@@ -36,8 +39,14 @@ class PreflightBigQueryTest {
     FakeStorageReadServer.reset();
     datasets = new FakeDatasetService();
     datasets.createDataset(PROJECT, DATASET, "US", "", null);
-    wh = new BigQueryWarehouse(PROJECT, DATASET, new FakeBigQueryServices().withDatasetService(datasets)
-        .withJobService(new FakeJobService()).withStorageClient(new FakeStorageReadServer()));
+    wh =
+        new BigQueryWarehouse(
+            PROJECT,
+            DATASET,
+            new FakeBigQueryServices()
+                .withDatasetService(datasets)
+                .withJobService(new FakeJobService())
+                .withStorageClient(new FakeStorageReadServer()));
   }
 
   private TableReference ref(String table) {
@@ -46,12 +55,20 @@ class PreflightBigQueryTest {
 
   @Test
   void aMissingInputTableIsRefusedAndNotCreated() throws Exception {
-    WarehouseSetupException e = assertThrows(WarehouseSetupException.class,
-        () -> Preflight.check(wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
-    assertThat(e.getMessage(), containsString("input table mass_messages does not exist in bigquery:" + PROJECT + "." + DATASET));
+    WarehouseSetupException e =
+        assertThrows(
+            WarehouseSetupException.class,
+            () ->
+                Preflight.check(
+                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    assertThat(
+        e.getMessage(),
+        containsString(
+            "input table mass_messages does not exist in bigquery:" + PROJECT + "." + DATASET));
     assertThat(Failures.exitCode(e), is(2));
     assertThat(datasets.getTable(ref("mass_messages")), nullValue());
-    assertThat(datasets.getTable(ref("etl_job_runs")), nullValue()); // nothing written before the refusal
+    assertThat(
+        datasets.getTable(ref("etl_job_runs")), nullValue()); // nothing written before the refusal
   }
 
   @Test
@@ -63,9 +80,14 @@ class PreflightBigQueryTest {
       }
     }
     datasets.createTable(t);
-    WarehouseSetupException e = assertThrows(WarehouseSetupException.class,
-        () -> Preflight.check(wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
-    assertThat(e.getMessage(), containsString("mass_messages.earnings is STRING, expected FLOAT64"));
+    WarehouseSetupException e =
+        assertThrows(
+            WarehouseSetupException.class,
+            () ->
+                Preflight.check(
+                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    assertThat(
+        e.getMessage(), containsString("mass_messages.earnings is STRING, expected FLOAT64"));
     assertThat(datasets.getTable(ref("etl_job_runs")), nullValue());
   }
 
@@ -73,21 +95,39 @@ class PreflightBigQueryTest {
   void aJobIdThatAlreadyRanIsRefused() throws Exception {
     datasets.createTable(BigQuerySchemas.table(PROJECT, DATASET, Tables.MASS_MESSAGES));
     datasets.createTable(BigQuerySchemas.table(PROJECT, DATASET, Tables.ETL_JOB_RUNS));
-    datasets.insertAll(ref("etl_job_runs"), List.of(new TableRow().set("job_id", "job-1").set("job_name", "lock_sweep")
-        .set("job_start_time", "2026-11-29 10:00:00.000000 UTC").set("job_status", "SUCCESS")), null);
-    UsageException e = assertThrows(UsageException.class,
-        () -> Preflight.check(wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    datasets.insertAll(
+        ref("etl_job_runs"),
+        List.of(
+            new TableRow()
+                .set("job_id", "job-1")
+                .set("job_name", "lock_sweep")
+                .set("job_start_time", "2026-11-29 10:00:00.000000 UTC")
+                .set("job_status", "SUCCESS")),
+        null);
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                Preflight.check(
+                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
     assertThat(e.getMessage(), containsString("--jobId=job-1 already ran"));
     assertThat(Failures.exitCode(e), is(2));
     // (Beam's fake Storage Read server does not apply row restrictions, so "a new id passes" is
-    // shown on DuckDB: SweepLocksTest; here the restriction sent is checked by BigQueryWarehouseTest)
+    // shown on DuckDB: SweepLocksTest; here the restriction sent is checked by
+    // BigQueryWarehouseTest)
   }
 
   @Test
   void presentTablesPassAndAbsentOutputsAreCreated() throws Exception {
     datasets.createTable(BigQuerySchemas.table(PROJECT, DATASET, Tables.MASS_MESSAGES));
-    Preflight.check(wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS, Tables.REJECTED_ROWS), "job-1");
-    assertThat(datasets.getTable(ref("etl_job_runs")).getTimePartitioning().getField(), is("job_start_time"));
+    Preflight.check(
+        wh,
+        List.of(Tables.MASS_MESSAGES),
+        List.of(Tables.ETL_JOB_RUNS, Tables.REJECTED_ROWS),
+        "job-1");
+    assertThat(
+        datasets.getTable(ref("etl_job_runs")).getTimePartitioning().getField(),
+        is("job_start_time"));
     assertThat(datasets.getTable(ref("rejected_rows")) != null, is(true));
   }
 }

@@ -14,7 +14,9 @@ public final class TestRuns {
   /** What a command printed and returned. */
   public record Exec(int code, String out, String err) {}
 
-  /** Options of {@code cls} from command-line arguments, on the DirectRunner (no production tuning). */
+  /**
+   * Options of {@code cls} from command-line arguments, on the DirectRunner (no production tuning).
+   */
   public static <O extends WarehouseOptions> O options(Class<O> cls, String... args) {
     PipelineOptionsFactory.register(cls);
     O o = PipelineOptionsFactory.fromArgs(args).withValidation().as(cls);
@@ -44,6 +46,7 @@ public final class TestRuns {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Lifecycle.execute(pipeline, args, o, e);
     }
-    return new Exec(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Exec(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

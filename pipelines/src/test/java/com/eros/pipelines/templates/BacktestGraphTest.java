@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backtest is not a scheduled Flex Template (it runs on demand, see the README), but it runs
- * on Dataflow over months of data: its graph on the BigQuery adapter must build without a network
- * and translate into a Dataflow job, like the four pipelines' graphs in {@link TemplateGraphTest}.
+ * The backtest is not a scheduled Flex Template (it runs on demand, see the README), but it runs on
+ * Dataflow over months of data: its graph on the BigQuery adapter must build without a network and
+ * translate into a Dataflow job, like the four pipelines' graphs in {@link TemplateGraphTest}.
  */
 class BacktestGraphTest {
   static final Instant NOW = Instant.parse("2026-03-08T11:05:00Z");
@@ -38,8 +38,13 @@ class BacktestGraphTest {
   @TempDir Path temp;
 
   private BacktestOptions options(DataflowTranslation t) {
-    return t.options(BacktestOptions.class, "eros-backtest", "--warehouse=" + BIGQUERY, "--jobId=translation-test",
-        "--asOf=2026-02-01T00:00:00Z", "--horizonDays=14");
+    return t.options(
+        BacktestOptions.class,
+        "eros-backtest",
+        "--warehouse=" + BIGQUERY,
+        "--jobId=translation-test",
+        "--asOf=2026-02-01T00:00:00Z",
+        "--horizonDays=14");
   }
 
   @Test
@@ -47,7 +52,9 @@ class BacktestGraphTest {
     BacktestOptions o = options(new DataflowTranslation(temp));
     Warehouse real = OptionsParser.warehouse(o.as(WarehouseOptions.class));
     assertThat(real, instanceOf(BigQueryWarehouse.class));
-    List<URI> attempts = DataflowTranslation.attemptsDuring(() -> Lifecycle.graph(new BacktestPipeline(), o, real, NOW));
+    List<URI> attempts =
+        DataflowTranslation.attemptsDuring(
+            () -> Lifecycle.graph(new BacktestPipeline(), o, real, NOW));
     assertThat(attempts, empty());
   }
 
@@ -60,11 +67,17 @@ class BacktestGraphTest {
     for (TableDef table : Tables.ALL) {
       datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
     }
-    Warehouse fake = new BigQueryWarehouse(DataflowTranslation.PROJECT, "eros",
-        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+    Warehouse fake =
+        new BigQueryWarehouse(
+            DataflowTranslation.PROJECT,
+            "eros",
+            new FakeBigQueryServices()
+                .withDatasetService(datasets)
+                .withJobService(new FakeJobService()));
     DataflowTranslation t = new DataflowTranslation(temp);
     BacktestOptions o = options(t);
-    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> Lifecycle.graph(new BacktestPipeline(), o, fake, NOW));
+    DataflowTranslation.Outcome out =
+        t.buildAndTranslate(() -> Lifecycle.graph(new BacktestPipeline(), o, fake, NOW));
     assertThat(out.networkAttempts(), empty());
     assertThat(out.job().path("name").asText(), equalTo("eros-backtest"));
     List<String> steps = TemplateGraphTest.stepNames(out.job());

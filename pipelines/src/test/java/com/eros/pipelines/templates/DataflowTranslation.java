@@ -42,10 +42,10 @@ import org.mockito.Mockito;
 
 /**
  * Translates a pipeline with the real DataflowRunner into the job specification it would submit,
- * without a network: as Beam's own DataflowRunnerTest does, the Dataflow API client and GcsUtil
- * are mocks, and {@code --templateLocation} names a local file, so the runner writes the job there
- * instead of submitting it. The translation serialises every DoFn and needs every coder, so a
- * graph Dataflow would refuse fails here.
+ * without a network: as Beam's own DataflowRunnerTest does, the Dataflow API client and GcsUtil are
+ * mocks, and {@code --templateLocation} names a local file, so the runner writes the job there
+ * instead of submitting it. The translation serialises every DoFn and needs every coder, so a graph
+ * Dataflow would refuse fails here.
  */
 final class DataflowTranslation {
   static final String PROJECT = "test-project";
@@ -53,7 +53,11 @@ final class DataflowTranslation {
   static final String BUCKET = "eros-test-bucket";
 
   /** What a translation produced. */
-  record Outcome(PipelineResult result, JsonNode job, Map<String, byte[]> stagedFiles, List<URI> networkAttempts) {}
+  record Outcome(
+      PipelineResult result,
+      JsonNode job,
+      Map<String, byte[]> stagedFiles,
+      List<URI> networkAttempts) {}
 
   /** Thrown (and recorded) when code under test opens a network connection. */
   static final class NetworkAccess extends RuntimeException {
@@ -67,34 +71,45 @@ final class DataflowTranslation {
   private final Path dir;
   private final Dataflow dataflowClient = mock(Dataflow.class);
   private final GcsUtil gcsUtil = mock(GcsUtil.class);
+
   /** Objects "written" to the bucket through the mocked GcsUtil, by path. */
   private final Map<String, Path> written = new ConcurrentHashMap<>();
 
   DataflowTranslation(Path dir) throws IOException {
     this.dir = dir;
-    when(gcsUtil.create(any(GcsPath.class), any(GcsUtil.CreateOptions.class))).thenAnswer(inv -> channel(inv.getArgument(0)));
-    when(gcsUtil.create(any(GcsPath.class), anyString())).thenAnswer(inv -> channel(inv.getArgument(0)));
-    when(gcsUtil.getBucket(any(GcsPath.class))).thenAnswer(inv -> new Bucket().setName(((GcsPath) inv.getArgument(0)).getBucket()));
-    when(gcsUtil.expand(any(GcsPath.class))).thenAnswer(inv -> List.of((GcsPath) inv.getArgument(0)));
-    when(gcsUtil.getObjects(anyList())).thenAnswer(inv -> {
-      List<GcsUtil.StorageObjectOrIOException> out = new ArrayList<>();
-      for (Object path : (List<?>) inv.getArgument(0)) {
-        out.add(GcsUtil.StorageObjectOrIOException.create(new FileNotFoundException(String.valueOf(path))));
-      }
-      return out;
-    });
+    when(gcsUtil.create(any(GcsPath.class), any(GcsUtil.CreateOptions.class)))
+        .thenAnswer(inv -> channel(inv.getArgument(0)));
+    when(gcsUtil.create(any(GcsPath.class), anyString()))
+        .thenAnswer(inv -> channel(inv.getArgument(0)));
+    when(gcsUtil.getBucket(any(GcsPath.class)))
+        .thenAnswer(inv -> new Bucket().setName(((GcsPath) inv.getArgument(0)).getBucket()));
+    when(gcsUtil.expand(any(GcsPath.class)))
+        .thenAnswer(inv -> List.of((GcsPath) inv.getArgument(0)));
+    when(gcsUtil.getObjects(anyList()))
+        .thenAnswer(
+            inv -> {
+              List<GcsUtil.StorageObjectOrIOException> out = new ArrayList<>();
+              for (Object path : (List<?>) inv.getArgument(0)) {
+                out.add(
+                    GcsUtil.StorageObjectOrIOException.create(
+                        new FileNotFoundException(String.valueOf(path))));
+              }
+              return out;
+            });
   }
 
   /** Dataflow-runner arguments for a translation; {@code extra} are the pipeline's own options. */
   String[] args(String jobName, String... extra) {
-    List<String> a = new ArrayList<>(List.of(
-        "--runner=DataflowRunner",
-        "--project=" + PROJECT,
-        "--region=" + REGION,
-        "--jobName=" + jobName,
-        "--tempLocation=gs://" + BUCKET + "/temp",
-        "--templateLocation=" + dir.resolve(jobName + ".template.json"),
-        "--credentialFactoryClass=" + NoopCredentialFactory.class.getName()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--runner=DataflowRunner",
+                "--project=" + PROJECT,
+                "--region=" + REGION,
+                "--jobName=" + jobName,
+                "--tempLocation=gs://" + BUCKET + "/temp",
+                "--templateLocation=" + dir.resolve(jobName + ".template.json"),
+                "--credentialFactoryClass=" + NoopCredentialFactory.class.getName()));
     a.addAll(List.of(extra));
     return a.toArray(new String[0]);
   }
@@ -149,7 +164,8 @@ final class DataflowTranslation {
     try (NetworkWatch watch = new NetworkWatch(attempts)) {
       pipeline = builder.build();
       if (!DataflowRunner.class.equals(pipeline.getOptions().getRunner())) {
-        throw new IllegalStateException("not a DataflowRunner pipeline: " + pipeline.getOptions().getRunner());
+        throw new IllegalStateException(
+            "not a DataflowRunner pipeline: " + pipeline.getOptions().getRunner());
       }
       result = pipeline.run();
     } finally {
@@ -185,16 +201,17 @@ final class DataflowTranslation {
     private final ProxySelector previous = ProxySelector.getDefault();
 
     NetworkWatch(List<URI> attempts) {
-      ProxySelector.setDefault(new ProxySelector() {
-        @Override
-        public List<Proxy> select(URI uri) {
-          attempts.add(uri);
-          throw new NetworkAccess(uri);
-        }
+      ProxySelector.setDefault(
+          new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+              attempts.add(uri);
+              throw new NetworkAccess(uri);
+            }
 
-        @Override
-        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-      });
+            @Override
+            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+          });
     }
 
     @Override

@@ -18,14 +18,21 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class PipelineGraphs {
   private PipelineGraphs() {}
 
-  /** Pipeline name → the warehouse calls made while its graph was built, for tables in {@code project.dataset}. */
-  public static Map<String, List<RecordingWarehouse.Call>> warehouseCalls(String project, String dataset) throws Exception {
+  /**
+   * Pipeline name → the warehouse calls made while its graph was built, for tables in {@code
+   * project.dataset}.
+   */
+  public static Map<String, List<RecordingWarehouse.Call>> warehouseCalls(
+      String project, String dataset) throws Exception {
     Map<String, List<RecordingWarehouse.Call>> out = new LinkedHashMap<>();
     for (TemplatePipelines.TemplatePipeline p : TemplatePipelines.all()) {
       RecordingWarehouse recorder = new RecordingWarehouse(new BigQueryWarehouse(project, dataset));
-      PipelineOptions options = PipelineOptionsFactory.fromArgs(
-          "--warehouse=bigquery:" + project + "." + dataset, "--jobId=sql-check", "--tempLocation=gs://eros-sql-check/tmp")
-          .as(p.options());
+      PipelineOptions options =
+          PipelineOptionsFactory.fromArgs(
+                  "--warehouse=bigquery:" + project + "." + dataset,
+                  "--jobId=sql-check",
+                  "--tempLocation=gs://eros-sql-check/tmp")
+              .as(p.options());
       p.graph().build(options, (Warehouse) recorder);
       out.put(p.name(), recorder.calls());
       recorder.clear();

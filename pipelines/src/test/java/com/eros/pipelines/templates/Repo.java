@@ -10,11 +10,13 @@ final class Repo {
   static Path root() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null) {
-      if (Files.isRegularFile(p.resolve("templates/deploy.sh")) && Files.isRegularFile(p.resolve("mvnw"))) {
+      if (Files.isRegularFile(p.resolve("templates/deploy.sh"))
+          && Files.isRegularFile(p.resolve("mvnw"))) {
         return p;
       }
       p = p.getParent();
     }
-    throw new IllegalStateException("no repository root (with templates/deploy.sh) above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no repository root (with templates/deploy.sh) above " + Path.of("").toAbsolutePath());
   }
 }

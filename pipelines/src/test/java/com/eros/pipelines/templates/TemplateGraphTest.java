@@ -50,9 +50,12 @@ class TemplateGraphTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pipelines")
-  void theGraphOnTheRealBigQueryAdapterIsBuiltWithoutTouchingTheNetwork(TemplatePipeline p) throws Exception {
+  void theGraphOnTheRealBigQueryAdapterIsBuiltWithoutTouchingTheNetwork(TemplatePipeline p)
+      throws Exception {
     DataflowTranslation t = new DataflowTranslation(temp);
-    PipelineOptions options = t.options(p.options(), "eros-" + p.name(), "--warehouse=" + BIGQUERY, "--jobId=translation-test");
+    PipelineOptions options =
+        t.options(
+            p.options(), "eros-" + p.name(), "--warehouse=" + BIGQUERY, "--jobId=translation-test");
     Warehouse real = OptionsParser.warehouse(options.as(WarehouseOptions.class));
     assertThat(real, instanceOf(BigQueryWarehouse.class));
     List<URI> attempts = DataflowTranslation.attemptsDuring(() -> p.graph().build(options, real));
@@ -69,7 +72,8 @@ class TemplateGraphTest {
    */
   @ParameterizedTest(name = "{0} with the BigQuery warehouse")
   @MethodSource("pipelines")
-  void theGraphWithTheBigQueryWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p) throws Exception {
+  void theGraphWithTheBigQueryWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p)
+      throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
     FakeDatasetService datasets = new FakeDatasetService();
@@ -77,31 +81,57 @@ class TemplateGraphTest {
     for (TableDef table : Tables.ALL) {
       datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
     }
-    Warehouse fake = new BigQueryWarehouse(DataflowTranslation.PROJECT, "eros",
-        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+    Warehouse fake =
+        new BigQueryWarehouse(
+            DataflowTranslation.PROJECT,
+            "eros",
+            new FakeBigQueryServices()
+                .withDatasetService(datasets)
+                .withJobService(new FakeJobService()));
     assertTranslates(p, BIGQUERY, fake);
   }
 
   private static final String BIGQUERY = "bigquery:" + DataflowTranslation.PROJECT + ".eros";
 
-  private void assertTranslates(TemplatePipeline p, String warehouseSpec, Warehouse warehouse) throws Exception {
+  private void assertTranslates(TemplatePipeline p, String warehouseSpec, Warehouse warehouse)
+      throws Exception {
     DataflowTranslation t = new DataflowTranslation(temp);
-    PipelineOptions options = t.options(p.options(), "eros-" + p.name(), "--warehouse=" + warehouseSpec, "--jobId=translation-test");
-    Warehouse wh = warehouse != null ? warehouse : OptionsParser.warehouse(options.as(WarehouseOptions.class));
+    PipelineOptions options =
+        t.options(
+            p.options(),
+            "eros-" + p.name(),
+            "--warehouse=" + warehouseSpec,
+            "--jobId=translation-test");
+    Warehouse wh =
+        warehouse != null ? warehouse : OptionsParser.warehouse(options.as(WarehouseOptions.class));
     DataflowTranslation.Outcome out = t.buildAndTranslate(() -> p.graph().build(options, wh));
-    assertThat("graph construction and translation must not touch the network", out.networkAttempts(), empty());
+    assertThat(
+        "graph construction and translation must not touch the network",
+        out.networkAttempts(),
+        empty());
     assertThat(out.job().path("name").asText(), equalTo("eros-" + p.name()));
     assertThat(stepNames(withSteps(out)).size(), greaterThan(1));
   }
 
-  /** With --reportLocation the health monitor ends with the step that publishes the operations report. */
+  /**
+   * With --reportLocation the health monitor ends with the step that publishes the operations
+   * report.
+   */
   @Test
   void theHealthMonitorWithAReportLocationTranslatesWithItsPublishStep() throws Exception {
-    TemplatePipeline monitor = TemplatePipelines.all().stream().filter(p -> p.name().equals("health-monitor"))
-        .findFirst().orElseThrow();
+    TemplatePipeline monitor =
+        TemplatePipelines.all().stream()
+            .filter(p -> p.name().equals("health-monitor"))
+            .findFirst()
+            .orElseThrow();
     DataflowTranslation t = new DataflowTranslation(temp);
-    PipelineOptions options = t.options(monitor.options(), "eros-health-monitor", "--warehouse=" + BIGQUERY,
-        "--jobId=translation-test", "--reportLocation=gs://" + DataflowTranslation.BUCKET + "/reports/eros-report.html");
+    PipelineOptions options =
+        t.options(
+            monitor.options(),
+            "eros-health-monitor",
+            "--warehouse=" + BIGQUERY,
+            "--jobId=translation-test",
+            "--reportLocation=gs://" + DataflowTranslation.BUCKET + "/reports/eros-report.html");
     FakeDatasetService.setUp();
     FakeJobService.setUp();
     FakeDatasetService datasets = new FakeDatasetService();
@@ -109,11 +139,17 @@ class TemplateGraphTest {
     for (TableDef table : Tables.ALL) {
       datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
     }
-    Warehouse wh = new BigQueryWarehouse(DataflowTranslation.PROJECT, "eros",
-        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+    Warehouse wh =
+        new BigQueryWarehouse(
+            DataflowTranslation.PROJECT,
+            "eros",
+            new FakeBigQueryServices()
+                .withDatasetService(datasets)
+                .withJobService(new FakeJobService()));
     DataflowTranslation.Outcome out = t.buildAndTranslate(() -> monitor.graph().build(options, wh));
     assertThat(out.networkAttempts(), empty());
-    assertThat(stepNames(out.job()), hasItem(containsString("Publish report/Build and write report")));
+    assertThat(
+        stepNames(out.job()), hasItem(containsString("Publish report/Build and write report")));
   }
 
   // ---- the translation itself: a sound graph passes, a broken one fails -------------------
@@ -135,7 +171,8 @@ class TemplateGraphTest {
   void aDoFnThatCannotBeSerialisedFailsTheTranslation() throws Exception {
     DataflowTranslation t = new DataflowTranslation(temp);
     Pipeline p = Pipeline.create(t.options(PipelineOptions.class, "eros-fixture-unserialisable"));
-    p.apply("CreateWords", Create.of("a", "bb")).apply("HoldAThread", ParDo.of(new HoldsThreadFn()));
+    p.apply("CreateWords", Create.of("a", "bb"))
+        .apply("HoldAThread", ParDo.of(new HoldsThreadFn()));
 
     Exception e = assertThrows(Exception.class, () -> t.translate(p));
     assertThat(causes(e), containsString("NotSerializableException"));
@@ -152,9 +189,9 @@ class TemplateGraphTest {
   }
 
   /**
-   * The job with its steps: a graph of 10 MB or more is uploaded by the runner (Beam's upload_graph,
-   * to {@code stepsLocation} in the staging bucket, here captured by the mocked GCS) instead of being
-   * inlined in the job.
+   * The job with its steps: a graph of 10 MB or more is uploaded by the runner (Beam's
+   * upload_graph, to {@code stepsLocation} in the staging bucket, here captured by the mocked GCS)
+   * instead of being inlined in the job.
    */
   static JsonNode withSteps(DataflowTranslation.Outcome out) throws Exception {
     String location = out.job().path("stepsLocation").asText("");

@@ -6,14 +6,14 @@ import com.eros.duckdb.DuckDbWarehouse;
 import java.time.LocalDate;
 
 /**
- * Synthetic input for the daily run's benchmark and end-to-end test, written by DuckDB itself
- * (one INSERT … SELECT per table, deterministic from the seed), so that millions of messages load
- * in seconds. Replaces mass_messages, caption_bank and active_caption_assignments.
+ * Synthetic input for the daily run's benchmark and end-to-end test, written by DuckDB itself (one
+ * INSERT … SELECT per table, deterministic from the seed), so that millions of messages load in
+ * seconds. Replaces mass_messages, caption_bank and active_caption_assignments.
  *
  * <ul>
- *   <li>messages spread uniformly over [D − 90, D) across {@code pages} pages ({@code page_00000}…);
- *       every 20th page sent only before D − 30 (inactive); about 1 in 10 007 messages is invalid
- *       (viewed &gt; sent); prices vary by page so segments vary;
+ *   <li>messages spread uniformly over [D − 90, D) across {@code pages} pages ({@code
+ *       page_00000}…); every 20th page sent only before D − 30 (inactive); about 1 in 10 007
+ *       messages is invalid (viewed &gt; sent); prices vary by page so segments vary;
  *   <li>caption_bank: 300 shared captions and 40 per page (every tenth retired);
  *   <li>locks: page p locks (p mod 10) × 37 of its pool captions, send dates D − 8 .. D + 3 (every
  *       50th without a date, a third inactive), so saturation ranges from 0 to about 90 %. Locks
@@ -39,7 +39,8 @@ public final class BenchData {
    * @param lockBacklog leave a third of the locks sent before D active (as if the hourly sweep had
    *     not run for days), so the daily run's own sweep releases them
    */
-  public static void load(DuckDbWarehouse wh, long messages, int pages, LocalDate d, long seed, boolean lockBacklog) {
+  public static void load(
+      DuckDbWarehouse wh, long messages, int pages, LocalDate d, long seed, boolean lockBacklog) {
     if (messages < 0 || pages < 1) {
       throw new IllegalArgumentException("need messages >= 0 and pages >= 1");
     }
@@ -49,8 +50,11 @@ public final class BenchData {
     wh.truncateNow(Tables.ACTIVE_CAPTION_ASSIGNMENTS);
     long start = LaTime.startOf(d.minusDays(90)).toEpochMilli();
     long span = LaTime.startOf(d).toEpochMilli() - start;
-    long oldSpan = LaTime.startOf(d.minusDays(31)).toEpochMilli() - start; // ends a day before the active window
-    wh.execute("""
+    long oldSpan =
+        LaTime.startOf(d.minusDays(31)).toEpochMilli()
+            - start; // ends a day before the active window
+    wh.execute(
+        """
         INSERT INTO mass_messages
         WITH base AS (
           SELECT i, CAST(hash(i, ?) % ? AS BIGINT) AS p, hash(i, ? + 1) AS h2, hash(i, ? + 2) AS h3
@@ -71,21 +75,28 @@ public final class BenchData {
         SELECT i, 'page_' || lpad(CAST(p AS VARCHAR), 5, '0'), CASE WHEN i % 3 = 0 THEN NULL ELSE i % 50000 END,
           'message ' || i, epoch_ms(ts_ms), price, sent, viewed, purchased, purchased * price, 'mass'
         FROM bought
-        """, seed, (long) pages, seed, seed, messages, start, oldSpan, span);
+        """,
+        seed, (long) pages, seed, seed, messages, start, oldSpan, span);
     long createdAt = LaTime.startOf(d.minusDays(400)).toEpochMilli();
-    wh.execute("""
+    wh.execute(
+        """
         INSERT INTO caption_bank
         SELECT i, 'shared caption ' || i, NULL, 'general', 'mid', true, epoch_ms(CAST(? AS BIGINT))
         FROM range(1, ?) t(i)
-        """, createdAt, (long) SHARED_CAPTIONS + 1);
-    wh.execute("""
+        """,
+        createdAt,
+        (long) SHARED_CAPTIONS + 1);
+    wh.execute(
+        """
         INSERT INTO caption_bank
         SELECT 1000 + p * 100 + k, 'caption ' || p || '-' || k, 'page_' || lpad(CAST(p AS VARCHAR), 5, '0'),
           'general', 'mid', k % 10 <> 9, epoch_ms(CAST(? AS BIGINT))
         FROM range(?) a(p), range(?) b(k)
-        """, createdAt, (long) pages, (long) OWNED_CAPTIONS);
+        """,
+        createdAt, (long) pages, (long) OWNED_CAPTIONS);
     // lock k of page p: shared caption k + 1 for k < 300, then the page's own captions
-    wh.execute("""
+    wh.execute(
+        """
         INSERT INTO active_caption_assignments (assignment_key, page_name, caption_id, caption_text, assigned_date,
           assigned_at, scheduled_send_date, scheduled_send_hour, price_tier, schedule_id, is_active, deactivated_at,
           deactivation_reason)
@@ -101,7 +112,15 @@ public final class BenchData {
           k % 3 <> 0 AND (? OR send_date IS NULL OR send_date >= CAST(? AS DATE)),
           NULL, NULL
         FROM l
-        """, (long) SHARED_CAPTIONS, (long) SHARED_CAPTIONS, d, (long) pages, (long) (SHARED_CAPTIONS + OWNED_CAPTIONS),
-        d, LaTime.startOf(d.minusDays(3)).toEpochMilli(), lockBacklog, d);
+        """,
+        (long) SHARED_CAPTIONS,
+        (long) SHARED_CAPTIONS,
+        d,
+        (long) pages,
+        (long) (SHARED_CAPTIONS + OWNED_CAPTIONS),
+        d,
+        LaTime.startOf(d.minusDays(3)).toEpochMilli(),
+        lockBacklog,
+        d);
   }
 }

@@ -1,13 +1,13 @@
 package com.eros.tools.bench;
 
-import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
-import com.eros.pipelines.support.Lifecycle;
 import com.eros.common.table.Tables;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouses;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
+import com.eros.pipelines.support.Lifecycle;
 import com.eros.pipelines.support.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -61,16 +61,25 @@ public final class DailyAutomationBench {
         } else if (a.equals("--lockBacklog")) {
           backlog = true;
         } else if (a.equals("--help") || a.equals("-h")) {
-          out.println("./eros bench daily-automation [--messages=3000000] [--pages=1000] [--seed=42] [--runs=1]");
-          out.println("    [--executionDate=2026-11-29] [--warehouse=duckdb:bench-data/daily-automation.duckdb] [--reuse]");
+          out.println(
+              "./eros bench daily-automation [--messages=3000000] [--pages=1000] [--seed=42] [--runs=1]");
+          out.println(
+              "    [--executionDate=2026-11-29] [--warehouse=duckdb:bench-data/daily-automation.duckdb] [--reuse]");
           out.println("    [--lockBacklog]");
-          out.println("  Loads synthetic messages spread over the 90 days before the date (--reuse keeps the data of an");
-          out.println("  earlier bench), then times ./eros daily-automation on it. Target: under " + (int) TARGET_SECONDS + " s.");
-          out.println("  Locks sent before the date are already released (the hourly sweep's steady state); with");
-          out.println("  --lockBacklog a third of them are still active, so the run's own lock sweep releases them.");
+          out.println(
+              "  Loads synthetic messages spread over the 90 days before the date (--reuse keeps the data of an");
+          out.println(
+              "  earlier bench), then times ./eros daily-automation on it. Target: under "
+                  + (int) TARGET_SECONDS
+                  + " s.");
+          out.println(
+              "  Locks sent before the date are already released (the hourly sweep's steady state); with");
+          out.println(
+              "  --lockBacklog a third of them are still active, so the run's own lock sweep releases them.");
           return 0;
         } else {
-          throw new UsageException("unknown option " + a + " (see ./eros bench daily-automation --help)");
+          throw new UsageException(
+              "unknown option " + a + " (see ./eros bench daily-automation --help)");
         }
       } catch (NumberFormatException e) {
         throw new UsageException(a + " is not a number", e);
@@ -82,7 +91,8 @@ public final class DailyAutomationBench {
       throw new UsageException("--messages, --pages and --runs must be at least 1");
     }
     if (!warehouse.startsWith("duckdb:")) {
-      throw new UsageException("the benchmark runs on the embedded DuckDB file only; use --warehouse=duckdb:PATH");
+      throw new UsageException(
+          "the benchmark runs on the embedded DuckDB file only; use --warehouse=duckdb:PATH");
     }
     Path parent = Path.of(warehouse.substring("duckdb:".length())).toAbsolutePath().getParent();
     if (parent != null) {
@@ -94,20 +104,35 @@ public final class DailyAutomationBench {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    String now = LaTime.startOf(d).plusSeconds(3 * 3600 + 5 * 60).toString(); // 03:05 Los Angeles on D
-    out.printf(Locale.ROOT, "bench daily-automation: %,d messages, %d pages, seed %d, date %s, %s%n",
-        messages, pages, seed, d, wh.spec());
-    out.printf(Locale.ROOT, "  machine: %d cores, load average %.1f, max heap %d MiB%n",
-        Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+    String now =
+        LaTime.startOf(d).plusSeconds(3 * 3600 + 5 * 60).toString(); // 03:05 Los Angeles on D
+    out.printf(
+        Locale.ROOT,
+        "bench daily-automation: %,d messages, %d pages, seed %d, date %s, %s%n",
+        messages,
+        pages,
+        seed,
+        d,
+        wh.spec());
+    out.printf(
+        Locale.ROOT,
+        "  machine: %d cores, load average %.1f, max heap %d MiB%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().maxMemory() >> 20);
     if (!reuse) {
       long t0 = System.nanoTime();
       BenchData.load(wh, messages, pages, d, seed, backlog);
       out.printf(Locale.ROOT, "  data loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
-    long inWindow = ((Number) wh.scalar("SELECT count(*) FROM mass_messages WHERE sending_time >= epoch_ms(CAST(? AS BIGINT))"
-        + " AND sending_time < epoch_ms(CAST(? AS BIGINT))", LaTime.startOf(d.minusDays(90)).toEpochMilli(),
-        LaTime.startOf(d).toEpochMilli())).longValue();
+    long inWindow =
+        ((Number)
+                wh.scalar(
+                    "SELECT count(*) FROM mass_messages WHERE sending_time >= epoch_ms(CAST(? AS BIGINT))"
+                        + " AND sending_time < epoch_ms(CAST(? AS BIGINT))",
+                    LaTime.startOf(d.minusDays(90)).toEpochMilli(),
+                    LaTime.startOf(d).toEpochMilli()))
+            .longValue();
     out.printf(Locale.ROOT, "  %,d messages in [D-90, D)%n", inWindow);
 
     List<Double> times = new ArrayList<>();
@@ -116,30 +141,61 @@ public final class DailyAutomationBench {
       String jobId = "bench-" + UUID.randomUUID();
       ByteArrayOutputStream log = new ByteArrayOutputStream();
       long t0 = System.nanoTime();
-      int code = Lifecycle.runArgs(new DailyAutomationPipeline(), new String[] {"--warehouse=" + warehouse,
-          "--executionDate=" + d, "--now=" + now, "--jobId=" + jobId}, new PrintStream(log, true, StandardCharsets.UTF_8));
+      int code =
+          Lifecycle.runArgs(
+              new DailyAutomationPipeline(),
+              new String[] {
+                "--warehouse=" + warehouse,
+                "--executionDate=" + d,
+                "--now=" + now,
+                "--jobId=" + jobId
+              },
+              new PrintStream(log, true, StandardCharsets.UTF_8));
       double secs = (System.nanoTime() - t0) / 1e9;
       times.add(secs);
-      Row job = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", jobId))).get(0);
-      List<Row> sweep = wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all().where(Filter.eq("sweep_id", jobId)));
-      out.printf(Locale.ROOT, "  run %d: %.1f s wall (job row %.1f s), exit %d, %s: %d processed, %d failed, %d skipped; "
+      Row job =
+          wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", jobId))).get(0);
+      List<Row> sweep =
+          wh.query(Tables.LOCK_SWEEP_LOG, ReadSpec.all().where(Filter.eq("sweep_id", jobId)));
+      out.printf(
+          Locale.ROOT,
+          "  run %d: %.1f s wall (job row %.1f s), exit %d, %s: %d processed, %d failed, %d skipped; "
               + "%,d rows read, %d rejected; %,.0f messages/s%n",
-          i, secs, job.getDouble("job_duration_seconds"), code, job.getString("job_status"),
-          job.getInt64("creators_processed"), job.getInt64("creators_failed"), job.getInt64("creators_skipped"),
-          job.getInt64("rows_read"), job.getInt64("rows_rejected"), job.getInt64("rows_read") / secs);
+          i,
+          secs,
+          job.getDouble("job_duration_seconds"),
+          code,
+          job.getString("job_status"),
+          job.getInt64("creators_processed"),
+          job.getInt64("creators_failed"),
+          job.getInt64("creators_skipped"),
+          job.getInt64("rows_read"),
+          job.getInt64("rows_rejected"),
+          job.getInt64("rows_read") / secs);
       if (!sweep.isEmpty()) {
-        out.printf(Locale.ROOT, "         lock sweep in the run: %d locks released, %.1f s from its start to its log row%n",
-            sweep.get(0).getInt64("total_locks_cleaned"), sweep.get(0).getDouble("sweep_duration_seconds"));
+        out.printf(
+            Locale.ROOT,
+            "         lock sweep in the run: %d locks released, %.1f s from its start to its log row%n",
+            sweep.get(0).getInt64("total_locks_cleaned"),
+            sweep.get(0).getDouble("sweep_duration_seconds"));
       }
       if (i == runs) {
-        long queued = wh.query(Tables.SCHEDULE_GENERATION_QUEUE,
-            ReadSpec.columns("page_name").where(Filter.eq("execution_date", d))).size();
+        long queued =
+            wh.query(
+                    Tables.SCHEDULE_GENERATION_QUEUE,
+                    ReadSpec.columns("page_name").where(Filter.eq("execution_date", d)))
+                .size();
         out.printf("  queue for %s: %d creators%n", d, queued);
       }
     }
     double best = times.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    out.printf(Locale.ROOT, "  best %.1f s of %d run(s): %s the %.0f s target%n", best, runs,
-        best < TARGET_SECONDS ? "within" : "OVER", TARGET_SECONDS);
+    out.printf(
+        Locale.ROOT,
+        "  best %.1f s of %d run(s): %s the %.0f s target%n",
+        best,
+        runs,
+        best < TARGET_SECONDS ? "within" : "OVER",
+        TARGET_SECONDS);
     return 0;
   }
 }

@@ -17,7 +17,10 @@ public final class OracleMain {
       System.err.println("usage: OracleMain DUCKDB_PATH AS_OF");
       System.exit(2);
     }
-    int rows = CaptionPerformanceOracle.run(args[0], CaptionPerformanceConfig.defaults(Instant.parse(args[1]))).size();
+    int rows =
+        CaptionPerformanceOracle.run(
+                args[0], CaptionPerformanceConfig.defaults(Instant.parse(args[1])))
+            .size();
     System.out.println(rows + " rows");
     System.exit(0);
   }

@@ -14,14 +14,22 @@ import java.util.Map;
 
 /**
  * Times a command in a new JVM started like this one (same java, JVM flags and class path — under
- * {@code ./eros}: its heap, compiler and class-data-sharing flags), as a user running {@code ./eros}
- * would see it: wall time from process start to exit, and peak resident set (the kernel's VmHWM of
- * the child, read until it exits). The child runs with {@code -Deros.phases}, so the phase
+ * {@code ./eros}: its heap, compiler and class-data-sharing flags), as a user running {@code
+ * ./eros} would see it: wall time from process start to exit, and peak resident set (the kernel's
+ * VmHWM of the child, read until it exits). The child runs with {@code -Deros.phases}, so the phase
  * timestamps of a pipeline come back too.
  */
 final class WholeProcess {
-  /** What a child run gave: wall seconds, peak RSS (0 when unknown), exit code, phases (ms since JVM start). */
-  record Result(double seconds, long peakRssBytes, int exitCode, Map<String, Long> phases, String stderrTail) {}
+  /**
+   * What a child run gave: wall seconds, peak RSS (0 when unknown), exit code, phases (ms since JVM
+   * start).
+   */
+  record Result(
+      double seconds,
+      long peakRssBytes,
+      int exitCode,
+      Map<String, Long> phases,
+      String stderrTail) {}
 
   private WholeProcess() {}
 
@@ -30,7 +38,9 @@ final class WholeProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if ((a.startsWith("-X") || a.startsWith("-D")) && !a.startsWith("-Deros.phases") && !a.startsWith("-Xrunjdwp")) {
+      if ((a.startsWith("-X") || a.startsWith("-D"))
+          && !a.startsWith("-Deros.phases")
+          && !a.startsWith("-Xrunjdwp")) {
         cmd.add(a);
       }
     }
@@ -48,23 +58,28 @@ final class WholeProcess {
     Process p = pb.start();
     Map<String, Long> phases = new LinkedHashMap<>();
     List<String> tail = new ArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          String[] f = line.split(" ");
-          if (f.length == 3 && f[0].equals("eros-phase")) {
-            phases.put(f[1], Long.parseLong(f[2]));
-          } else {
-            tail.add(line);
-            if (tail.size() > 5) {
-              tail.remove(0);
-            }
-          }
-        }
-      } catch (IOException | NumberFormatException e) {
-        // the child's stderr is informative only
-      }
-    }, "child-stderr");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  String[] f = line.split(" ");
+                  if (f.length == 3 && f[0].equals("eros-phase")) {
+                    phases.put(f[1], Long.parseLong(f[2]));
+                  } else {
+                    tail.add(line);
+                    if (tail.size() > 5) {
+                      tail.remove(0);
+                    }
+                  }
+                }
+              } catch (IOException | NumberFormatException e) {
+                // the child's stderr is informative only
+              }
+            },
+            "child-stderr");
     reader.start();
     Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     long peak = 0;
@@ -78,7 +93,9 @@ final class WholeProcess {
     return new Result(seconds, peak, exit, new LinkedHashMap<>(phases), String.join(" | ", tail));
   }
 
-  /** VmHWM of a /proc status file in bytes, 0 when unreadable (not Linux, or the process is gone). */
+  /**
+   * VmHWM of a /proc status file in bytes, 0 when unreadable (not Linux, or the process is gone).
+   */
   private static long hwm(Path status) {
     try {
       for (String line : Files.readAllLines(status)) {

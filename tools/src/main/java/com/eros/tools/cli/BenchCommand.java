@@ -30,7 +30,9 @@ public final class BenchCommand implements Command {
     BENCHES.put("daily-automation", DailyAutomationBenchCommand::new);
   }
 
-  /** {@code ./eros bench daily-automation}: see {@link com.eros.tools.bench.DailyAutomationBench}. */
+  /**
+   * {@code ./eros bench daily-automation}: see {@link com.eros.tools.bench.DailyAutomationBench}.
+   */
   static final class DailyAutomationBenchCommand implements Command {
     @Override
     public String name() {
@@ -61,7 +63,8 @@ public final class BenchCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      out.println("Usage: ./eros bench <benchmark> [options]     (./eros bench <benchmark> --help)");
+      out.println(
+          "Usage: ./eros bench <benchmark> [options]     (./eros bench <benchmark> --help)");
       for (Map.Entry<String, Supplier<Command>> e : BENCHES.entrySet()) {
         out.printf("  %-22s %s%n", e.getKey(), e.getValue().get().summary());
       }
@@ -69,16 +72,17 @@ public final class BenchCommand implements Command {
     }
     Supplier<Command> bench = BENCHES.get(args[0]);
     if (bench == null) {
-      throw new UsageException("unknown benchmark '" + args[0] + "'; one of " + String.join(", ", BENCHES.keySet()));
+      throw new UsageException(
+          "unknown benchmark '" + args[0] + "'; one of " + String.join(", ", BENCHES.keySet()));
     }
     return bench.get().run(Arrays.copyOfRange(args, 1, args.length), out);
   }
 
   /**
    * Peak memory of a phase of this process: heap (the largest heap occupancy seen just before a
-   * garbage collection, or by a 10 ms sampler) and resident set (VmHWM of /proc/self/status,
-   * reset at the start of the phase through /proc/self/clear_refs; where that is not allowed, the
-   * largest VmRSS the sampler saw).
+   * garbage collection, or by a 10 ms sampler) and resident set (VmHWM of /proc/self/status, reset
+   * at the start of the phase through /proc/self/clear_refs; where that is not allowed, the largest
+   * VmRSS the sampler saw).
    */
   public static final class MemoryProbe implements AutoCloseable {
     private final AtomicLong peakHeap = new AtomicLong();
@@ -90,36 +94,42 @@ public final class BenchCommand implements Command {
 
     private MemoryProbe() {
       hwmReset = resetHighWaterMark();
-      listener = (notification, handback) -> {
-        if ("com.sun.management.gc.notification".equals(notification.getType())) {
-          CompositeData info = (CompositeData) notification.getUserData();
-          CompositeData gcInfo = (CompositeData) info.get("gcInfo");
-          long used = 0;
-          for (Object v : ((javax.management.openmbean.TabularData) gcInfo.get("memoryUsageBeforeGc")).values()) {
-            CompositeData row = (CompositeData) v;
-            String pool = (String) row.get("key");
-            if (isHeapPool(pool)) {
-              used += MemoryUsage.from((CompositeData) row.get("value")).getUsed();
+      listener =
+          (notification, handback) -> {
+            if ("com.sun.management.gc.notification".equals(notification.getType())) {
+              CompositeData info = (CompositeData) notification.getUserData();
+              CompositeData gcInfo = (CompositeData) info.get("gcInfo");
+              long used = 0;
+              for (Object v :
+                  ((javax.management.openmbean.TabularData) gcInfo.get("memoryUsageBeforeGc"))
+                      .values()) {
+                CompositeData row = (CompositeData) v;
+                String pool = (String) row.get("key");
+                if (isHeapPool(pool)) {
+                  used += MemoryUsage.from((CompositeData) row.get("value")).getUsed();
+                }
+              }
+              peakHeap.accumulateAndGet(used, Math::max);
             }
-          }
-          peakHeap.accumulateAndGet(used, Math::max);
-        }
-      };
+          };
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         if (gc instanceof NotificationEmitter emitter) {
           emitter.addNotificationListener(listener, null, null);
         }
       }
-      sampler = new Thread(() -> {
-        while (running) {
-          sample();
-          try {
-            Thread.sleep(10);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "memory-probe");
+      sampler =
+          new Thread(
+              () -> {
+                while (running) {
+                  sample();
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "memory-probe");
       sampler.setDaemon(true);
       sampler.start();
     }
@@ -130,7 +140,8 @@ public final class BenchCommand implements Command {
     }
 
     private void sample() {
-      peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+      peakHeap.accumulateAndGet(
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
       peakRss.accumulateAndGet(status("VmRSS:"), Math::max);
     }
 

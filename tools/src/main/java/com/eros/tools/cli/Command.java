@@ -11,8 +11,8 @@ public interface Command {
   String summary();
 
   /**
-   * Runs the command. Throw {@link com.eros.pipelines.support.UsageException} for bad input (exit 2);
-   * return a non-zero code for a failed check.
+   * Runs the command. Throw {@link com.eros.pipelines.support.UsageException} for bad input (exit
+   * 2); return a non-zero code for a failed check.
    */
   int run(String[] args, PrintStream out) throws Exception;
 }

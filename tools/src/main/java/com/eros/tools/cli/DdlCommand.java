@@ -28,7 +28,8 @@ final class DdlCommand implements Command {
       if (a.startsWith("--out=")) {
         dir = Path.of(a.substring("--out=".length()));
       } else if (a.equals("--help")) {
-        out.println("./eros ddl [--out=DIR]: writes DIR/<table>.sql for every table (default sql/ddl)");
+        out.println(
+            "./eros ddl [--out=DIR]: writes DIR/<table>.sql for every table (default sql/ddl)");
         return 0;
       } else {
         throw new UsageException("unknown option " + a + " (ddl takes --out=DIR)");
@@ -36,7 +37,8 @@ final class DdlCommand implements Command {
     }
     Files.createDirectories(dir);
     for (TableDef t : Tables.ALL) {
-      Files.writeString(dir.resolve(t.name() + ".sql"), BigQueryDdl.render(t), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(t.name() + ".sql"), BigQueryDdl.render(t), StandardCharsets.UTF_8);
     }
     out.println("wrote " + Tables.ALL.size() + " files to " + dir);
     return 0;

@@ -15,8 +15,11 @@ import java.util.Optional;
  * messages, runs every pipeline in schedule order, and prints what each table holds.
  */
 final class DemoCommand implements Command {
-  /** The pipelines the demo runs, in order; the main job (daily automation) last but the monitor. */
-  static final List<String> PIPELINES = List.of("caption-performance", "lock-sweep", "daily-automation", "health-monitor");
+  /**
+   * The pipelines the demo runs, in order; the main job (daily automation) last but the monitor.
+   */
+  static final List<String> PIPELINES =
+      List.of("caption-performance", "lock-sweep", "daily-automation", "health-monitor");
 
   @Override
   public String name() {
@@ -45,7 +48,8 @@ final class DemoCommand implements Command {
         seed = a.substring("--seed=".length());
       } else if (a.equals("--help") || a.equals("-h")) {
         out.println("./eros demo [--warehouse=duckdb:PATH] [--messages=N] [--pages=P] [--seed=S]");
-        out.println("  Generates demo data when the database has no messages (default 200000 messages, 60 pages, seed 42),");
+        out.println(
+            "  Generates demo data when the database has no messages (default 200000 messages, 60 pages, seed 42),");
         out.println("  runs " + String.join(", ", PIPELINES) + " on it and prints a summary.");
         return 0;
       } else {
@@ -53,7 +57,8 @@ final class DemoCommand implements Command {
       }
     }
     if (!warehouse.startsWith("duckdb:")) {
-      throw new UsageException("the demo runs on the embedded DuckDB file only; use --warehouse=duckdb:PATH");
+      throw new UsageException(
+          "the demo runs on the embedded DuckDB file only; use --warehouse=duckdb:PATH");
     }
     DuckDbWarehouse wh;
     try {
@@ -71,7 +76,10 @@ final class DemoCommand implements Command {
     if (existing == 0 && generate.isPresent()) {
       steps.add("generate");
     } else if (existing > 0) {
-      out.println("  database already holds " + existing + " messages; reusing them (delete the file for fresh data)");
+      out.println(
+          "  database already holds "
+              + existing
+              + " messages; reusing them (delete the file for fresh data)");
     }
     for (String p : PIPELINES) {
       if (Commands.find(p).isPresent()) {
@@ -88,7 +96,12 @@ final class DemoCommand implements Command {
         stepArgs.addAll(List.of("--messages=" + messages, "--pages=" + pages, "--seed=" + seed));
       }
       int code = Commands.find(step).orElseThrow().run(stepArgs.toArray(new String[0]), out);
-      out.printf("[%d/%d] %s %s in %.1f s%n", i + 1, steps.size(), step, code == 0 ? "done" : "FAILED (exit " + code + ")",
+      out.printf(
+          "[%d/%d] %s %s in %.1f s%n",
+          i + 1,
+          steps.size(),
+          step,
+          code == 0 ? "done" : "FAILED (exit " + code + ")",
           (System.nanoTime() - s) / 1e9);
       if (code != 0) {
         failures++;
@@ -104,7 +117,9 @@ final class DemoCommand implements Command {
       out.println();
       health.get().run(new String[] {"--warehouse=" + warehouse}, out);
     }
-    out.printf("%nDemo finished in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
+    out.printf(
+        "%nDemo finished in %.1f s%s%n",
+        (System.nanoTime() - t0) / 1e9,
         failures == 0 ? "" : " with " + failures + " failed step(s)");
     return failures == 0 ? 0 : 1;
   }

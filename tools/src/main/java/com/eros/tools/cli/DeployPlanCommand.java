@@ -1,13 +1,13 @@
 package com.eros.tools.cli;
 
+import com.eros.pipelines.support.EtlPipeline;
+import com.eros.pipelines.support.UsageException;
 import com.eros.tools.cli.deploy.DeployPlan;
 import com.eros.tools.cli.deploy.DeploySettings;
 import com.eros.tools.cli.deploy.ScheduleFile;
 import com.eros.tools.cli.deploy.ScheduledJob;
 import com.eros.tools.cli.template.TemplateMetadata;
 import com.eros.tools.cli.template.TemplateParam;
-import com.eros.pipelines.support.EtlPipeline;
-import com.eros.pipelines.support.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +21,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./eros deploy-plan}: computes every step of a deployment (the gcloud commands in order, the
- * checks and the generated files) from {@code templates/schedules.yaml} and the deploy settings,
- * and prints it; {@code templates/deploy.sh} carries it out. Run from the repository root.
+ * {@code ./eros deploy-plan}: computes every step of a deployment (the gcloud commands in order,
+ * the checks and the generated files) from {@code templates/schedules.yaml} and the deploy
+ * settings, and prints it; {@code templates/deploy.sh} carries it out. Run from the repository
+ * root.
  */
 final class DeployPlanCommand implements Command {
-  private static final Set<String> VALUED = Set.of("project", "region", "bucket", "registry", "dataset", "tag", "only",
-      "config", "out", "format");
+  private static final Set<String> VALUED =
+      Set.of(
+          "project",
+          "region",
+          "bucket",
+          "registry",
+          "dataset",
+          "tag",
+          "only",
+          "config",
+          "out",
+          "format");
 
   @Override
   public String name() {
@@ -48,16 +59,19 @@ final class DeployPlanCommand implements Command {
     }
     String format = flags.getOrDefault("format", "json");
     if (!format.equals("json") && !format.equals("nul")) {
-      throw new UsageException("--format must be json or nul, not " + com.eros.tools.cli.deploy.Values.show(format));
+      throw new UsageException(
+          "--format must be json or nul, not " + com.eros.tools.cli.deploy.Values.show(format));
     }
     String outDir = flags.get("out");
     if (format.equals("nul") && outDir == null) {
-      throw new UsageException("--format=nul needs --out=DIR (the plan's commands use the files it writes there)");
+      throw new UsageException(
+          "--format=nul needs --out=DIR (the plan's commands use the files it writes there)");
     }
     DeploySettings settings = DeploySettings.of(flags, Instant.now());
     Path config = Path.of(flags.getOrDefault("config", "templates/schedules.yaml"));
     if (!Files.isRegularFile(Path.of(DeployPlan.DOCKERFILE))) {
-      throw new UsageException(DeployPlan.DOCKERFILE + " not found: run ./eros deploy-plan from the repository root");
+      throw new UsageException(
+          DeployPlan.DOCKERFILE + " not found: run ./eros deploy-plan from the repository root");
     }
     if (!Files.isRegularFile(config)) {
       throw new UsageException("schedules file " + config + " not found");
@@ -71,14 +85,19 @@ final class DeployPlanCommand implements Command {
       mainClasses.put(p.command(), p.getClass().getName());
       pipelines.put(p.command(), p);
     }
-    List<ScheduledJob> all = ScheduleFile.parse(Files.readString(config, StandardCharsets.UTF_8), config.toString(),
-        settings.placeholders(), templates);
+    List<ScheduledJob> all =
+        ScheduleFile.parse(
+            Files.readString(config, StandardCharsets.UTF_8),
+            config.toString(),
+            settings.placeholders(),
+            templates);
     List<ScheduledJob> jobs = select(all, settings.only(), config);
     for (ScheduledJob j : jobs) {
       checkMetadata(pipelines.get(j.pipeline()), Path.of(DeployPlan.metadataFile(j)));
     }
 
-    String work = outDir == null ? "eros-deploy" : Path.of(outDir).toAbsolutePath().normalize().toString();
+    String work =
+        outDir == null ? "eros-deploy" : Path.of(outDir).toAbsolutePath().normalize().toString();
     DeployPlan plan = DeployPlan.of(settings, jobs, work, mainClasses);
     if (outDir != null) {
       for (Map.Entry<String, String> f : plan.files().entrySet()) {
@@ -102,9 +121,20 @@ final class DeployPlanCommand implements Command {
     }
     List<ScheduledJob> out = new ArrayList<>();
     for (String name : only) {
-      ScheduledJob found = all.stream().filter(j -> j.pipeline().equals(name)).findFirst().orElseThrow(
-          () -> new UsageException("--only: no job '" + name + "' in " + config + " (jobs: "
-              + String.join(" ", all.stream().map(ScheduledJob::pipeline).toList()) + ")"));
+      ScheduledJob found =
+          all.stream()
+              .filter(j -> j.pipeline().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--only: no job '"
+                              + name
+                              + "' in "
+                              + config
+                              + " (jobs: "
+                              + String.join(" ", all.stream().map(ScheduledJob::pipeline).toList())
+                              + ")"));
       if (!out.contains(found)) {
         out.add(found);
       }
@@ -112,15 +142,23 @@ final class DeployPlanCommand implements Command {
     return out;
   }
 
-  /** The committed metadata file must be what the options generate (the template is built from that file). */
+  /**
+   * The committed metadata file must be what the options generate (the template is built from that
+   * file).
+   */
   private static void checkMetadata(EtlPipeline<?, ?> pipeline, Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new UsageException(file + " not found: every pipeline in the schedules needs its template metadata "
-          + "(write it with ./eros templates)");
+      throw new UsageException(
+          file
+              + " not found: every pipeline in the schedules needs its template metadata "
+              + "(write it with ./eros templates)");
     }
     if (!Files.readString(file, StandardCharsets.UTF_8).equals(TemplateMetadata.render(pipeline))) {
-      throw new UsageException(file + " differs from what the options of " + pipeline.optionsClass().getSimpleName()
-          + " generate; run ./eros templates and commit the result");
+      throw new UsageException(
+          file
+              + " differs from what the options of "
+              + pipeline.optionsClass().getSimpleName()
+              + " generate; run ./eros templates and commit the result");
     }
   }
 
@@ -134,7 +172,8 @@ final class DeployPlanCommand implements Command {
         continue;
       }
       if (!a.startsWith("--")) {
-        throw new UsageException("unexpected argument " + com.eros.tools.cli.deploy.Values.show(a) + " (see --help)");
+        throw new UsageException(
+            "unexpected argument " + com.eros.tools.cli.deploy.Values.show(a) + " (see --help)");
       }
       int eq = a.indexOf('=');
       String name = eq < 0 ? a.substring(2) : a.substring(2, eq);
@@ -157,15 +196,27 @@ final class DeployPlanCommand implements Command {
   }
 
   private static void usage(PrintStream out) {
-    out.println("./eros deploy-plan --project=ID --region=REGION [--bucket=NAME] [--registry=HOST/PATH] [--dataset=NAME]");
-    out.println("                   [--tag=TAG] [--only=A,B] [--config=FILE] [--out=DIR] [--format=json|nul]");
-    out.println("Computes a deployment from templates/schedules.yaml (run from the repository root) and prints it:");
-    out.println("the steps in order (checks, confirmation, build, gcloud commands as argument lists) and the generated");
-    out.println("files (Cloud Build config, launch request bodies). Runs and changes nothing; templates/deploy.sh carries it out.");
-    out.println("  --bucket    default PROJECT-eros-dataflow      --registry  default REGION-docker.pkg.dev/PROJECT/eros");
-    out.println("  --dataset   default " + DeploySettings.DEFAULT_DATASET + "     --tag       default a UTC time stamp");
-    out.println("  --out=DIR   write the generated files to DIR (the commands refer to them there)");
-    out.println("  --format    json (default) or nul: NUL-terminated fields, the format deploy.sh reads (needs --out)");
-    out.println("Every value is checked against a strict pattern first; a value that does not fit is refused (exit 2).");
+    out.println(
+        "./eros deploy-plan --project=ID --region=REGION [--bucket=NAME] [--registry=HOST/PATH] [--dataset=NAME]");
+    out.println(
+        "                   [--tag=TAG] [--only=A,B] [--config=FILE] [--out=DIR] [--format=json|nul]");
+    out.println(
+        "Computes a deployment from templates/schedules.yaml (run from the repository root) and prints it:");
+    out.println(
+        "the steps in order (checks, confirmation, build, gcloud commands as argument lists) and the generated");
+    out.println(
+        "files (Cloud Build config, launch request bodies). Runs and changes nothing; templates/deploy.sh carries it out.");
+    out.println(
+        "  --bucket    default PROJECT-eros-dataflow      --registry  default REGION-docker.pkg.dev/PROJECT/eros");
+    out.println(
+        "  --dataset   default "
+            + DeploySettings.DEFAULT_DATASET
+            + "     --tag       default a UTC time stamp");
+    out.println(
+        "  --out=DIR   write the generated files to DIR (the commands refer to them there)");
+    out.println(
+        "  --format    json (default) or nul: NUL-terminated fields, the format deploy.sh reads (needs --out)");
+    out.println(
+        "Every value is checked against a strict pattern first; a value that does not fit is refused (exit 2).");
   }
 }

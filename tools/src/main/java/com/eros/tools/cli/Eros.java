@@ -12,7 +12,8 @@ public final class Eros {
 
   public static void main(String[] args) {
     if (LocalServiceFilter.appliesTo(args)) {
-      LocalServiceFilter.install(); // no Dataflow/GCP registrars in a local DuckDB run: saves a second or more
+      LocalServiceFilter
+          .install(); // no Dataflow/GCP registrars in a local DuckDB run: saves a second or more
     }
     int code = execute(args, System.out, System.err);
     System.out.flush();
@@ -30,7 +31,10 @@ public final class Eros {
         rest.add(a);
       }
     }
-    if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h") || rest.get(0).equals("help")) {
+    if (rest.isEmpty()
+        || rest.get(0).equals("--help")
+        || rest.get(0).equals("-h")
+        || rest.get(0).equals("help")) {
       usage(out);
       return rest.isEmpty() ? 2 : 0;
     }
@@ -61,9 +65,11 @@ public final class Eros {
       out.printf("  %-22s %s%n", c.name(), c.summary());
     }
     out.println();
-    out.println("Global flags: --verbose (the stack trace of a failure after its one-line reason), --help");
+    out.println(
+        "Global flags: --verbose (the stack trace of a failure after its one-line reason), --help");
     out.println(Failures.EXIT_CODES);
-    out.println("Default warehouse: --warehouse=duckdb:eros-local.duckdb (an embedded file in this folder);");
+    out.println(
+        "Default warehouse: --warehouse=duckdb:eros-local.duckdb (an embedded file in this folder);");
     out.println("production: --warehouse=bigquery:PROJECT.DATASET");
   }
 }

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
-/** JSON written by Jackson for the files the tooling generates: two-space indents, {@code "key": value}, a final newline. */
+/**
+ * JSON written by Jackson for the files the tooling generates: two-space indents, {@code "key":
+ * value}, a final newline.
+ */
 public final class Json {
   private Json() {}
 
@@ -24,7 +27,10 @@ public final class Json {
     return write(node, new Printer(true));
   }
 
-  /** The pretty text of a tree with each array on one line (e.g. a command's arguments), ending with a newline. */
+  /**
+   * The pretty text of a tree with each array on one line (e.g. a command's arguments), ending with
+   * a newline.
+   */
   public static String prettyInlineArrays(JsonNode node) {
     return write(node, new Printer(false));
   }

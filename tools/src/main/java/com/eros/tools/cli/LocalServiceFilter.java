@@ -23,23 +23,30 @@ import java.util.Locale;
  * parent loader, so nothing else changes.
  *
  * <p>Why: {@code PipelineOptionsFactory}'s first use validates every registered options interface,
- * and the Dataflow and GCP ones are most of them — measured as most of the option-parsing second
- * of a local run (see README, Performance). A command line that names BigQuery or a runner keeps
- * the full registries ({@link #appliesTo}), as does {@code -Deros.allServices}.
+ * and the Dataflow and GCP ones are most of them — measured as most of the option-parsing second of
+ * a local run (see README, Performance). A command line that names BigQuery or a runner keeps the
+ * full registries ({@link #appliesTo}), as does {@code -Deros.allServices}.
  */
 final class LocalServiceFilter extends ClassLoader {
   private static final String BEAM_SERVICES = "META-INF/services/org.apache.beam.";
-  private static final List<String> HIDDEN_PACKAGES = List.of(
-      "org.apache.beam.runners.dataflow.", "org.apache.beam.sdk.io.gcp.", "org.apache.beam.sdk.extensions.gcp.");
+  private static final List<String> HIDDEN_PACKAGES =
+      List.of(
+          "org.apache.beam.runners.dataflow.",
+          "org.apache.beam.sdk.io.gcp.",
+          "org.apache.beam.sdk.extensions.gcp.");
 
   LocalServiceFilter(ClassLoader parent) {
     super(parent);
   }
 
-  /** Whether a command line runs locally without Google Cloud: it names no BigQuery warehouse and no runner. */
+  /**
+   * Whether a command line runs locally without Google Cloud: it names no BigQuery warehouse and no
+   * runner.
+   */
   static boolean appliesTo(String[] args) {
     if (System.getProperty("eros.allServices") != null) {
-      return false; // -Deros.allServices: the full registries (to compare, or if a local run ever needs them)
+      return false; // -Deros.allServices: the full registries (to compare, or if a local run ever
+      // needs them)
     }
     for (String a : args) {
       String s = a.toLowerCase(Locale.ROOT);
@@ -50,11 +57,15 @@ final class LocalServiceFilter extends ClassLoader {
     return true;
   }
 
-  /** Installs the filter as this thread's context class loader (threads started later inherit it). */
+  /**
+   * Installs the filter as this thread's context class loader (threads started later inherit it).
+   */
   static void install() {
     Thread t = Thread.currentThread();
     ClassLoader current = t.getContextClassLoader();
-    t.setContextClassLoader(new LocalServiceFilter(current != null ? current : LocalServiceFilter.class.getClassLoader()));
+    t.setContextClassLoader(
+        new LocalServiceFilter(
+            current != null ? current : LocalServiceFilter.class.getClassLoader()));
   }
 
   /** Whether a provider line names a class of the hidden packages. */
@@ -89,7 +100,9 @@ final class LocalServiceFilter extends ClassLoader {
     }
   }
 
-  /** The services file at {@code u} without the hidden providers (the same URL when none is hidden). */
+  /**
+   * The services file at {@code u} without the hidden providers (the same URL when none is hidden).
+   */
   static URL filtered(URL u) throws IOException {
     String text;
     try (InputStream in = u.openStream()) {
@@ -109,20 +122,23 @@ final class LocalServiceFilter extends ClassLoader {
     }
     byte[] bytes = kept.toString().getBytes(StandardCharsets.UTF_8);
     try {
-      return new URL(null, "eros-filtered:" + u, new URLStreamHandler() {
-        @Override
-        protected URLConnection openConnection(URL url) {
-          return new URLConnection(url) {
+      return new URL(
+          null,
+          "eros-filtered:" + u,
+          new URLStreamHandler() {
             @Override
-            public void connect() {}
+            protected URLConnection openConnection(URL url) {
+              return new URLConnection(url) {
+                @Override
+                public void connect() {}
 
-            @Override
-            public InputStream getInputStream() {
-              return new ByteArrayInputStream(bytes);
+                @Override
+                public InputStream getInputStream() {
+                  return new ByteArrayInputStream(bytes);
+                }
+              };
             }
-          };
-        }
-      });
+          });
     } catch (MalformedURLException e) {
       throw new IOException(e);
     }

@@ -1,15 +1,15 @@
 package com.eros.tools.cli;
 
 import com.eros.common.warehouse.Warehouse;
-import com.eros.pipelines.support.OptionsParser;
-import com.eros.pipelines.support.Preflight;
-import com.eros.pipelines.support.RunClock;
-import com.eros.pipelines.support.UsageException;
 import com.eros.pipelines.report.OperationsReport;
 import com.eros.pipelines.report.ReportFiles;
 import com.eros.pipelines.report.ReportHtml;
 import com.eros.pipelines.report.ReportReader;
 import com.eros.pipelines.report.ReportWindow;
+import com.eros.pipelines.support.OptionsParser;
+import com.eros.pipelines.support.Preflight;
+import com.eros.pipelines.support.RunClock;
+import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +47,14 @@ public final class ReportCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     if (OptionsParser.wantsHelp(args)) {
-      out.println("./eros report [--out=eros-report.html] [--now=ISO] [--days=14] [--warehouse=...]");
-      out.println("  Writes one self-contained HTML file (inline SVG charts, no script, nothing fetched from the");
-      out.println("  network): health scorecard and alerts, pipeline runs, daily automation, locks, caption");
-      out.println("  performance, data quality (and the latest backtest). Reads the warehouse only.");
+      out.println(
+          "./eros report [--out=eros-report.html] [--now=ISO] [--days=14] [--warehouse=...]");
+      out.println(
+          "  Writes one self-contained HTML file (inline SVG charts, no script, nothing fetched from the");
+      out.println(
+          "  network): health scorecard and alerts, pipeline runs, daily automation, locks, caption");
+      out.println(
+          "  performance, data quality (and the latest backtest). Reads the warehouse only.");
       out.flush();
       OptionsParser.printHelp(ReportOptions.class);
       return 0;
@@ -59,7 +63,8 @@ public final class ReportCommand implements Command {
     Instant now = RunClock.instant(options.getNow(), "now", Instant.now());
     int days = options.getDays() == null ? ReportWindow.DEFAULT_DAYS : options.getDays();
     if (days < 1 || days > ReportWindow.MAX_DAYS) {
-      throw new UsageException("--days=" + days + " must be between 1 and " + ReportWindow.MAX_DAYS);
+      throw new UsageException(
+          "--days=" + days + " must be between 1 and " + ReportWindow.MAX_DAYS);
     }
     String target;
     try {
@@ -74,12 +79,18 @@ public final class ReportCommand implements Command {
     Preflight.checkTables(warehouse, List.of(), new ReportReader(warehouse, line -> {}).tables());
     FileSystems.setDefaultPipelineOptions(options);
     progress.println("report: " + warehouse.spec() + ", last " + days + " days up to " + now);
-    OperationsReport.Built built = OperationsReport.build(warehouse, now, days, line -> progress.println("report: " + line));
+    OperationsReport.Built built =
+        OperationsReport.build(warehouse, now, days, line -> progress.println("report: " + line));
     ReportFiles.write(target, built.html());
     Duration total = Duration.ofNanos(System.nanoTime() - t0);
-    progress.printf(Locale.ROOT, "report: %d charts, %,d bytes; read %.2f s, rendered %.2f s; %.2f s in all (with the table checks and the write)%n",
-        ReportHtml.chartIds(built.html()).size(), built.bytes(), built.readTime().toMillis() / 1000.0,
-        built.renderTime().toMillis() / 1000.0, total.toMillis() / 1000.0);
+    progress.printf(
+        Locale.ROOT,
+        "report: %d charts, %,d bytes; read %.2f s, rendered %.2f s; %.2f s in all (with the table checks and the write)%n",
+        ReportHtml.chartIds(built.html()).size(),
+        built.bytes(),
+        built.readTime().toMillis() / 1000.0,
+        built.renderTime().toMillis() / 1000.0,
+        total.toMillis() / 1000.0);
     progress.flush();
     out.println(target);
     return 0;

@@ -1,8 +1,8 @@
 package com.eros.tools.cli;
 
-import com.eros.tools.cli.template.TemplateMetadata;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.UsageException;
+import com.eros.tools.cli.template.TemplateMetadata;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,8 @@ final class TemplatesCommand implements Command {
       if (a.startsWith("--out=")) {
         dir = Path.of(a.substring("--out=".length()));
       } else if (a.equals("--help")) {
-        out.println("./eros templates [--out=DIR]: writes DIR/<pipeline>/metadata.json for every pipeline (default templates),");
+        out.println(
+            "./eros templates [--out=DIR]: writes DIR/<pipeline>/metadata.json for every pipeline (default templates),");
         out.println("generated from the @TemplateParameter annotations of its options interface");
         return 0;
       } else {
@@ -42,7 +43,12 @@ final class TemplatesCommand implements Command {
       String text = TemplateMetadata.render(p);
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
-      out.println("wrote " + file + " (" + TemplateMetadata.parameters(p.optionsClass()).size() + " parameters)");
+      out.println(
+          "wrote "
+              + file
+              + " ("
+              + TemplateMetadata.parameters(p.optionsClass()).size()
+              + " parameters)");
     }
     return 0;
   }

@@ -3,8 +3,8 @@ package com.eros.tools.generate;
 import com.eros.common.time.LaTime;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.Warehouses;
-import com.eros.tools.cli.Command;
 import com.eros.pipelines.support.UsageException;
+import com.eros.tools.cli.Command;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,19 +16,31 @@ public final class GenerateCommand implements Command {
   static final long DEFAULT_MESSAGES = 200_000;
   static final int DEFAULT_PAGES = 60;
   static final long DEFAULT_SEED = 42;
+
   /** Captions of every page are held in memory (at least 5 per page): keep that bounded. */
   static final int MAX_PAGES = 100_000;
 
   private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
   static {
-    OPTIONS.put("messages", "number of mass_messages rows, invalid ones included (default " + DEFAULT_MESSAGES + ")");
-    OPTIONS.put("pages", "number of pages (creators), sizes heavy-tailed (default " + DEFAULT_PAGES + ")");
-    OPTIONS.put("seed", "random seed; the same seed and --now give identical rows (default " + DEFAULT_SEED + ")");
-    OPTIONS.put("captionsPerPage", "captions each page owns besides the shared ones (default: 5 to 300 by page size;"
-        + " the guide's scale is 10000)");
-    OPTIONS.put("now", "ISO-8601 instant the 120-day history ends at, e.g. 2026-11-29T11:05:00Z (default: now, to the minute)");
-    OPTIONS.put("warehouse", "duckdb:PATH or bigquery:PROJECT.DATASET (default " + Warehouses.DEFAULT_SPEC + ")");
+    OPTIONS.put(
+        "messages",
+        "number of mass_messages rows, invalid ones included (default " + DEFAULT_MESSAGES + ")");
+    OPTIONS.put(
+        "pages", "number of pages (creators), sizes heavy-tailed (default " + DEFAULT_PAGES + ")");
+    OPTIONS.put(
+        "seed",
+        "random seed; the same seed and --now give identical rows (default " + DEFAULT_SEED + ")");
+    OPTIONS.put(
+        "captionsPerPage",
+        "captions each page owns besides the shared ones (default: 5 to 300 by page size;"
+            + " the guide's scale is 10000)");
+    OPTIONS.put(
+        "now",
+        "ISO-8601 instant the 120-day history ends at, e.g. 2026-11-29T11:05:00Z (default: now, to the minute)");
+    OPTIONS.put(
+        "warehouse",
+        "duckdb:PATH or bigquery:PROJECT.DATASET (default " + Warehouses.DEFAULT_SPEC + ")");
   }
 
   @Override
@@ -53,14 +65,19 @@ public final class GenerateCommand implements Command {
     long seed = parseLong(values, "seed", DEFAULT_SEED);
     long captionsPerPage = parseLong(values, "captionsPerPage", 0);
     if (captionsPerPage < 0 || captionsPerPage > GeneratorConfig.MAX_CAPTIONS_PER_PAGE) {
-      throw new UsageException("--captionsPerPage=" + captionsPerPage + " is out of range; give 1 to "
-          + GeneratorConfig.MAX_CAPTIONS_PER_PAGE + " (or leave it out for the default)");
+      throw new UsageException(
+          "--captionsPerPage="
+              + captionsPerPage
+              + " is out of range; give 1 to "
+              + GeneratorConfig.MAX_CAPTIONS_PER_PAGE
+              + " (or leave it out for the default)");
     }
     if (messages < 0) {
       throw new UsageException("--messages=" + messages + " is negative; give 0 or more messages");
     }
     if (pages < 1 || pages > MAX_PAGES) {
-      throw new UsageException("--pages=" + pages + " is out of range; give 1 to " + MAX_PAGES + " pages");
+      throw new UsageException(
+          "--pages=" + pages + " is out of range; give 1 to " + MAX_PAGES + " pages");
     }
     Instant now;
     if (values.containsKey("now")) {
@@ -78,7 +95,9 @@ public final class GenerateCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    GeneratorSummary summary = Generator.generate(wh, new GeneratorConfig(messages, (int) pages, seed, now, (int) captionsPerPage), out);
+    GeneratorSummary summary =
+        Generator.generate(
+            wh, new GeneratorConfig(messages, (int) pages, seed, now, (int) captionsPerPage), out);
     summary.print(out);
     return 0;
   }
@@ -92,7 +111,10 @@ public final class GenerateCommand implements Command {
         return null;
       }
       if (!a.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + a + "'; options look like --messages=200000 (see ./eros generate --help)");
+        throw new UsageException(
+            "unexpected argument '"
+                + a
+                + "'; options look like --messages=200000 (see ./eros generate --help)");
       }
       String name;
       String value;
@@ -106,7 +128,8 @@ public final class GenerateCommand implements Command {
           throw unknown(name);
         }
         if (i + 1 >= args.length) {
-          throw new UsageException("--" + name + " needs a value, e.g. --" + name + "=" + example(name));
+          throw new UsageException(
+              "--" + name + " needs a value, e.g. --" + name + "=" + example(name));
         }
         value = args[++i];
       }
@@ -121,8 +144,12 @@ public final class GenerateCommand implements Command {
   }
 
   private static UsageException unknown(String name) {
-    return new UsageException("unknown option --" + name + "; generate takes --" + String.join(", --", OPTIONS.keySet())
-        + " (see ./eros generate --help)");
+    return new UsageException(
+        "unknown option --"
+            + name
+            + "; generate takes --"
+            + String.join(", --", OPTIONS.keySet())
+            + " (see ./eros generate --help)");
   }
 
   private static long parseLong(Map<String, String> values, String name, long dflt) {
@@ -133,7 +160,15 @@ public final class GenerateCommand implements Command {
     try {
       return Long.parseLong(v.strip().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + "=" + v + " is not a whole number; write it like --" + name + "=" + example(name));
+      throw new UsageException(
+          "--"
+              + name
+              + "="
+              + v
+              + " is not a whole number; write it like --"
+              + name
+              + "="
+              + example(name));
     }
   }
 
@@ -150,10 +185,14 @@ public final class GenerateCommand implements Command {
 
   static void printHelp(PrintStream out) {
     out.println("./eros generate [options]");
-    out.println("  Replaces mass_messages, caption_bank and active_caption_assignments with synthetic data:");
-    out.println("  heavy-tailed page sizes, shared and page-owned captions (some retired) with hidden success");
-    out.println("  propensities, 120 days of messages with Los Angeles hour and weekday effects, ~10 % of them");
-    out.println("  without caption_id but with a caption's text, ~0.5 % invalid rows of every rule, and caption");
+    out.println(
+        "  Replaces mass_messages, caption_bank and active_caption_assignments with synthetic data:");
+    out.println(
+        "  heavy-tailed page sizes, shared and page-owned captions (some retired) with hidden success");
+    out.println(
+        "  propensities, 120 days of messages with Los Angeles hour and weekday effects, ~10 % of them");
+    out.println(
+        "  without caption_id but with a caption's text, ~0.5 % invalid rows of every rule, and caption");
     out.println("  locks in every state. The same --seed and --now give identical rows.");
     out.println();
     out.println("Options (--name=value or --name value):");

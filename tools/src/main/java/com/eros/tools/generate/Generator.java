@@ -1,11 +1,11 @@
 package com.eros.tools.generate;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.pipelines.support.Preflight;
+import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.warehouse.Warehouse;
+import com.eros.pipelines.support.Preflight;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -40,13 +40,16 @@ public final class Generator {
    * @param progress where progress lines go (per chunk and per table); null for none
    */
   public static GeneratorSummary generate(Warehouse wh, GeneratorConfig cfg, PrintStream progress) {
-    PrintStream log = progress != null ? progress : new PrintStream(OutputStream.nullOutputStream());
+    PrintStream log =
+        progress != null ? progress : new PrintStream(OutputStream.nullOutputStream());
     long t0 = System.nanoTime();
     Plan plan = Plan.build(cfg);
-    log.printf("Generating %,d messages for %d pages (seed %d, history ending %s) into %s%n",
+    log.printf(
+        "Generating %,d messages for %d pages (seed %d, history ending %s) into %s%n",
         cfg.messages(), cfg.pages(), cfg.seed(), cfg.now(), wh.spec());
 
-    List<TableDef> tables = List.of(Tables.CAPTION_BANK, Tables.MASS_MESSAGES, Tables.ACTIVE_CAPTION_ASSIGNMENTS);
+    List<TableDef> tables =
+        List.of(Tables.CAPTION_BANK, Tables.MASS_MESSAGES, Tables.ACTIVE_CAPTION_ASSIGNMENTS);
     wh.open(true); // generate may create the DuckDB file; the pipelines never do
     Preflight.checkTables(wh, List.of(), tables).forEach(wh::addColumns);
     wh.ensureTables(tables);
@@ -55,15 +58,18 @@ public final class Generator {
     }
 
     // One background thread appends a chunk while the next one is generated.
-    ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "generator-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "generator-writer");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       long shared = plan.shared.size();
       long retired = 0;
-      ChunkWriter captions = new ChunkWriter(writer, wh, Tables.CAPTION_BANK, plan.captionCount(), log, t0);
+      ChunkWriter captions =
+          new ChunkWriter(writer, wh, Tables.CAPTION_BANK, plan.captionCount(), log, t0);
       for (Caption c : plan.shared) {
         captions.accept(captionRow(c));
         retired += c.active() ? 0 : 1;
@@ -77,14 +83,16 @@ public final class Generator {
       captions.finish();
 
       PageMessageStream.Stats ms = new PageMessageStream.Stats();
-      ChunkWriter messages = new ChunkWriter(writer, wh, Tables.MASS_MESSAGES, cfg.messages(), log, t0);
+      ChunkWriter messages =
+          new ChunkWriter(writer, wh, Tables.MASS_MESSAGES, cfg.messages(), log, t0);
       for (PageProfile page : plan.pages) {
         new PageMessageStream(plan, page).generate(messages, ms);
       }
       messages.finish();
 
       PageLocks.Stats ls = new PageLocks.Stats();
-      ChunkWriter locks = new ChunkWriter(writer, wh, Tables.ACTIVE_CAPTION_ASSIGNMENTS, -1, log, t0);
+      ChunkWriter locks =
+          new ChunkWriter(writer, wh, Tables.ACTIVE_CAPTION_ASSIGNMENTS, -1, log, t0);
       for (PageProfile page : plan.pages) {
         new PageLocks(plan, page).generate(locks, ls);
       }
@@ -100,14 +108,23 @@ public final class Generator {
       }
       long[] sizes = plan.pages.stream().mapToLong(PageProfile::messages).sorted().toArray();
       return new GeneratorSummary(
-          cfg.pages(), ms.rows, plan.captionCount(), ls.rows, shared, retired, invalid,
+          cfg.pages(),
+          ms.rows,
+          plan.captionCount(),
+          ls.rows,
+          shared,
+          retired,
+          invalid,
           ms.byKind[PageMessageStream.Kind.CAPTIONED.ordinal()],
           ms.byKind[PageMessageStream.Kind.UNCAPTIONED_ATTRIBUTABLE.ordinal()],
           ms.byKind[PageMessageStream.Kind.AMBIGUOUS.ordinal()],
           ms.byKind[PageMessageStream.Kind.FREE_TEXT.ordinal()],
-          lockStates, ls.withoutKey,
-          sizes[sizes.length - 1], median(sizes),
-          ls.pagesSaturated, ls.pagesUnsaturated,
+          lockStates,
+          ls.withoutKey,
+          sizes[sizes.length - 1],
+          median(sizes),
+          ls.pagesSaturated,
+          ls.pagesUnsaturated,
           (System.nanoTime() - t0) / 1e9);
     } finally {
       writer.shutdownNow();
@@ -120,9 +137,15 @@ public final class Generator {
   }
 
   static Row captionRow(Caption c) {
-    return Row.withSchema(Tables.CAPTION_BANK.schema()).attachValues(
-        c.id(), c.text(), c.pageName(), c.category(), c.priceTier(), c.active(),
-        Timestamps.ofMicros(c.createdAtMs() * 1000L));
+    return Row.withSchema(Tables.CAPTION_BANK.schema())
+        .attachValues(
+            c.id(),
+            c.text(),
+            c.pageName(),
+            c.category(),
+            c.priceTier(),
+            c.active(),
+            Timestamps.ofMicros(c.createdAtMs() * 1000L));
   }
 
   /**
@@ -141,7 +164,13 @@ public final class Generator {
     private long submitted;
     private long written;
 
-    ChunkWriter(ExecutorService writer, Warehouse wh, TableDef table, long expected, PrintStream log, long t0) {
+    ChunkWriter(
+        ExecutorService writer,
+        Warehouse wh,
+        TableDef table,
+        long expected,
+        PrintStream log,
+        long t0) {
       this.writer = writer;
       this.wh = wh;
       this.table = table;
@@ -184,13 +213,15 @@ public final class Generator {
         if (cause instanceof RuntimeException re) {
           throw re;
         }
-        throw new IllegalStateException("cannot write " + table.name() + ": " + cause.getMessage(), cause);
+        throw new IllegalStateException(
+            "cannot write " + table.name() + ": " + cause.getMessage(), cause);
       }
       pending = null;
       written = submitted;
       if (expected > 0 && written < expected) {
-        log.printf("  %-28s %,14d / %,d rows (%3d %%)  %6.1f s%n", table.name(), written, expected,
-            written * 100 / expected, elapsed());
+        log.printf(
+            "  %-28s %,14d / %,d rows (%3d %%)  %6.1f s%n",
+            table.name(), written, expected, written * 100 / expected, elapsed());
       }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param messages rows of mass_messages
  * @param captions rows of caption_bank
  * @param locks rows of active_caption_assignments
- * @param invalidByRule invalid messages by the rule {@link com.eros.common.validate.MessageValidator} reports
+ * @param invalidByRule invalid messages by the rule {@link
+ *     com.eros.common.validate.MessageValidator} reports
  * @param captioned messages with a caption_id
  * @param uncaptionedAttributable messages without caption_id whose text matches exactly one caption
  *     visible to the page (modulo case and white space)
@@ -54,16 +55,21 @@ public record GeneratorSummary(
   /** Prints the summary table. */
   public void print(PrintStream out) {
     out.printf("%n  %-28s %14s%n", "table", "rows");
-    out.printf("  %-28s %,14d   (%,d shared, %,d page-owned; %,d retired)%n", "caption_bank", captions, sharedCaptions,
-        captions - sharedCaptions, retiredCaptions);
-    out.printf("  %-28s %,14d   (%d pages: largest %,d messages, median %,d)%n", "mass_messages", messages, pages,
-        largestPageMessages, medianPageMessages);
+    out.printf(
+        "  %-28s %,14d   (%,d shared, %,d page-owned; %,d retired)%n",
+        "caption_bank", captions, sharedCaptions, captions - sharedCaptions, retiredCaptions);
+    out.printf(
+        "  %-28s %,14d   (%d pages: largest %,d messages, median %,d)%n",
+        "mass_messages", messages, pages, largestPageMessages, medianPageMessages);
     out.printf("  %-28s %,14d%n", "active_caption_assignments", locks);
     out.println();
-    out.printf("  messages: %,d with caption_id, %,d without caption_id but with a caption's text (%s),%n", captioned,
-        uncaptionedAttributable, pct(uncaptionedAttributable, messages));
-    out.printf("            %,d matching two captions (ambiguous), %,d free text%n", ambiguous, freeText);
-    out.printf("  invalid messages: %,d (%s)%n", invalidMessages(), pct(invalidMessages(), messages));
+    out.printf(
+        "  messages: %,d with caption_id, %,d without caption_id but with a caption's text (%s),%n",
+        captioned, uncaptionedAttributable, pct(uncaptionedAttributable, messages));
+    out.printf(
+        "            %,d matching two captions (ambiguous), %,d free text%n", ambiguous, freeText);
+    out.printf(
+        "  invalid messages: %,d (%s)%n", invalidMessages(), pct(invalidMessages(), messages));
     for (MessageRule r : MessageRule.values()) {
       out.printf("    %-30s %,10d%n", r.name(), invalidByRule.getOrDefault(r, 0L));
     }
@@ -72,8 +78,9 @@ public record GeneratorSummary(
       out.printf(" %s %,d;", s.name(), locksByState.getOrDefault(s.name(), 0L));
     }
     out.printf(" without assignment_key %,d%n", locksWithoutKey);
-    out.printf("  caption saturation today: %d pages >= 80 %% (not queued), %d pages < 80 %%%n", pagesSaturated,
-        pagesUnsaturated);
+    out.printf(
+        "  caption saturation today: %d pages >= 80 %% (not queued), %d pages < 80 %%%n",
+        pagesSaturated, pagesUnsaturated);
     out.printf("  generated in %.1f s%n", seconds);
   }
 

@@ -44,7 +44,10 @@ public final class HiddenTruth {
     plan.own.forEach(l -> l.forEach(c -> out.accept(Generator.captionRow(c))));
   }
 
-  /** The mass_messages rows (invalid ones included), page by page, as {@code ./eros generate} writes them. */
+  /**
+   * The mass_messages rows (invalid ones included), page by page, as {@code ./eros generate} writes
+   * them.
+   */
   public void messageRows(Consumer<Row> out) {
     PageMessageStream.Stats stats = new PageMessageStream.Stats();
     for (PageProfile page : plan.pages) {

@@ -9,6 +9,7 @@ package com.eros.tools.generate;
 final class InvalidRows {
   /** Share of invalid messages. */
   static final double SHARE = 0.005;
+
   private static final Corruption[] KINDS = Corruption.values();
 
   private final long total;
@@ -30,7 +31,9 @@ final class InvalidRows {
     return strata;
   }
 
-  /** The corruption planted at global message index {@code g}, or null when the message is valid. */
+  /**
+   * The corruption planted at global message index {@code g}, or null when the message is valid.
+   */
   Corruption at(long g) {
     if (strata == 0) {
       return null;

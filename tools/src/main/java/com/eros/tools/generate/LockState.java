@@ -15,7 +15,8 @@ enum LockState {
   /** Already released (is_active false, with deactivated_at and a reason). */
   INACTIVE;
 
-  static LockState of(boolean active, LocalDate sendDate, long assignedAtMs, LocalDate today, long nowMs) {
+  static LockState of(
+      boolean active, LocalDate sendDate, long assignedAtMs, LocalDate today, long nowMs) {
     if (!active) {
       return INACTIVE;
     }

@@ -1,7 +1,7 @@
 package com.eros.tools.generate;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,10 +24,11 @@ import org.apache.beam.sdk.values.Row;
  * the lock sweep and the daily automation care about:
  *
  * <ul>
- *   <li>recent locks on distinct pool captions with a send date in [T - 7, T + 14] (T = today in Los
- *       Angeles): they make the page's saturation (docs/daily-automation.md §3); saturated pages get at least
- *       82 % of their pool locked, the others at most 72 %. Future ones are active; past ones are
- *       half active (PAST_SEND_DATE candidates), half already released by an earlier sweep;
+ *   <li>recent locks on distinct pool captions with a send date in [T - 7, T + 14] (T = today in
+ *       Los Angeles): they make the page's saturation (docs/daily-automation.md §3); saturated
+ *       pages get at least 82 % of their pool locked, the others at most 72 %. Future ones are
+ *       active; past ones are half active (PAST_SEND_DATE candidates), half already released by an
+ *       earlier sweep;
  *   <li>old locks with a send date in [T - 60, T - 8], mostly released, some still active;
  *   <li>locks without a send date, assigned more than 7 days ago (mostly active: STALE candidates)
  *       or recently (active, not yet stale);
@@ -74,7 +75,9 @@ final class PageLocks {
 
   /** The assignment_key of a lock: hex SHA-256 of {@code page|caption_id|date|hour}. */
   static String key(MessageDigest sha256, String page, long captionId, LocalDate date, int hour) {
-    byte[] digest = sha256.digest((page + "|" + captionId + "|" + date + "|" + hour).getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        sha256.digest(
+            (page + "|" + captionId + "|" + date + "|" + hour).getBytes(StandardCharsets.UTF_8));
     return HEX.formatHex(digest);
   }
 
@@ -86,9 +89,10 @@ final class PageLocks {
     int n = pool.size();
 
     // Recent and upcoming locks on distinct pool captions: these make the saturation.
-    int locked = page.saturated()
-        ? (int) Math.min(n, Math.ceil(n * Rngs.between(rng, 0.82, 1.0)))
-        : (int) Math.floor(n * Rngs.between(rng, 0.15, 0.72));
+    int locked =
+        page.saturated()
+            ? (int) Math.min(n, Math.ceil(n * Rngs.between(rng, 0.82, 1.0)))
+            : (int) Math.floor(n * Rngs.between(rng, 0.15, 0.72));
     int[] order = Plan.shuffled(n, rng);
     for (int i = 0; i < locked; i++) {
       Caption c = pool.get(order[i]);
@@ -108,21 +112,34 @@ final class PageLocks {
     // Locks never given a send date: stale ones (older than 7 days) and recent ones.
     int unscheduled = 2 + rng.nextInt(2 + n / 15);
     for (int i = 0; i < unscheduled; i++) {
-      Caption c = pool.isEmpty() ? visible.get(rng.nextInt(visible.size())) : pool.get(rng.nextInt(n));
+      Caption c =
+          pool.isEmpty() ? visible.get(rng.nextInt(visible.size())) : pool.get(rng.nextInt(n));
       boolean stale = i == 0 || (i != 1 && rng.nextDouble() < 0.65);
       long assignedAt;
       Long deactivatedAt = null;
       if (stale) {
-        assignedAt = plan.nowMs - STALE_DAYS * Plan.DAY_MS - Rngs.between(rng, Plan.HOUR_MS, 38 * Plan.DAY_MS);
+        assignedAt =
+            plan.nowMs
+                - STALE_DAYS * Plan.DAY_MS
+                - Rngs.between(rng, Plan.HOUR_MS, 38 * Plan.DAY_MS);
         if (rng.nextDouble() < 0.25) {
-          deactivatedAt = assignedAt + STALE_DAYS * Plan.DAY_MS + Rngs.between(rng, 60_000L, Plan.HOUR_MS);
+          deactivatedAt =
+              assignedAt + STALE_DAYS * Plan.DAY_MS + Rngs.between(rng, 60_000L, Plan.HOUR_MS);
         }
       } else {
-        assignedAt = plan.nowMs - Rngs.between(rng, 60_000L, STALE_DAYS * Plan.DAY_MS - Plan.HOUR_MS);
+        assignedAt =
+            plan.nowMs - Rngs.between(rng, 60_000L, STALE_DAYS * Plan.DAY_MS - Plan.HOUR_MS);
       }
       LocalDate assignedDate = LaTime.dateOf(Instant.ofEpochMilli(assignedAt));
-      emit(c, assignedAt, null, null, assignedDate, LaTime.hourOf(Instant.ofEpochMilli(assignedAt)),
-          deactivatedAt, deactivatedAt == null ? null : "STALE");
+      emit(
+          c,
+          assignedAt,
+          null,
+          null,
+          assignedDate,
+          LaTime.hourOf(Instant.ofEpochMilli(assignedAt)),
+          deactivatedAt,
+          deactivatedAt == null ? null : "STALE");
     }
 
     double saturation = n == 0 ? 100.0 : 100.0 * unavailable.size() / n;
@@ -133,25 +150,45 @@ final class PageLocks {
     }
   }
 
-  /** A lock with a send date; released at the first sweep after the date unless {@code keepActive}. */
+  /**
+   * A lock with a send date; released at the first sweep after the date unless {@code keepActive}.
+   */
   private void scheduled(Caption c, LocalDate date, boolean keepActive) {
     int hour = 8 + rng.nextInt(16);
     long sendMs = date.atTime(hour, 0).atZone(LaTime.ZONE).toInstant().toEpochMilli();
-    long assignedAt = Math.min(
-        sendMs - Rngs.between(rng, Plan.DAY_MS, 10 * Plan.DAY_MS),
-        plan.nowMs - Rngs.between(rng, 60_000L, 2 * Plan.DAY_MS));
+    long assignedAt =
+        Math.min(
+            sendMs - Rngs.between(rng, Plan.DAY_MS, 10 * Plan.DAY_MS),
+            plan.nowMs - Rngs.between(rng, 60_000L, 2 * Plan.DAY_MS));
     Long deactivatedAt = null;
     if (!keepActive) {
-      long at = LaTime.startOf(date.plusDays(1)).toEpochMilli() + Rngs.between(rng, 60_000L, Plan.HOUR_MS);
+      long at =
+          LaTime.startOf(date.plusDays(1)).toEpochMilli()
+              + Rngs.between(rng, 60_000L, Plan.HOUR_MS);
       if (at <= plan.nowMs) {
         deactivatedAt = at;
       }
     }
-    emit(c, assignedAt, date, hour, date, hour, deactivatedAt, deactivatedAt == null ? null : "PAST_SEND_DATE");
+    emit(
+        c,
+        assignedAt,
+        date,
+        hour,
+        date,
+        hour,
+        deactivatedAt,
+        deactivatedAt == null ? null : "PAST_SEND_DATE");
   }
 
-  private void emit(Caption c, long assignedAtMs, LocalDate sendDate, Integer sendHour, LocalDate keyDate, int keyHour,
-      Long deactivatedAtMs, String reason) {
+  private void emit(
+      Caption c,
+      long assignedAtMs,
+      LocalDate sendDate,
+      Integer sendHour,
+      LocalDate keyDate,
+      int keyHour,
+      Long deactivatedAtMs,
+      String reason) {
     String key = null;
     if (rng.nextDouble() >= NULL_KEY_SHARE) {
       key = key(sha256, page.name(), c.id(), keyDate, keyHour);
@@ -164,17 +201,37 @@ final class PageLocks {
     if (sendDate != null && !sendDate.isBefore(today.minusDays(STALE_DAYS)) && c.active()) {
       unavailable.add(c.id());
     }
-    String scheduleId = "SCH-" + page.name() + "-" + assignedDate.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    String scheduleId =
+        "SCH-"
+            + page.name()
+            + "-"
+            + assignedDate.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     stats.rows++;
     long serial = ((long) page.index() << 32) + stats.rows;
     stats.byState[LockState.of(active, sendDate, assignedAtMs, today, plan.nowMs).ordinal()]++;
     if (key == null) {
       stats.withoutKey++;
     }
-    out.accept(Row.withSchema(SCHEMA).attachValues(
-        key, page.name(), c.id(), c.text(), assignedDate, Timestamps.ofMicros(Rngs.micros(assignedAtMs, plan.config.seed(), 2 * serial)),
-        sendDate, sendHour == null ? null : Long.valueOf(sendHour), c.priceTier(), scheduleId, active,
-        deactivatedAtMs == null ? null : Timestamps.ofMicros(Rngs.micros(deactivatedAtMs, plan.config.seed(), 2 * serial + 1)), reason,
-        null)); // released_by: the generated releases were made before the sweep recorded itself
+    out.accept(
+        Row.withSchema(SCHEMA)
+            .attachValues(
+                key,
+                page.name(),
+                c.id(),
+                c.text(),
+                assignedDate,
+                Timestamps.ofMicros(Rngs.micros(assignedAtMs, plan.config.seed(), 2 * serial)),
+                sendDate,
+                sendHour == null ? null : Long.valueOf(sendHour),
+                c.priceTier(),
+                scheduleId,
+                active,
+                deactivatedAtMs == null
+                    ? null
+                    : Timestamps.ofMicros(
+                        Rngs.micros(deactivatedAtMs, plan.config.seed(), 2 * serial + 1)),
+                reason,
+                null)); // released_by: the generated releases were made before the sweep recorded
+    // itself
   }
 }

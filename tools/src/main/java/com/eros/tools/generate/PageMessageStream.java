@@ -1,7 +1,7 @@
 package com.eros.tools.generate;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.MessageValidator;
 import java.util.ArrayList;
@@ -13,15 +13,17 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Streams the {@code mass_messages} rows of one page. Send times follow the page's Los Angeles
- * hour and weekday volume; views and purchases follow the page's hidden rates, the hour and
- * weekday response, fatigue in the last 7 days, and the hidden propensity of the caption used.
+ * Streams the {@code mass_messages} rows of one page. Send times follow the page's Los Angeles hour
+ * and weekday volume; views and purchases follow the page's hidden rates, the hour and weekday
+ * response, fatigue in the last 7 days, and the hidden propensity of the caption used.
  */
 final class PageMessageStream {
   /** Share of messages sent without caption_id but with a caption's text (case/space variant). */
   static final double UNCAPTIONED_SHARE = 0.10;
+
   /** Share of free-text messages that match no caption. */
   static final double FREE_TEXT_SHARE = 0.03;
+
   /** Share of messages (on pages that have ambiguous texts) whose text matches two captions. */
   static final double AMBIGUOUS_SHARE = 0.005;
 
@@ -30,7 +32,12 @@ final class PageMessageStream {
   private static final double[] TIER_CONVERSION = {1.4, 1.0, 0.7, 0.5};
 
   /** What kind of text a message carries, for the summary. */
-  enum Kind { CAPTIONED, UNCAPTIONED_ATTRIBUTABLE, AMBIGUOUS, FREE_TEXT }
+  enum Kind {
+    CAPTIONED,
+    UNCAPTIONED_ATTRIBUTABLE,
+    AMBIGUOUS,
+    FREE_TEXT
+  }
 
   /** Running counts over all pages. */
   static final class Stats {
@@ -75,7 +82,9 @@ final class PageMessageStream {
     double sum = 0;
     for (int i = 0; i < cumulative.length; i++) {
       int h = firstHour + i;
-      sum += Plan.SEND_HOUR[Math.floorMod(plan.gridHour[h] - page.peakShift(), 24)] * Plan.SEND_DOW[plan.gridDow[h] - 1];
+      sum +=
+          Plan.SEND_HOUR[Math.floorMod(plan.gridHour[h] - page.peakShift(), 24)]
+              * Plan.SEND_DOW[plan.gridDow[h] - 1];
       cumulative[i] = sum;
     }
     this.fatigueFromMs = plan.nowMs - 7 * Plan.DAY_MS;
@@ -105,7 +114,8 @@ final class PageMessageStream {
         kind = Kind.FREE_TEXT;
         cap = null;
         text = Texts.freeText(rng, id);
-      } else if (u < UNCAPTIONED_SHARE + FREE_TEXT_SHARE + AMBIGUOUS_SHARE && !ambiguous.isEmpty()) {
+      } else if (u < UNCAPTIONED_SHARE + FREE_TEXT_SHARE + AMBIGUOUS_SHARE
+          && !ambiguous.isEmpty()) {
         kind = Kind.AMBIGUOUS;
         cap = ambiguous.get(rng.nextInt(ambiguous.size()));
         text = rng.nextBoolean() ? cap.text() : Texts.variant(cap.text(), rng);
@@ -121,9 +131,15 @@ final class PageMessageStream {
       String type = kindDraw < 0.07 ? "FREE" : kindDraw < 0.12 ? "BUNDLE" : "PPV";
       long sent = Math.max(1, Math.round(page.audience() * (0.6 + 0.4 * rng.nextDouble())));
       boolean fatigue = page.fatigued() && t >= fatigueFromMs;
-      double hourResponse = 0.75 + 0.5 * Plan.SEND_HOUR[Math.floorMod(laHour - page.peakShift(), 24)] / 1.6;
-      double dowResponse = Plan.RESPONSE_DOW[laDow - 1] * (laDow == page.favouriteDay() ? 1.2 : 1.0);
-      double viewP = Plan.clamp(page.viewRate() * Math.sqrt(hourResponse * dowResponse) * (fatigue ? 0.7 : 1.0), 0.005, 0.97);
+      double hourResponse =
+          0.75 + 0.5 * Plan.SEND_HOUR[Math.floorMod(laHour - page.peakShift(), 24)] / 1.6;
+      double dowResponse =
+          Plan.RESPONSE_DOW[laDow - 1] * (laDow == page.favouriteDay() ? 1.2 : 1.0);
+      double viewP =
+          Plan.clamp(
+              page.viewRate() * Math.sqrt(hourResponse * dowResponse) * (fatigue ? 0.7 : 1.0),
+              0.005,
+              0.97);
       long viewed = binomial(sent, viewP);
       Double price;
       long purchased;
@@ -134,10 +150,20 @@ final class PageMessageStream {
         earnings = 0.0;
       } else {
         boolean bundle = type.equals("BUNDLE");
-        double level = page.priceLevel() * TIER_PRICE[tier] * (bundle ? 2.2 : 1.0) * Math.exp(0.15 * rng.nextGaussian());
+        double level =
+            page.priceLevel()
+                * TIER_PRICE[tier]
+                * (bundle ? 2.2 : 1.0)
+                * Math.exp(0.15 * rng.nextGaussian());
         price = Math.max(2.99, Math.round(level) - 0.01);
-        double conv = page.conversion() * TIER_CONVERSION[tier] * (0.3 + 1.4 * propensity) * hourResponse * dowResponse
-            * (fatigue ? 0.7 : 1.0) * (bundle ? 0.6 : 1.0);
+        double conv =
+            page.conversion()
+                * TIER_CONVERSION[tier]
+                * (0.3 + 1.4 * propensity)
+                * hourResponse
+                * dowResponse
+                * (fatigue ? 0.7 : 1.0)
+                * (bundle ? 0.6 : 1.0);
         purchased = Math.min(viewed, poisson(viewed * Plan.clamp(conv, 0, 0.95)));
         earnings = cents(purchased * price);
         if (purchased > 0 && rng.nextDouble() < 0.03) {
@@ -157,9 +183,11 @@ final class PageMessageStream {
           case PAGE_NAME_NULL -> pageName = null;
           case PAGE_NAME_EMPTY -> pageName = rng.nextBoolean() ? "" : "   ";
           case SENDING_TIME_NULL -> sendMs = null;
-          case SENDING_TIME_FUTURE -> sendMs = plan.nowMs + Plan.HOUR_MS + Rngs.between(rng, 60_000L, 30 * Plan.DAY_MS);
+          case SENDING_TIME_FUTURE ->
+              sendMs = plan.nowMs + Plan.HOUR_MS + Rngs.between(rng, 60_000L, 30 * Plan.DAY_MS);
           case SENT_COUNT_ZERO -> sentCount = 0L;
-          case VIEWED_ABOVE_SENT -> viewedCount = sent + 1 + rng.nextInt((int) Math.min(1000, sent / 10 + 1));
+          case VIEWED_ABOVE_SENT ->
+              viewedCount = sent + 1 + rng.nextInt((int) Math.min(1000, sent / 10 + 1));
           case VIEWED_NEGATIVE -> viewedCount = -1L - rng.nextInt(5);
           case PURCHASED_ABOVE_VIEWED -> purchasedCount = viewed + 1 + rng.nextInt(3);
           case PURCHASED_NEGATIVE -> purchasedCount = -1L;
@@ -172,24 +200,46 @@ final class PageMessageStream {
         }
       }
       Long sendMicros = sendMs == null ? null : Rngs.micros(sendMs, plan.config.seed(), id);
-      MessageRule broken = MessageValidator.check(pageName, sendMicros, sentCount, viewedCount, purchasedCount, earn, price,
-          plan.nowMs * 1000L);
+      MessageRule broken =
+          MessageValidator.check(
+              pageName,
+              sendMicros,
+              sentCount,
+              viewedCount,
+              purchasedCount,
+              earn,
+              price,
+              plan.nowMs * 1000L);
       if (broken != (bad == null ? null : bad.rule())) {
-        throw new IllegalStateException("generator bug: message " + id + " planted " + bad + " but breaks " + broken);
+        throw new IllegalStateException(
+            "generator bug: message " + id + " planted " + bad + " but breaks " + broken);
       }
       if (broken != null) {
         stats.invalidByRule[broken.ordinal()]++;
       }
       stats.byKind[kind.ordinal()]++;
       stats.rows++;
-      out.accept(Row.withSchema(SCHEMA).attachValues(
-          id, pageName, kind == Kind.CAPTIONED ? cap.id() : null, text,
-          sendMicros == null ? null : Timestamps.ofMicros(sendMicros), price,
-          sentCount, viewedCount, purchasedCount, earn, type));
+      out.accept(
+          Row.withSchema(SCHEMA)
+              .attachValues(
+                  id,
+                  pageName,
+                  kind == Kind.CAPTIONED ? cap.id() : null,
+                  text,
+                  sendMicros == null ? null : Timestamps.ofMicros(sendMicros),
+                  price,
+                  sentCount,
+                  viewedCount,
+                  purchasedCount,
+                  earn,
+                  type));
     }
   }
 
-  /** A caption of {@code from} usable at {@code t}; falls back to an old, never retired shared caption. */
+  /**
+   * A caption of {@code from} usable at {@code t}; falls back to an old, never retired shared
+   * caption.
+   */
   private Caption pick(List<Caption> from, long t) {
     if (!from.isEmpty()) {
       for (int attempt = 0; attempt < 8; attempt++) {

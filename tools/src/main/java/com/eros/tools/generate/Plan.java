@@ -25,13 +25,21 @@ final class Plan {
   static final Duration HISTORY = Duration.ofDays(120);
   static final long HOUR_MS = 3_600_000L;
   static final long DAY_MS = 24 * HOUR_MS;
+
   /** Pareto shape of page sizes: about 80 % of the messages come from about 20 % of the pages. */
   static final double PARETO_ALPHA = 1.16;
+
   /** Shared captions that are old, active and unique for every page (fallbacks). */
   static final int CORE_SHARED = 10;
 
   static final String[] CATEGORIES = {
-    "PHOTO_SET", "VIDEO", "BUNDLE", "BEHIND_THE_SCENES", "LIVE_REPLAY", "CUSTOM_TEASER", "VOICE_NOTE"
+    "PHOTO_SET",
+    "VIDEO",
+    "BUNDLE",
+    "BEHIND_THE_SCENES",
+    "LIVE_REPLAY",
+    "CUSTOM_TEASER",
+    "VOICE_NOTE"
   };
   static final String[] TIERS = {"LOW", "MID", "HIGH", "PREMIUM"};
   private static final double[] TIER_SHARE = {0.30, 0.70, 0.90, 1.0};
@@ -41,8 +49,10 @@ final class Plan {
     0.60, 0.35, 0.20, 0.12, 0.10, 0.12, 0.20, 0.35, 0.50, 0.60, 0.70, 0.80,
     0.90, 0.85, 0.80, 0.85, 0.95, 1.10, 1.30, 1.50, 1.60, 1.50, 1.20, 0.90
   };
+
   /** Global send volume by Los Angeles weekday, Monday first. */
   static final double[] SEND_DOW = {0.90, 0.85, 0.90, 1.00, 1.15, 1.20, 1.10};
+
   /** Fans' response (views, purchases) by Los Angeles weekday, Monday first. */
   static final double[] RESPONSE_DOW = {0.88, 0.85, 0.92, 1.00, 1.10, 1.18, 1.08};
 
@@ -51,13 +61,18 @@ final class Plan {
   final long startMs;
   final List<PageProfile> pages;
   final List<Caption> shared;
+
   /** Page-owned captions, by page index. */
   final List<List<Caption>> own;
+
   final InvalidRows invalid;
+
   /** First instant of the hour grid (the history start, floored to a UTC hour). */
   final long gridStartMs;
+
   /** Los Angeles hour (0-23) and ISO weekday (1-7) of each hour of the grid. */
   final byte[] gridHour;
+
   final byte[] gridDow;
   private final Map<String, Caption> sharedByNorm;
 
@@ -148,7 +163,8 @@ final class Plan {
     int p = config.pages();
     long n = config.messages();
     SplittableRandom rng = Rngs.of(config.seed(), Rngs.PAGES, 0);
-    // Stratified Pareto quantiles (so every seed gets the same heavy tail), dealt to pages at random.
+    // Stratified Pareto quantiles (so every seed gets the same heavy tail), dealt to pages at
+    // random.
     double[] byRank = new double[p];
     for (int r = 0; r < p; r++) {
       byRank[r] = Math.pow((r + 0.5) / p, -1.0 / PARETO_ALPHA);
@@ -160,7 +176,8 @@ final class Plan {
       rankOf[pageOfRank[r]] = r;
       weight[pageOfRank[r]] = byRank[r];
     }
-    // Lifecycle: among the pages outside the top fifth, some stopped sending weeks ago (churned) and
+    // Lifecycle: among the pages outside the top fifth, some stopped sending weeks ago (churned)
+    // and
     // some started only days ago (new, with few messages: EXPLORATORY creators).
     long[] activeFrom = new long[p];
     long[] activeTo = new long[p];
@@ -191,15 +208,31 @@ final class Plan {
     for (int i = 0; i < p; i++) {
       SplittableRandom r = Rngs.of(config.seed(), Rngs.PROFILE, i);
       double sizeFactor = Math.pow(Math.max(weight[i], 0.5) / medianWeight, 0.4);
-      int audience = (int) clamp(Math.round(100 * Math.exp(0.8 * r.nextGaussian()) * sizeFactor), 5, 200_000);
+      int audience =
+          (int) clamp(Math.round(100 * Math.exp(0.8 * r.nextGaussian()) * sizeFactor), 5, 200_000);
       double viewRate = clamp(0.42 * Math.exp(0.35 * r.nextGaussian()), 0.08, 0.9);
       double conversion = clamp(0.09 * Math.exp(0.6 * r.nextGaussian()), 0.005, 0.6);
       double priceLevel = clamp(16 * Math.exp(0.45 * r.nextGaussian()), 4, 80);
       int peakShift = r.nextInt(5) - 2;
       int favouriteDay = 1 + r.nextInt(7);
       boolean fatigued = r.nextDouble() < 0.15;
-      out.add(new PageProfile(i, pageName(i), counts[i], first, weight[i], audience, viewRate, conversion,
-          priceLevel, peakShift, favouriteDay, fatigued, activeFrom[i], activeTo[i], saturated[i]));
+      out.add(
+          new PageProfile(
+              i,
+              pageName(i),
+              counts[i],
+              first,
+              weight[i],
+              audience,
+              viewRate,
+              conversion,
+              priceLevel,
+              peakShift,
+              favouriteDay,
+              fatigued,
+              activeFrom[i],
+              activeTo[i],
+              saturated[i]));
       first += counts[i];
     }
     return List.copyOf(out);
@@ -224,7 +257,9 @@ final class Plan {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> frac[a] != frac[b] ? Double.compare(frac[b], frac[a]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) -> frac[a] != frac[b] ? Double.compare(frac[b], frac[a]) : Integer.compare(a, b));
     for (int k = 0; given < n; k = (k + 1) % order.length) {
       counts[order[k]]++;
       given++;
@@ -245,9 +280,10 @@ final class Plan {
     for (int i = 0; i < s; i++) {
       long id = i + 1;
       boolean core = i < CORE_SHARED;
-      long created = core || rng.nextDouble() < 0.85
-          ? startMs - Rngs.between(rng, DAY_MS, 300 * DAY_MS)
-          : Rngs.between(rng, startMs, nowMs - 10 * DAY_MS);
+      long created =
+          core || rng.nextDouble() < 0.85
+              ? startMs - Rngs.between(rng, DAY_MS, 300 * DAY_MS)
+              : Rngs.between(rng, startMs, nowMs - 10 * DAY_MS);
       out.add(caption(rng, id, Texts.caption(id - 1), null, created, !core));
     }
     return List.copyOf(out);
@@ -258,18 +294,22 @@ final class Plan {
     long nextId = shared.size() + 1;
     for (PageProfile page : pages) {
       SplittableRandom rng = Rngs.of(config.seed(), Rngs.PAGE_CAPTIONS, page.index());
-      int count = config.captionsPerPage() > 0
-          ? config.captionsPerPage()
-          : (int) clamp(Math.round(5 + 0.5 * Math.sqrt(page.messages())), 5, 300);
+      int count =
+          config.captionsPerPage() > 0
+              ? config.captionsPerPage()
+              : (int) clamp(Math.round(5 + 0.5 * Math.sqrt(page.messages())), 5, 300);
       List<Caption> list = new ArrayList<>(count + 2);
       for (int i = 0; i < count; i++) {
         long id = nextId++;
-        long created = rng.nextDouble() < 0.7
-            ? Math.min(page.activeFromMs(), startMs) - Rngs.between(rng, DAY_MS, 200 * DAY_MS)
-            : page.activeFromMs() + (long) ((page.activeToMs() - page.activeFromMs()) * 0.8 * rng.nextDouble());
+        long created =
+            rng.nextDouble() < 0.7
+                ? Math.min(page.activeFromMs(), startMs) - Rngs.between(rng, DAY_MS, 200 * DAY_MS)
+                : page.activeFromMs()
+                    + (long) ((page.activeToMs() - page.activeFromMs()) * 0.8 * rng.nextDouble());
         list.add(caption(rng, id, Texts.caption(id - 1), page.name(), created, true));
       }
-      // About a third of the pages own a copy of a shared caption that differs only in case or white
+      // About a third of the pages own a copy of a shared caption that differs only in case or
+      // white
       // space: for that page the text matches two captions, so such messages stay unattributed.
       if (shared.size() > CORE_SHARED && rng.nextDouble() < 0.35) {
         int dups = 1 + rng.nextInt(2);
@@ -279,7 +319,8 @@ final class Plan {
             continue;
           }
           long id = nextId++;
-          long created = Math.min(page.activeFromMs(), startMs) - Rngs.between(rng, DAY_MS, 100 * DAY_MS);
+          long created =
+              Math.min(page.activeFromMs(), startMs) - Rngs.between(rng, DAY_MS, 100 * DAY_MS);
           list.add(caption(rng, id, Texts.variant(src.text(), rng), page.name(), created, false));
         }
       }
@@ -288,7 +329,8 @@ final class Plan {
     return List.copyOf(out);
   }
 
-  private Caption caption(SplittableRandom rng, long id, String text, String page, long created, boolean mayRetire) {
+  private Caption caption(
+      SplittableRandom rng, long id, String text, String page, long created, boolean mayRetire) {
     String category = CATEGORIES[rng.nextInt(CATEGORIES.length)];
     double t = rng.nextDouble();
     int tier = 0;
@@ -306,7 +348,16 @@ final class Plan {
         propensity *= 0.6; // retired because it did badly
       }
     }
-    return new Caption(id, text, page, category, TIERS[tier], retiredAt == Long.MAX_VALUE, created, retiredAt, propensity);
+    return new Caption(
+        id,
+        text,
+        page,
+        category,
+        TIERS[tier],
+        retiredAt == Long.MAX_VALUE,
+        created,
+        retiredAt,
+        propensity);
   }
 
   // ------------------------------------------------------------------------------------ util

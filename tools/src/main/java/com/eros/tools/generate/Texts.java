@@ -11,16 +11,37 @@ import java.util.SplittableRandom;
  */
 final class Texts {
   private static final String[] OPENERS = {
-    "Just dropped", "Brand new", "You asked for it:", "Finally here:", "Only for you:", "Surprise!",
-    "Weekend special:", "Late night treat:", "Fresh from today:", "Guess what,", "Sneak peek:",
-    "Do not miss", "Back by demand:", "Limited time:", "Good morning!", "Happy hump day,",
-    "Couldn't wait to share", "Unlock now:", "Hot off the camera:", "My favourite yet:", "VIP only:",
-    "Heads up,", "Thank you gift:", "Top secret:"
+    "Just dropped",
+    "Brand new",
+    "You asked for it:",
+    "Finally here:",
+    "Only for you:",
+    "Surprise!",
+    "Weekend special:",
+    "Late night treat:",
+    "Fresh from today:",
+    "Guess what,",
+    "Sneak peek:",
+    "Do not miss",
+    "Back by demand:",
+    "Limited time:",
+    "Good morning!",
+    "Happy hump day,",
+    "Couldn't wait to share",
+    "Unlock now:",
+    "Hot off the camera:",
+    "My favourite yet:",
+    "VIP only:",
+    "Heads up,",
+    "Thank you gift:",
+    "Top secret:"
   };
   private static final String[] BODIES = {
     "my beach photo set", "the full workout video", "a behind the scenes clip", "my cosplay shoot",
-    "the outfit you voted for", "a cozy evening vlog", "my new lingerie try-on", "the bubble bath set",
-    "a golden hour photo dump", "the gym mirror series", "my vacation diaries", "a dance challenge video",
+    "the outfit you voted for", "a cozy evening vlog", "my new lingerie try-on",
+        "the bubble bath set",
+    "a golden hour photo dump", "the gym mirror series", "my vacation diaries",
+        "a dance challenge video",
     "the rainy day set", "my kitchen adventure", "a long voice note", "the red dress collection",
     "the poolside clip", "my morning routine", "a candlelit photo set", "the road trip album",
     "my first ever bundle", "a custom style teaser", "the neon lights shoot", "my yoga flow video",
@@ -28,19 +49,38 @@ final class Texts {
     "a late night livestream replay", "the rooftop sunset set"
   };
   private static final String[] CLOSERS = {
-    "\uD83D\uDD25", "\uD83D\uDC8B", "\u2764\uFE0F", "\uD83D\uDE18", "\uD83D\uDE08", "\uD83C\uDF52",
-    "- open it before it's gone", "- tell me what you think", "- only this week", "- you'll love it",
-    "- reply if you want more", "- no spoilers", "- just for my favourites", "- don't be shy",
-    "- it's a big one", "- worth every second", "- comment your favourite", "- see you inside",
-    "- grab it tonight", "- made with love"
+    "\uD83D\uDD25",
+    "\uD83D\uDC8B",
+    "\u2764\uFE0F",
+    "\uD83D\uDE18",
+    "\uD83D\uDE08",
+    "\uD83C\uDF52",
+    "- open it before it's gone",
+    "- tell me what you think",
+    "- only this week",
+    "- you'll love it",
+    "- reply if you want more",
+    "- no spoilers",
+    "- just for my favourites",
+    "- don't be shy",
+    "- it's a big one",
+    "- worth every second",
+    "- comment your favourite",
+    "- see you inside",
+    "- grab it tonight",
+    "- made with love"
   };
+
   /** Number of distinct base texts; further captions get a " vol. N" suffix. */
   static final int BASE_TEXTS = OPENERS.length * BODIES.length * CLOSERS.length;
+
   /** Coprime to {@link #BASE_TEXTS}, so {@code c * STRIDE mod BASE_TEXTS} is a permutation. */
   private static final long STRIDE = 7919;
 
   private static final String[] GREETINGS = {"hey", "hi", "hello", "morning", "yo", "heyyy", "omg"};
-  private static final String[] NAMES = {"babe", "love", "handsome", "you", "sweetie", "friend", "cutie"};
+  private static final String[] NAMES = {
+    "babe", "love", "handsome", "you", "sweetie", "friend", "cutie"
+  };
   private static final String[] PHRASES = {
     "thanks so much for the tips today", "how was your week?", "I read every reply, promise",
     "what should I shoot next?", "sorry for the late answer", "thinking of doing a live soon",
@@ -50,7 +90,10 @@ final class Texts {
 
   private Texts() {}
 
-  /** The text of caption number {@code c} (0-based); distinct numbers give distinct normalised texts. */
+  /**
+   * The text of caption number {@code c} (0-based); distinct numbers give distinct normalised
+   * texts.
+   */
   static String caption(long c) {
     long permuted = Math.floorMod(c * STRIDE, BASE_TEXTS);
     long round = c / BASE_TEXTS;
@@ -63,8 +106,13 @@ final class Texts {
 
   /** A free-text message that matches no caption (captions never contain '#'). */
   static String freeText(SplittableRandom rng, long messageId) {
-    return GREETINGS[rng.nextInt(GREETINGS.length)] + " " + NAMES[rng.nextInt(NAMES.length)] + ", "
-        + PHRASES[rng.nextInt(PHRASES.length)] + " #" + messageId;
+    return GREETINGS[rng.nextInt(GREETINGS.length)]
+        + " "
+        + NAMES[rng.nextInt(NAMES.length)]
+        + ", "
+        + PHRASES[rng.nextInt(PHRASES.length)]
+        + " #"
+        + messageId;
   }
 
   /**
@@ -98,7 +146,9 @@ final class Texts {
     }
   }
 
-  /** Replaces a random one of the single spaces (or, when there is none, prepends) with {@code gap}. */
+  /**
+   * Replaces a random one of the single spaces (or, when there is none, prepends) with {@code gap}.
+   */
   private static String widenSpaces(String text, SplittableRandom rng, String gap) {
     int spaces = 0;
     for (int i = 0; i < text.length(); i++) {

@@ -1,8 +1,8 @@
 package com.eros.tools.oracle;
 
+import com.eros.duckdb.DuckDbConnections;
 import com.eros.pipelines.captionperformance.CaptionPerformanceConfig;
 import com.eros.pipelines.captionperformance.CaptionStats;
-import com.eros.duckdb.DuckDbConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -23,14 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * The independent SQL oracle of the pipeline ({@code sql/reference/caption_performance.duckdb.sql})
- * and the comparison of its rows with the table the pipeline wrote. Used by the tests and by
- * {@code ./eros bench caption-performance}; DuckDB only.
+ * and the comparison of its rows with the table the pipeline wrote. Used by the tests and by {@code
+ * ./eros bench caption-performance}; DuckDB only.
  */
 public final class CaptionPerformanceOracle {
   /** Where the oracle lives in the repository. */
   public static final String SQL_PATH = "sql/reference/caption_performance.duckdb.sql";
+
   /** Relative tolerance on floating-point columns. */
   public static final double RELATIVE_TOLERANCE = 1e-9;
+
   /**
    * Absolute floor of the tolerance, for values that are 0 in exact arithmetic and a few ulps of
    * rounding noise in floating point (for example a Wilson lower bound with no success).
@@ -41,7 +43,9 @@ public final class CaptionPerformanceOracle {
 
   private CaptionPerformanceOracle() {}
 
-  /** Finds the SQL file: under the working folder or one of its parents, or beside the bundled jar. */
+  /**
+   * Finds the SQL file: under the working folder or one of its parents, or beside the bundled jar.
+   */
   public static Path locate() {
     List<Path> tried = new ArrayList<>();
     Path dir = Path.of("").toAbsolutePath();
@@ -53,7 +57,13 @@ public final class CaptionPerformanceOracle {
       }
     }
     try {
-      Path jar = Path.of(CaptionPerformanceOracle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(
+              CaptionPerformanceOracle.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
       for (Path d = jar.getParent(); d != null; d = d.getParent()) {
         Path p = d.resolve(SQL_PATH);
         tried.add(p);
@@ -64,7 +74,8 @@ public final class CaptionPerformanceOracle {
     } catch (URISyntaxException | RuntimeException e) {
       // fall through to the error below
     }
-    throw new IllegalStateException("cannot find " + SQL_PATH + " (looked at " + tried + "); run from the repository");
+    throw new IllegalStateException(
+        "cannot find " + SQL_PATH + " (looked at " + tried + "); run from the repository");
   }
 
   /** The oracle query with the run's parameters substituted. */
@@ -101,14 +112,19 @@ public final class CaptionPerformanceOracle {
 
   /** Runs the oracle on a DuckDB file. */
   public static List<CaptionStats> run(String duckDbPath, CaptionPerformanceConfig cfg) {
-    return read(duckDbPath, "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated) FROM ("
-        + stripTrailingSemicolon(sql(cfg)) + ")");
+    return read(
+        duckDbPath,
+        "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated) FROM ("
+            + stripTrailingSemicolon(sql(cfg))
+            + ")");
   }
 
   /** Reads caption_bandit_stats as the pipeline wrote it. */
   public static List<CaptionStats> readTable(String duckDbPath) {
-    return read(duckDbPath, "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated)"
-        + " FROM caption_bandit_stats");
+    return read(
+        duckDbPath,
+        "SELECT * REPLACE (epoch_us(last_used) AS last_used, epoch_us(last_updated) AS last_updated)"
+            + " FROM caption_bandit_stats");
   }
 
   private static String stripTrailingSemicolon(String sql) {
@@ -118,29 +134,31 @@ public final class CaptionPerformanceOracle {
 
   private static List<CaptionStats> read(String path, String sql) {
     List<CaptionStats> out = new ArrayList<>();
-    try (Connection c = DuckDbConnections.connect(path); Statement st = c.createStatement();
+    try (Connection c = DuckDbConnections.connect(path);
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        out.add(new CaptionStats(
-            rs.getString("page_name"),
-            rs.getLong("caption_id"),
-            rs.getLong("successes"),
-            rs.getLong("failures"),
-            rs.getLong("total_observations"),
-            rs.getDouble("effective_successes"),
-            rs.getDouble("effective_failures"),
-            rs.getDouble("confidence_lower_bound"),
-            rs.getDouble("confidence_upper_bound"),
-            rs.getDouble("posterior_alpha"),
-            rs.getDouble("posterior_beta"),
-            rs.getDouble("exploration_score"),
-            rs.getDouble("avg_emv"),
-            rs.getDouble("last_emv_observed"),
-            rs.getDouble("total_revenue"),
-            rs.getDouble("avg_conversion_rate"),
-            rs.getLong("performance_percentile"),
-            rs.getLong("last_used"),
-            rs.getLong("last_updated")));
+        out.add(
+            new CaptionStats(
+                rs.getString("page_name"),
+                rs.getLong("caption_id"),
+                rs.getLong("successes"),
+                rs.getLong("failures"),
+                rs.getLong("total_observations"),
+                rs.getDouble("effective_successes"),
+                rs.getDouble("effective_failures"),
+                rs.getDouble("confidence_lower_bound"),
+                rs.getDouble("confidence_upper_bound"),
+                rs.getDouble("posterior_alpha"),
+                rs.getDouble("posterior_beta"),
+                rs.getDouble("exploration_score"),
+                rs.getDouble("avg_emv"),
+                rs.getDouble("last_emv_observed"),
+                rs.getDouble("total_revenue"),
+                rs.getDouble("avg_conversion_rate"),
+                rs.getLong("performance_percentile"),
+                rs.getLong("last_used"),
+                rs.getLong("last_updated")));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("oracle query failed on " + path + ": " + e.getMessage(), e);
@@ -187,7 +205,8 @@ public final class CaptionPerformanceOracle {
       close(diffs, k, "last_emv_observed", x.lastEmvObserved(), y.lastEmvObserved());
       close(diffs, k, "total_revenue", x.totalRevenue(), y.totalRevenue());
       close(diffs, k, "avg_conversion_rate", x.avgConversionRate(), y.avgConversionRate());
-      exact(diffs, k, "performance_percentile", x.performancePercentile(), y.performancePercentile());
+      exact(
+          diffs, k, "performance_percentile", x.performancePercentile(), y.performancePercentile());
       exact(diffs, k, "last_used", x.lastUsedMicros(), y.lastUsedMicros());
       exact(diffs, k, "last_updated", x.lastUpdatedMicros(), y.lastUpdatedMicros());
     }
@@ -202,7 +221,8 @@ public final class CaptionPerformanceOracle {
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
       return false;
     }
-    return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)) + ABSOLUTE_TOLERANCE;
+    return Math.abs(x - y)
+        <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)) + ABSOLUTE_TOLERANCE;
   }
 
   private static Map<String, CaptionStats> byKey(List<CaptionStats> rows, String side) {

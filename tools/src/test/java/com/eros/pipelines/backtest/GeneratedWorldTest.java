@@ -33,7 +33,8 @@ class GeneratedWorldTest {
   static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
   static final Instant T = NOW.minus(Duration.ofDays(14));
   static final GeneratorConfig WORLD = new GeneratorConfig(150_000, 20, 42, NOW);
-  static final BacktestConfig CFG = new BacktestConfig(CaptionPerformanceConfig.defaults(T), 14, 10);
+  static final BacktestConfig CFG =
+      new BacktestConfig(CaptionPerformanceConfig.defaults(T), 14, 10);
 
   static Map<Long, Double> propensity;
   static Map<String, PageMessages> pages;
@@ -43,38 +44,62 @@ class GeneratedWorldTest {
     HiddenTruth truth = HiddenTruth.of(WORLD);
     propensity = truth.propensities();
     CaptionIndex.Builder index = CaptionIndex.builder();
-    truth.captionRows(r -> index.add(r.getInt64("caption_id"), r.getString("caption_text"), r.getString("page_name")));
+    truth.captionRows(
+        r ->
+            index.add(
+                r.getInt64("caption_id"), r.getString("caption_text"), r.getString("page_name")));
     CaptionIndex captions = index.build();
     Map<String, PageMessages.Builder> builders = new TreeMap<>();
     long now = Timestamps.micros(NOW);
-    truth.messageRows(r -> {
-      Instant t = Timestamps.get(r, "sending_time");
-      Long micros = t == null ? null : Timestamps.micros(t);
-      String page = r.getString("page_name");
-      if (MessageValidator.check(page, micros, r.getInt64("sent_count"), r.getInt64("viewed_count"),
-          r.getInt64("purchased_count"), r.getDouble("earnings"), r.getDouble("price"), now) != null) {
-        return;
-      }
-      Long caption = r.getInt64("caption_id");
-      if (caption == null) {
-        CaptionIndex.Match m = captions.match(page, r.getString("message"));
-        caption = m.outcome() == CaptionIndex.Outcome.ATTRIBUTED ? m.captionId() : null;
-      }
-      builders.computeIfAbsent(page, PageMessages::builder).add(r.getInt64("message_id"), caption, micros,
-          r.getDouble("earnings"), r.getInt64("sent_count"), r.getInt64("viewed_count"), r.getInt64("purchased_count"));
-    });
+    truth.messageRows(
+        r -> {
+          Instant t = Timestamps.get(r, "sending_time");
+          Long micros = t == null ? null : Timestamps.micros(t);
+          String page = r.getString("page_name");
+          if (MessageValidator.check(
+                  page,
+                  micros,
+                  r.getInt64("sent_count"),
+                  r.getInt64("viewed_count"),
+                  r.getInt64("purchased_count"),
+                  r.getDouble("earnings"),
+                  r.getDouble("price"),
+                  now)
+              != null) {
+            return;
+          }
+          Long caption = r.getInt64("caption_id");
+          if (caption == null) {
+            CaptionIndex.Match m = captions.match(page, r.getString("message"));
+            caption = m.outcome() == CaptionIndex.Outcome.ATTRIBUTED ? m.captionId() : null;
+          }
+          builders
+              .computeIfAbsent(page, PageMessages::builder)
+              .add(
+                  r.getInt64("message_id"),
+                  caption,
+                  micros,
+                  r.getDouble("earnings"),
+                  r.getInt64("sent_count"),
+                  r.getInt64("viewed_count"),
+                  r.getInt64("purchased_count"));
+        });
     pages = new TreeMap<>();
     builders.forEach((p, b) -> pages.put(p, b.build()));
   }
 
-  /** Per page Spearman of the posterior mean at T and the hidden propensity, weighted by captions. */
+  /**
+   * Per page Spearman of the posterior mean at T and the hidden propensity, weighted by captions.
+   */
   @Test
   void thePosteriorMeanAtTFollowsTheHiddenPropensity() {
     double sum = 0;
     double weight = 0;
     for (PageMessages page : pages.values()) {
-      List<CaptionStats> stats = PageStatsCalculator.compute(page, CFG.stats()).stream()
-          .filter(s -> s.totalObservations() >= 10).toList();
+      List<CaptionStats> stats =
+          PageStatsCalculator.compute(page, CFG.stats()).stream()
+              .filter(s -> s.totalObservations() >= 10)
+              .toList();
       double[] pm = stats.stream().mapToDouble(PageScorer::posteriorMean).toArray();
       double[] hidden = stats.stream().mapToDouble(s -> propensity.get(s.captionId())).toArray();
       double rho = RankCorrelation.spearman(pm, hidden);

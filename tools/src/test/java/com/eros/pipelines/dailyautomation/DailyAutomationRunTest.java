@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.is;
 
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
-import com.eros.duckdb.TempDuckDb;
 import com.eros.common.time.LaTime;
 import com.eros.duckdb.DuckDbConnections;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.TempDuckDb;
 import com.eros.tools.cli.Eros;
 import com.eros.tools.generate.Generator;
 import com.eros.tools.generate.GeneratorConfig;
@@ -62,11 +62,18 @@ class DailyAutomationRunTest {
     all[2] = "--executionDate=" + D;
     all[3] = "--now=" + NOW;
     System.arraycopy(args, 0, all, 4, args.length);
-    return Eros.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Eros.execute(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  /** The valid messages of [D − 90, D) by docs/tables.md (parameters: window start, end in epoch ms). */
-  static final String VALID = """
+  /**
+   * The valid messages of [D − 90, D) by docs/tables.md (parameters: window start, end in epoch
+   * ms).
+   */
+  static final String VALID =
+      """
       WITH valid AS (
         SELECT page_name, sending_time, sent_count, earnings FROM mass_messages
         WHERE sending_time >= epoch_ms(CAST(? AS BIGINT)) AND sending_time < epoch_ms(CAST(? AS BIGINT))
@@ -75,9 +82,14 @@ class DailyAutomationRunTest {
           AND earnings >= 0 AND isfinite(earnings) AND (price IS NULL OR (isfinite(price) AND price >= 0))
       )""";
 
-  /** Per active page: {valid messages, RPR, saturation %}, computed by DuckDB from docs/tables.md §5 and docs/daily-automation.md §2–§3. */
+  /**
+   * Per active page: {valid messages, RPR, saturation %}, computed by DuckDB from docs/tables.md §5
+   * and docs/daily-automation.md §2–§3.
+   */
   Map<String, double[]> oracle() throws Exception {
-    String sql = VALID + """
+    String sql =
+        VALID
+            + """
         , active AS (
           SELECT page_name, count(*) AS n, sum(earnings) / sum(sent_count) AS rpr FROM valid
           GROUP BY page_name HAVING max(sending_time) >= epoch_ms(CAST(? AS BIGINT))
@@ -94,7 +106,8 @@ class DailyAutomationRunTest {
         FROM active a
         """;
     Map<String, double[]> out = new TreeMap<>();
-    try (DuckDBConnection c = DuckDbConnections.connect(wh.path()); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (DuckDBConnection c = DuckDbConnections.connect(wh.path());
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, LaTime.startOf(D.minusDays(90)).toEpochMilli());
       ps.setLong(2, LaTime.startOf(D).toEpochMilli());
       ps.setLong(3, LaTime.startOf(D.minusDays(30)).toEpochMilli());
@@ -109,7 +122,8 @@ class DailyAutomationRunTest {
   }
 
   long oracleLong(String sql) throws Exception {
-    try (DuckDBConnection c = DuckDbConnections.connect(wh.path()); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (DuckDBConnection c = DuckDbConnections.connect(wh.path());
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, LaTime.startOf(D.minusDays(90)).toEpochMilli());
       ps.setLong(2, LaTime.startOf(D).toEpochMilli());
       ps.setLong(3, LaTime.startOf(D.minusDays(30)).toEpochMilli());
@@ -124,8 +138,10 @@ class DailyAutomationRunTest {
   void endToEndOnGeneratedDataAgreesWithASqlOracle() throws Exception {
     Generator.generate(wh, new GeneratorConfig(40_000, 40, 7, Instant.parse(NOW)), null);
     Map<String, double[]> expected = oracle();
-    long inWindow = count("(sending_time >= epoch_ms(CAST(? AS BIGINT)) AND sending_time < epoch_ms(CAST(? AS BIGINT)))"
-        + " OR sending_time IS NULL");
+    long inWindow =
+        count(
+            "(sending_time >= epoch_ms(CAST(? AS BIGINT)) AND sending_time < epoch_ms(CAST(? AS BIGINT)))"
+                + " OR sending_time IS NULL");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = eros(out, err, "--jobId=e2e");
@@ -136,11 +152,12 @@ class DailyAutomationRunTest {
     Map<String, Double> queued = new TreeMap<>();
     queue.forEach(r -> queued.put(r.getString("page_name"), r.getDouble("saturation_pct")));
     Map<String, Double> expectedQueue = new TreeMap<>();
-    expected.forEach((page, v) -> {
-      if (v[2] < 80) {
-        expectedQueue.put(page, v[2]);
-      }
-    });
+    expected.forEach(
+        (page, v) -> {
+          if (v[2] < 80) {
+            expectedQueue.put(page, v[2]);
+          }
+        });
     assertThat(queued.keySet(), is(expectedQueue.keySet()));
     assertThat("someone is queued", queued.isEmpty(), is(false));
     queued.forEach((page, sat) -> assertThat(page, sat, closeTo(expectedQueue.get(page), 1e-9)));
@@ -158,35 +175,55 @@ class DailyAutomationRunTest {
     assertThat(job.getString("job_status"), is("SUCCESS"));
     assertThat(job.getInt64("creators_processed"), is((long) expected.size()));
     long valid = expected.values().stream().mapToLong(v -> (long) v[0]).sum() + validInactive();
-    // rows later than now + 1 h lie outside every window: the run reads them too and dead-letters them
-    long future = ((Number) wh.scalar("SELECT count(*) FROM mass_messages WHERE epoch_us(sending_time) > ?",
-        Timestamps.micros(Instant.parse(NOW)) + Timestamps.HOUR_MICROS)).longValue();
+    // rows later than now + 1 h lie outside every window: the run reads them too and dead-letters
+    // them
+    long future =
+        ((Number)
+                wh.scalar(
+                    "SELECT count(*) FROM mass_messages WHERE epoch_us(sending_time) > ?",
+                    Timestamps.micros(Instant.parse(NOW)) + Timestamps.HOUR_MICROS))
+            .longValue();
     assertThat(future, greaterThan(0L));
     assertThat(job.getInt64("rows_read"), is(inWindow + future));
     assertThat(job.getInt64("rows_rejected"), is(inWindow - valid + future));
     assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid + future)));
-    assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).stream()
-        .filter(r -> r.getString("reason").startsWith("SENDING_TIME_IN_FUTURE")).count(), is(future));
+    assertThat(
+        Fixture.all(wh, Tables.REJECTED_ROWS).stream()
+            .filter(r -> r.getString("reason").startsWith("SENDING_TIME_IN_FUTURE"))
+            .count(),
+        is(future));
     // a second run of the date dead-letters none of them again
     assertThat(eros(out, err, "--jobId=e2e-again"), is(0));
     assertThat(Fixture.jobRow(wh, "e2e-again").getInt64("rows_rejected"), is(0L));
     assertThat(Fixture.all(wh, Tables.REJECTED_ROWS).size(), is((int) (inWindow - valid + future)));
     assertThat(printed, containsString("queue for 2026-11-29: " + queue.size() + " creator(s)"));
     Row sweep = wh.query(Tables.LOCK_SWEEP_LOG, com.eros.common.warehouse.ReadSpec.all()).get(0);
-    assertThat(printed, containsString("lock sweep: " + sweep.getInt64("total_locks_cleaned") + " swept"));
-    assertThat(printed, containsString("job row: SUCCESS  processed " + expected.size() + ", failed 0, skipped 0; rows read "
-        + (inWindow + future)));
+    assertThat(
+        printed, containsString("lock sweep: " + sweep.getInt64("total_locks_cleaned") + " swept"));
+    assertThat(
+        printed,
+        containsString(
+            "job row: SUCCESS  processed "
+                + expected.size()
+                + ", failed 0, skipped 0; rows read "
+                + (inWindow + future)));
   }
 
   long count(String where) {
-    return ((Number) wh.scalar("SELECT count(*) FROM mass_messages WHERE " + where,
-        LaTime.startOf(D.minusDays(90)).toEpochMilli(), LaTime.startOf(D).toEpochMilli())).longValue();
+    return ((Number)
+            wh.scalar(
+                "SELECT count(*) FROM mass_messages WHERE " + where,
+                LaTime.startOf(D.minusDays(90)).toEpochMilli(),
+                LaTime.startOf(D).toEpochMilli()))
+        .longValue();
   }
 
   /** Valid messages in the window of pages that are not active (none in the last 30 days). */
   long validInactive() throws Exception {
-    return oracleLong(VALID + " SELECT count(*) FROM valid WHERE page_name IN (SELECT page_name FROM valid"
-        + " GROUP BY page_name HAVING max(sending_time) < epoch_ms(CAST(? AS BIGINT)))");
+    return oracleLong(
+        VALID
+            + " SELECT count(*) FROM valid WHERE page_name IN (SELECT page_name FROM valid"
+            + " GROUP BY page_name HAVING max(sending_time) < epoch_ms(CAST(? AS BIGINT)))");
   }
 
   @Test
@@ -212,10 +249,15 @@ class DailyAutomationRunTest {
   void aRunThatBreaksRecordsAFailedJobAndLeavesNoQueue() {
     // The errors table is a view (right column types, so preflight passes): the errors commit fails
     // mid-run, after the decisions (one creator would be queued) but before the queue write.
-    new Fixture(wh).messages("has_pool", D, 3).messages("no_pool", D, 3).caption(1, "has_pool", true).write();
+    new Fixture(wh)
+        .messages("has_pool", D, 3)
+        .messages("no_pool", D, 3)
+        .caption(1, "has_pool", true)
+        .write();
     wh.execute("DROP TABLE creator_processing_errors");
-    wh.execute("CREATE VIEW creator_processing_errors AS SELECT 'j' AS job_id, 'p' AS page_name,"
-        + " DATE '2026-11-29' AS execution_date, 'm' AS error_message, TIMESTAMP '2026-11-29 00:00:00' AS error_time");
+    wh.execute(
+        "CREATE VIEW creator_processing_errors AS SELECT 'j' AS job_id, 'p' AS page_name,"
+            + " DATE '2026-11-29' AS execution_date, 'm' AS error_message, TIMESTAMP '2026-11-29 00:00:00' AS error_time");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = eros(out, err, "--jobId=broken");
@@ -235,9 +277,10 @@ class DailyAutomationRunTest {
   void aTableWithAColumnOfTheWrongTypeIsRefusedBeforeAnythingIsWritten() {
     new Fixture(wh).messages("has_pool", D, 3).caption(1, "has_pool", true).write();
     wh.execute("DROP TABLE mass_messages");
-    wh.execute("CREATE TABLE mass_messages (message_id BIGINT, page_name VARCHAR, caption_id BIGINT, message VARCHAR,"
-        + " sending_time TIMESTAMP, price DOUBLE, sent_count BIGINT, viewed_count BIGINT, purchased_count BIGINT,"
-        + " earnings VARCHAR, message_type VARCHAR)");
+    wh.execute(
+        "CREATE TABLE mass_messages (message_id BIGINT, page_name VARCHAR, caption_id BIGINT, message VARCHAR,"
+            + " sending_time TIMESTAMP, price DOUBLE, sent_count BIGINT, viewed_count BIGINT, purchased_count BIGINT,"
+            + " earnings VARCHAR, message_type VARCHAR)");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertThat(eros(out, err, "--jobId=typed"), is(2));
@@ -253,8 +296,11 @@ class DailyAutomationRunTest {
     Files.writeString(bad, "this is not a DuckDB file");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Eros.execute(new String[] {"daily-automation", "--warehouse=duckdb:" + bad, "--now=" + NOW},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Eros.execute(
+            new String[] {"daily-automation", "--warehouse=duckdb:" + bad, "--now=" + NOW},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
     assertThat(code, is(2));
     assertThat(message, containsString("is not a DuckDB database file"));
@@ -267,6 +313,8 @@ class DailyAutomationRunTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertThat(eros(out, err, "--circuitBreakerThreshold=0"), is(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("--circuitBreakerThreshold=0 must be at least 1"));
+    assertThat(
+        err.toString(StandardCharsets.UTF_8),
+        containsString("--circuitBreakerThreshold=0 must be at least 1"));
   }
 }

@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 import com.eros.common.table.Tables;
 import com.eros.duckdb.TempDuckDb;
 import com.eros.tools.cli.Commands;
-import com.eros.tools.cli.ReportCommand;
 import com.eros.tools.cli.Eros;
+import com.eros.tools.cli.ReportCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,9 @@ class ReportCommandTest {
   }
 
   int eros(String... args) {
-    return Eros.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Eros.execute(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -60,15 +62,18 @@ class ReportCommandTest {
     ReportFixture.fill(db.warehouse());
     Path file = dir.resolve("r.html");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-    int code = new ReportCommand(new PrintStream(progress, true, StandardCharsets.UTF_8)).run(
-        new String[] {warehouse, "--out=" + file, "--now=" + NOW, "--days=7"},
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code =
+        new ReportCommand(new PrintStream(progress, true, StandardCharsets.UTF_8))
+            .run(
+                new String[] {warehouse, "--out=" + file, "--now=" + NOW, "--days=7"},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
     assertThat(code, is(0));
     List<String> lines = out().lines().toList();
     assertThat(lines.get(lines.size() - 1), equalTo(file.toAbsolutePath().toString()));
     String html = Files.readString(file);
     assertThat(ReportHtml.chartIds(html), equalTo(ReportHtmlTest.expectedCharts(false)));
-    assertThat(html, containsString("last 7 days (since " + ReportFixture.TODAY.minusDays(6) + ")"));
+    assertThat(
+        html, containsString("last 7 days (since " + ReportFixture.TODAY.minusDays(6) + ")"));
     String p = progress.toString(StandardCharsets.UTF_8);
     assertThat(p, containsString("report: read etl_job_runs"));
     assertThat(p, containsString("charts"));
@@ -79,7 +84,10 @@ class ReportCommandTest {
   void theCommandIsListedAndItsHelpNamesItsOptions() {
     assertThat(Commands.find("report").isPresent(), is(true));
     assertThat(eros("report", "--help"), is(0));
-    assertThat(out(), containsString("./eros report [--out=eros-report.html] [--now=ISO] [--days=14] [--warehouse=...]"));
+    assertThat(
+        out(),
+        containsString(
+            "./eros report [--out=eros-report.html] [--now=ISO] [--days=14] [--warehouse=...]"));
   }
 
   @Test
@@ -95,7 +103,8 @@ class ReportCommandTest {
   @Test
   void aMissingDatabaseFileIsRefusedAndNotCreated() {
     Path missing = dir.resolve("nothing-here.duckdb");
-    assertThat(eros("report", "--warehouse=duckdb:" + missing, "--out=" + dir.resolve("x.html")), is(2));
+    assertThat(
+        eros("report", "--warehouse=duckdb:" + missing, "--out=" + dir.resolve("x.html")), is(2));
     assertThat(err(), containsString("does not exist"));
     assertThat(err().lines().count(), is(1L));
     assertThat(Files.exists(missing), is(false));
@@ -106,17 +115,17 @@ class ReportCommandTest {
   void badValuesExitTwoWithOneLine() throws Exception {
     db.warehouse().ensureTables(List.of(Tables.ETL_JOB_RUNS));
     String[][] cases = {
-        {"--days=0", "--days=0 must be between 1 and 366"},
-        {"--days=400", "--days=400 must be between 1 and 366"},
-        {"--days=abc", "--days=abc is not a whole number"},
-        {"--now=yesterday", "--now=yesterday is not an ISO-8601 instant"},
-        {"--now=2999-01-01T00:00:00Z", "more than a day after the current time"},
-        {"--now=1999-12-31T00:00:00Z", "before 2000-01-01"},
-        {"--now=", "--now is empty"},
-        {"--out=" + dir.resolve("no/such/folder/r.html"), "does not exist"},
-        {"--out=" + dir, "is a folder"},
-        {"--out=gs://bucket-only", "is not a GCS object"},
-        {"--colour=blue", "unknown option --colour"},
+      {"--days=0", "--days=0 must be between 1 and 366"},
+      {"--days=400", "--days=400 must be between 1 and 366"},
+      {"--days=abc", "--days=abc is not a whole number"},
+      {"--now=yesterday", "--now=yesterday is not an ISO-8601 instant"},
+      {"--now=2999-01-01T00:00:00Z", "more than a day after the current time"},
+      {"--now=1999-12-31T00:00:00Z", "before 2000-01-01"},
+      {"--now=", "--now is empty"},
+      {"--out=" + dir.resolve("no/such/folder/r.html"), "does not exist"},
+      {"--out=" + dir, "is a folder"},
+      {"--out=gs://bucket-only", "is not a GCS object"},
+      {"--colour=blue", "unknown option --colour"},
     };
     for (String[] c : cases) {
       out.reset();

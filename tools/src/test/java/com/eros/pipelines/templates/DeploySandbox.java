@@ -60,7 +60,13 @@ final class DeploySandbox {
   }
 
   /** What one run of the script did. */
-  record Result(int exitCode, String stdout, String stderr, List<Call> calls, Map<String, String> bodies, List<String> mvnwCalls) {
+  record Result(
+      int exitCode,
+      String stdout,
+      String stderr,
+      List<Call> calls,
+      Map<String, String> bodies,
+      List<String> mvnwCalls) {
     List<Call> calls(String... prefix) {
       return calls.stream().filter(c -> c.startsWith(prefix)).collect(Collectors.toList());
     }
@@ -105,10 +111,16 @@ final class DeploySandbox {
   /** {@code ./eros}: this JVM's java running {@link Eros} on this test's class path. */
   private static void installEros(Path target) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String script = "#!/usr/bin/env bash\n"
-        + "# ./eros for the deploy.sh tests: the real launcher class on the test class path (no jar build).\n"
-        + "exec " + quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "
-        + quote(System.getProperty("java.class.path")) + " " + Eros.class.getName() + " \"$@\"\n";
+    String script =
+        "#!/usr/bin/env bash\n"
+            + "# ./eros for the deploy.sh tests: the real launcher class on the test class path (no jar build).\n"
+            + "exec "
+            + quote(java)
+            + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "
+            + quote(System.getProperty("java.class.path"))
+            + " "
+            + Eros.class.getName()
+            + " \"$@\"\n";
     Files.writeString(target, script);
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
@@ -135,7 +147,10 @@ final class DeploySandbox {
     return this;
   }
 
-  /** gcloud calls whose space-joined arguments start with {@code prefix} exit {@code code}, printing the text. */
+  /**
+   * gcloud calls whose space-joined arguments start with {@code prefix} exit {@code code}, printing
+   * the text.
+   */
   DeploySandbox answer(String prefix, int code, String stdout, String stderr) {
     ruleLines.add(prefix + "\t" + code + "\t" + stdout + "\t" + stderr);
     return this;
@@ -148,16 +163,23 @@ final class DeploySandbox {
   }
 
   DeploySandbox schedulerJobExists(String name) {
-    return answer("scheduler jobs describe " + name + " ", 0, "projects/p/locations/l/jobs/" + name, "");
+    return answer(
+        "scheduler jobs describe " + name + " ", 0, "projects/p/locations/l/jobs/" + name, "");
   }
 
   /** Must come after the specific rules: the first matching rule wins. */
   DeploySandbox noOtherSchedulerJobs() {
-    return answer("scheduler jobs describe", 1, "", "ERROR: (gcloud.scheduler.jobs.describe) NOT_FOUND: Job not found.");
+    return answer(
+        "scheduler jobs describe",
+        1,
+        "",
+        "ERROR: (gcloud.scheduler.jobs.describe) NOT_FOUND: Job not found.");
   }
 
-  Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", root.resolve("templates/deploy.sh").toString()));
+  Result run(Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of("bash", root.resolve("templates/deploy.sh").toString()));
     command.addAll(List.of(args));
     return exec(command, dir, env, stdin);
   }
@@ -174,7 +196,16 @@ final class DeploySandbox {
     Files.write(rules, ruleLines, StandardCharsets.UTF_8);
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     Map<String, String> e = pb.environment();
-    for (String k : List.of("PROJECT", "REGION", "BUCKET", "REGISTRY", "DATASET", "IMAGE_TAG", "SCHEDULES_FILE", "SKIP_BUILD")) {
+    for (String k :
+        List.of(
+            "PROJECT",
+            "REGION",
+            "BUCKET",
+            "REGISTRY",
+            "DATASET",
+            "IMAGE_TAG",
+            "SCHEDULES_FILE",
+            "SKIP_BUILD")) {
       e.remove(k);
     }
     e.put("PATH", bin + ":" + toolbox());
@@ -192,12 +223,20 @@ final class DeploySandbox {
       p.destroyForcibly();
       throw new AssertionError(command.get(1) + " did not finish in 60 s");
     }
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err), calls(), bodies(), mvnwCalls());
+    return new Result(
+        p.exitValue(),
+        Files.readString(out),
+        Files.readString(err),
+        calls(),
+        bodies(),
+        mvnwCalls());
   }
 
   /** The programs deploy.sh and the fakes use; the script runs with nothing else on PATH. */
   private static final List<String> TOOLS =
-      List.of("bash", "env", "sed", "grep", "dirname", "git", "date", "mktemp", "rm", "mkdir", "cp", "ln", "cat");
+      List.of(
+          "bash", "env", "sed", "grep", "dirname", "git", "date", "mktemp", "rm", "mkdir", "cp",
+          "ln", "cat");
 
   /**
    * A folder of links to {@link #TOOLS} found on this JVM's PATH: the script's PATH is the fake

@@ -1,12 +1,12 @@
 package com.eros.pipelines.templates;
 
+import com.eros.pipelines.support.EtlPipeline;
 import com.eros.tools.cli.Commands;
 import com.eros.tools.cli.deploy.DeploySettings;
 import com.eros.tools.cli.deploy.ScheduleFile;
 import com.eros.tools.cli.deploy.ScheduledJob;
 import com.eros.tools.cli.template.TemplateMetadata;
 import com.eros.tools.cli.template.TemplateParam;
-import com.eros.pipelines.support.EtlPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The repository's templates/schedules.yaml, read by the deploy plan's own reader, for the tests' expectations. */
+/**
+ * The repository's templates/schedules.yaml, read by the deploy plan's own reader, for the tests'
+ * expectations.
+ */
 final class Schedules {
   private Schedules() {}
 
@@ -33,12 +36,17 @@ final class Schedules {
     return out;
   }
 
-  /** The jobs of the file for a project and region (default bucket and dataset), by pipeline name. */
+  /**
+   * The jobs of the file for a project and region (default bucket and dataset), by pipeline name.
+   */
   static Map<String, ScheduledJob> load(String project, String region) {
-    DeploySettings s = DeploySettings.of(Map.of("project", project, "region", region, "tag", "t"), Instant.EPOCH);
+    DeploySettings s =
+        DeploySettings.of(Map.of("project", project, "region", region, "tag", "t"), Instant.EPOCH);
     try {
       Map<String, ScheduledJob> out = new LinkedHashMap<>();
-      for (ScheduledJob j : ScheduleFile.parse(Files.readString(file()), "schedules.yaml", s.placeholders(), templates())) {
+      for (ScheduledJob j :
+          ScheduleFile.parse(
+              Files.readString(file()), "schedules.yaml", s.placeholders(), templates())) {
         out.put(j.pipeline(), j);
       }
       return out;

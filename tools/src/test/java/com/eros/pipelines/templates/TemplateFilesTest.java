@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
 import com.eros.tools.cli.Eros;
 import com.eros.tools.cli.template.TemplateMetadata;
-import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The committed templates/<pipeline>/metadata.json are exactly what ./eros templates generates (as sql/ddl for ./eros ddl). */
+/**
+ * The committed templates/<pipeline>/metadata.json are exactly what ./eros templates generates (as
+ * sql/ddl for ./eros ddl).
+ */
 class TemplateFilesTest {
   private static final String FIX = " (regenerate with: ./eros templates)";
 
@@ -36,14 +39,18 @@ class TemplateFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("pipelines")
   void theCommittedMetadataIsWhatTheOptionsGenerate(TemplatePipeline p) throws Exception {
-    assertThat(p.metadataFile() + FIX, Files.readString(p.metadataFile()), equalTo(TemplateMetadata.render(p.pipeline())));
+    assertThat(
+        p.metadataFile() + FIX,
+        Files.readString(p.metadataFile()),
+        equalTo(TemplateMetadata.render(p.pipeline())));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pipelines")
   void theMainClassTheLauncherImageRunsIsAPublicStaticMain(TemplatePipeline p) throws Exception {
     Method main = Class.forName(p.mainClass()).getMethod("main", String[].class);
-    assertThat(Modifier.isStatic(main.getModifiers()) && Modifier.isPublic(main.getModifiers()), is(true));
+    assertThat(
+        Modifier.isStatic(main.getModifiers()) && Modifier.isPublic(main.getModifiers()), is(true));
   }
 
   @Test
@@ -60,8 +67,11 @@ class TemplateFilesTest {
   @Test
   void theCommandWritesEveryFileAndSaysSo() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Eros.execute(new String[] {"templates", "--out=" + temp}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code =
+        Eros.execute(
+            new String[] {"templates", "--out=" + temp},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed, code, is(0));
     for (TemplatePipeline p : TemplatePipelines.all()) {

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.duckdb.DuckDbConnections;
-import com.eros.tools.cli.Commands;
 import com.eros.pipelines.support.UsageException;
+import com.eros.tools.cli.Commands;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ./eros bench caption-performance on a tiny data set: generates, reuses, agrees, prints the table. */
+/**
+ * ./eros bench caption-performance on a tiny data set: generates, reuses, agrees, prints the table.
+ */
 class CaptionPerformanceBenchTest {
   @TempDir Path dir;
 
   private int bench(ByteArrayOutputStream buf, String... args) throws Exception {
-    return Commands.find("bench").orElseThrow().run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    return Commands.find("bench")
+        .orElseThrow()
+        .run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -29,8 +33,17 @@ class CaptionPerformanceBenchTest {
     String file = dir.resolve("bench.duckdb").toString();
     try {
       ByteArrayOutputStream first = new ByteArrayOutputStream();
-      assertThat(bench(first, "caption-performance", "--messages", "3000", "--pages", "4", "--warehouse", "duckdb:" + file,
-          "--wholeProcess=false"),
+      assertThat(
+          bench(
+              first,
+              "caption-performance",
+              "--messages",
+              "3000",
+              "--pages",
+              "4",
+              "--warehouse",
+              "duckdb:" + file,
+              "--wholeProcess=false"),
           is(0));
       String out1 = first.toString(StandardCharsets.UTF_8);
       assertThat(out1, containsString("generating data (messages=3000 pages=4 seed=42"));
@@ -39,14 +52,30 @@ class CaptionPerformanceBenchTest {
       assertThat(out1, containsString("peak RSS MB"));
 
       ByteArrayOutputStream second = new ByteArrayOutputStream();
-      assertThat(bench(second, "caption-performance", "--messages=3000", "--pages=4", "--warehouse=duckdb:" + file,
-          "--wholeProcess=false"), is(0));
-      assertThat(second.toString(StandardCharsets.UTF_8), containsString("reusing the data already in " + file));
+      assertThat(
+          bench(
+              second,
+              "caption-performance",
+              "--messages=3000",
+              "--pages=4",
+              "--warehouse=duckdb:" + file,
+              "--wholeProcess=false"),
+          is(0));
+      assertThat(
+          second.toString(StandardCharsets.UTF_8),
+          containsString("reusing the data already in " + file));
 
       // another configuration regenerates
       ByteArrayOutputStream third = new ByteArrayOutputStream();
-      assertThat(bench(third, "caption-performance", "--messages=3000", "--pages=4", "--seed=7", "--warehouse=duckdb:" + file,
-          "--wholeProcess=false"),
+      assertThat(
+          bench(
+              third,
+              "caption-performance",
+              "--messages=3000",
+              "--pages=4",
+              "--seed=7",
+              "--warehouse=duckdb:" + file,
+              "--wholeProcess=false"),
           is(0));
       assertThat(third.toString(StandardCharsets.UTF_8), not(containsString("reusing")));
     } finally {
@@ -57,11 +86,19 @@ class CaptionPerformanceBenchTest {
   @Test
   void badInputIsAUsageError() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    assertThat(assertThrows(UsageException.class, () -> bench(buf, "no-such-pipeline")).getMessage(),
+    assertThat(
+        assertThrows(UsageException.class, () -> bench(buf, "no-such-pipeline")).getMessage(),
         containsString("unknown benchmark 'no-such-pipeline'; one of caption-performance"));
-    assertThat(assertThrows(UsageException.class, () -> bench(buf, "caption-performance", "--messages", "lots")).getMessage(),
+    assertThat(
+        assertThrows(
+                UsageException.class, () -> bench(buf, "caption-performance", "--messages", "lots"))
+            .getMessage(),
         containsString("--messages=lots is not a whole number"));
-    assertThat(assertThrows(UsageException.class, () -> bench(buf, "caption-performance", "--warehouse", "bigquery:p-roject.ds"))
-        .getMessage(), containsString("embedded DuckDB file"));
+    assertThat(
+        assertThrows(
+                UsageException.class,
+                () -> bench(buf, "caption-performance", "--warehouse", "bigquery:p-roject.ds"))
+            .getMessage(),
+        containsString("embedded DuckDB file"));
   }
 }

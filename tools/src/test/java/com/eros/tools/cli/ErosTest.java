@@ -15,7 +15,9 @@ class ErosTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int eros(String... args) {
-    return Eros.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Eros.execute(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -25,7 +27,8 @@ class ErosTest {
     for (Command c : Commands.all()) {
       assertThat(out.toString(StandardCharsets.UTF_8), containsString("  " + c.name() + " "));
     }
-    for (String pipeline : new String[] {"caption-performance", "daily-automation", "lock-sweep", "health-monitor"}) {
+    for (String pipeline :
+        new String[] {"caption-performance", "daily-automation", "lock-sweep", "health-monitor"}) {
       assertThat(Commands.find(pipeline).isPresent(), equalTo(true));
     }
   }
@@ -34,7 +37,8 @@ class ErosTest {
   void noCommandOrAnUnknownOneExitsTwoWithOneLine() {
     assertThat(eros(), equalTo(2));
     assertThat(eros("frobnicate"), equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8).trim(),
+    assertThat(
+        err.toString(StandardCharsets.UTF_8).trim(),
         equalTo("eros: unknown command 'frobnicate'; run ./eros --help for the list"));
   }
 

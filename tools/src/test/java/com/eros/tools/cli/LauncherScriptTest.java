@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real {@code ./eros} script in a sandbox "repository" with a fake {@code ./mvnw} (slow, records
- * each build) and a fake {@code java} (prints the jar it was given): what the launcher builds and runs.
+ * The real {@code ./eros} script in a sandbox "repository" with a fake {@code ./mvnw} (slow,
+ * records each build) and a fake {@code java} (prints the jar it was given): what the launcher
+ * builds and runs.
  */
 class LauncherScriptTest {
   @TempDir Path root;
@@ -40,14 +41,21 @@ class LauncherScriptTest {
     Path src = Files.createDirectories(root.resolve("tools/src/main/java")).resolve("A.java");
     Files.writeString(src, "class A {}\n");
     Files.setLastModifiedTime(src, FileTime.from(Instant.now().minusSeconds(3600)));
-    Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        root.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(3600)));
     builds = root.resolve("builds.log");
     // a slow build: long enough for a second launcher to arrive while it runs
-    script(root.resolve("mvnw"), "echo build >>\"" + builds + "\"\nsleep 2\nmkdir -p tools/target\n"
-        + "printf 'jar-%s\\n' \"$$\" >tools/target/eros.jar\n");
+    script(
+        root.resolve("mvnw"),
+        "echo build >>\""
+            + builds
+            + "\"\nsleep 2\nmkdir -p tools/target\n"
+            + "printf 'jar-%s\\n' \"$$\" >tools/target/eros.jar\n");
     bin = Files.createDirectories(root.resolve("bin"));
-    script(bin.resolve("java"), "jar=\"\"\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -jar ]; then jar=\"$2\"; fi; shift; done\n"
-        + "echo \"ran $(cat \"$jar\")\"\n");
+    script(
+        bin.resolve("java"),
+        "jar=\"\"\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -jar ]; then jar=\"$2\"; fi; shift; done\n"
+            + "echo \"ran $(cat \"$jar\")\"\n");
   }
 
   private static void script(Path p, String body) throws IOException {
@@ -60,7 +68,8 @@ class LauncherScriptTest {
   }
 
   private Process start() throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(root.resolve("eros").toString(), "--help").directory(root.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(root.resolve("eros").toString(), "--help").directory(root.toFile());
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     return pb.start();
   }
@@ -99,7 +108,8 @@ class LauncherScriptTest {
     finish(start());
     assertThat(builds(), hasSize(1));
     Thread.sleep(20);
-    Files.writeString(root.resolve("tools/src/main/java/A.java"), "class A { int x; }\n"); // newer than the jar
+    Files.writeString(
+        root.resolve("tools/src/main/java/A.java"), "class A { int x; }\n"); // newer than the jar
     Process a = start();
     Process b = start();
     finish(a);

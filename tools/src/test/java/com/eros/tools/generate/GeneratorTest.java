@@ -1,6 +1,5 @@
 package com.eros.tools.generate;
 
-import com.eros.common.table.Timestamps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -9,23 +8,24 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import com.eros.common.stats.TextNormalizer;
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
-import com.eros.duckdb.TempDuckDb;
+import com.eros.common.table.Timestamps;
 import com.eros.common.time.LaTime;
 import com.eros.common.validate.MessageRule;
 import com.eros.common.validate.MessageValidator;
 import com.eros.common.warehouse.ReadSpec;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.duckdb.TempDuckDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,9 @@ class GeneratorTest {
   static void generateOnce() {
     db = new TempDuckDb(shared);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    summary = Generator.generate(db.warehouse(), CONFIG, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    summary =
+        Generator.generate(
+            db.warehouse(), CONFIG, new PrintStream(buf, true, StandardCharsets.UTF_8));
     progress = buf.toString(StandardCharsets.UTF_8);
     messages = all(db.warehouse(), Tables.MASS_MESSAGES);
     captions = all(db.warehouse(), Tables.CAPTION_BANK);
@@ -97,7 +99,11 @@ class GeneratorTest {
     assertThat(summary.captions(), equalTo((long) captions.size()));
     assertThat(summary.locks(), equalTo((long) locks.size()));
     assertThat(summary.pages(), equalTo(15));
-    assertThat(summary.captioned() + summary.uncaptionedAttributable() + summary.ambiguous() + summary.freeText(),
+    assertThat(
+        summary.captioned()
+            + summary.uncaptionedAttributable()
+            + summary.ambiguous()
+            + summary.freeText(),
         equalTo(CONFIG.messages()));
     assertThat(progress, containsString("mass_messages"));
     assertThat(progress, containsString("active_caption_assignments"));
@@ -113,7 +119,8 @@ class GeneratorTest {
     // BigQuery TIMESTAMPs have microseconds: every test and the demo meet them.
     assertThat(subMillisShare(messages, "sending_time"), allOf(greaterThan(0.25), lessThan(0.42)));
     assertThat(subMillisShare(locks, "assigned_at"), allOf(greaterThan(0.25), lessThan(0.42)));
-    List<Row> released = locks.stream().filter(l -> Timestamps.get(l, "deactivated_at") != null).toList();
+    List<Row> released =
+        locks.stream().filter(l -> Timestamps.get(l, "deactivated_at") != null).toList();
     assertThat(released.size(), greaterThan(100));
     assertThat(subMillisShare(released, "deactivated_at"), allOf(greaterThan(0.2), lessThan(0.47)));
   }
@@ -197,14 +204,31 @@ class GeneratorTest {
     }
     int invalid = byRule.values().stream().mapToInt(Integer::intValue).sum();
     assertThat(byRule.keySet(), equalTo(Set.of(MessageRule.values())));
-    assertThat((double) invalid / messages.size(), allOf(greaterThanOrEqualTo(0.004), lessThanOrEqualTo(0.006)));
+    assertThat(
+        (double) invalid / messages.size(),
+        allOf(greaterThanOrEqualTo(0.004), lessThanOrEqualTo(0.006)));
     // each rule gets its share: 1 or 2 of the 14 kinds, so 1/14..2/14 of the invalid rows, +- slack
     for (Map.Entry<MessageRule, Integer> e : byRule.entrySet()) {
       assertThat(e.getKey().name(), e.getValue(), greaterThanOrEqualTo(invalid / 20));
     }
-    assertThat(variants, equalTo(Set.of(
-        "page NULL", "page blank", "time NULL", "time future", "sent 0", "viewed > sent", "viewed < 0",
-        "purchased > viewed", "purchased < 0", "earnings NaN", "earnings < 0", "earnings inf", "price < 0", "price NaN")));
+    assertThat(
+        variants,
+        equalTo(
+            Set.of(
+                "page NULL",
+                "page blank",
+                "time NULL",
+                "time future",
+                "sent 0",
+                "viewed > sent",
+                "viewed < 0",
+                "purchased > viewed",
+                "purchased < 0",
+                "earnings NaN",
+                "earnings < 0",
+                "earnings inf",
+                "price < 0",
+                "price NaN")));
     for (MessageRule r : MessageRule.values()) {
       assertThat(summary.invalidByRule().get(r), equalTo((long) byRule.get(r)));
     }
@@ -224,10 +248,13 @@ class GeneratorTest {
         return m.getInt64("viewed_count") < 0 ? "viewed < 0" : "viewed > sent";
       case PURCHASED_COUNT_OUT_OF_RANGE:
         return m.getInt64("purchased_count") < 0 ? "purchased < 0" : "purchased > viewed";
-      case EARNINGS_INVALID: {
-        double e = m.getDouble("earnings");
-        return Double.isNaN(e) ? "earnings NaN" : Double.isInfinite(e) ? "earnings inf" : "earnings < 0";
-      }
+      case EARNINGS_INVALID:
+        {
+          double e = m.getDouble("earnings");
+          return Double.isNaN(e)
+              ? "earnings NaN"
+              : Double.isInfinite(e) ? "earnings inf" : "earnings < 0";
+        }
       default:
         return Double.isNaN(m.getDouble("price")) ? "price NaN" : "price < 0";
     }
@@ -271,7 +298,10 @@ class GeneratorTest {
     }
     assertThat(valid, equalTo(CONFIG.messages() - summary.invalidMessages()));
     assertThat(types, equalTo(Set.of("PPV", "BUNDLE", "FREE")));
-    assertThat("earnings = purchased * price for most paid messages", exactEarnings, greaterThan(paid * 9 / 10));
+    assertThat(
+        "earnings = purchased * price for most paid messages",
+        exactEarnings,
+        greaterThan(paid * 9 / 10));
     assertThat("some earnings include tips", exactEarnings, lessThan(paid));
   }
 
@@ -305,13 +335,15 @@ class GeneratorTest {
       String text = m.getString("message");
       if (captionId != null) {
         Row c = captionById.get(captionId);
-        assertThat("message " + m.getInt64("message_id") + " uses an unknown caption", c, notNullValue());
+        assertThat(
+            "message " + m.getInt64("message_id") + " uses an unknown caption", c, notNullValue());
         assertThat(text, equalTo(c.getString("caption_text")));
         assertThat(c.getString("page_name"), oneOf(null, page));
         continue;
       }
       String n = TextNormalizer.normalize(text);
-      int matches = sharedNorm.getOrDefault(n, 0) + ownNorm.getOrDefault(page, Map.of()).getOrDefault(n, 0);
+      int matches =
+          sharedNorm.getOrDefault(n, 0) + ownNorm.getOrDefault(page, Map.of()).getOrDefault(n, 0);
       if (matches == 1) {
         attributable++;
         if (!text.equals(n)) {
@@ -323,8 +355,12 @@ class GeneratorTest {
         ambiguous++;
       }
     }
-    assertThat((double) attributable / withPage, allOf(greaterThanOrEqualTo(0.08), lessThanOrEqualTo(0.12)));
-    assertThat("most attributable texts differ from the caption in case or spaces", attributableChanged,
+    assertThat(
+        (double) attributable / withPage,
+        allOf(greaterThanOrEqualTo(0.08), lessThanOrEqualTo(0.12)));
+    assertThat(
+        "most attributable texts differ from the caption in case or spaces",
+        attributableChanged,
         greaterThan(attributable * 3 / 4));
     assertThat(free, greaterThan(withPage / 100));
     assertThat(ambiguous, greaterThan(0L));
@@ -433,15 +469,20 @@ class GeneratorTest {
       } else {
         String date = send != null ? send.toString() : LaTime.dateOf(assigned).toString();
         long h = hour != null ? hour : LaTime.hourOf(assigned);
-        String expected = HexFormat.of().formatHex(sha.digest(
-            (page + "|" + cid + "|" + date + "|" + h).getBytes(StandardCharsets.UTF_8)));
+        String expected =
+            HexFormat.of()
+                .formatHex(
+                    sha.digest(
+                        (page + "|" + cid + "|" + date + "|" + h)
+                            .getBytes(StandardCharsets.UTF_8)));
         assertThat(key, equalTo(expected));
         assertThat("assignment_key unique", keys.add(key), is(true));
       }
       String state;
       if (!active) {
         assertThat(l.getValue("deactivated_at"), notNullValue());
-        assertThat(millis(l, "deactivated_at"), allOf(greaterThan(assignedAt), lessThanOrEqualTo(NOW_MS)));
+        assertThat(
+            millis(l, "deactivated_at"), allOf(greaterThan(assignedAt), lessThanOrEqualTo(NOW_MS)));
         assertThat(l.getString("deactivation_reason"), oneOf("PAST_SEND_DATE", "STALE"));
         state = "inactive " + l.getString("deactivation_reason");
       } else {
@@ -455,12 +496,21 @@ class GeneratorTest {
       }
       states.merge(state, 1, Integer::sum);
     }
-    assertThat(states.keySet(), equalTo(Set.of("future", "past send date", "stale", "unscheduled recent",
-        "inactive PAST_SEND_DATE", "inactive STALE")));
+    assertThat(
+        states.keySet(),
+        equalTo(
+            Set.of(
+                "future",
+                "past send date",
+                "stale",
+                "unscheduled recent",
+                "inactive PAST_SEND_DATE",
+                "inactive STALE")));
     assertThat(withoutKey, greaterThan(0));
     assertThat(withoutKey, lessThan(locks.size() / 10));
     assertThat((long) withoutKey, equalTo(summary.locksWithoutKey()));
-    assertThat(summary.locksByState().get("PAST_SEND_DATE"), equalTo((long) states.get("past send date")));
+    assertThat(
+        summary.locksByState().get("PAST_SEND_DATE"), equalTo((long) states.get("past send date")));
     assertThat(summary.locksByState().get("STALE"), equalTo((long) states.get("stale")));
     assertThat(summary.locksByState().get("SCHEDULED"), equalTo((long) states.get("future")));
   }
@@ -486,7 +536,8 @@ class GeneratorTest {
       LocalDate send = l.getValue("scheduled_send_date");
       String page = l.getString("page_name");
       long cid = l.getInt64("caption_id");
-      boolean inPool = sharedActive.contains(cid) || ownActive.getOrDefault(page, Set.of()).contains(cid);
+      boolean inPool =
+          sharedActive.contains(cid) || ownActive.getOrDefault(page, Set.of()).contains(cid);
       if (send != null && !send.isBefore(cutoff) && inPool) {
         unavailable.computeIfAbsent(page, p -> new HashSet<>()).add(cid);
       }
@@ -515,12 +566,16 @@ class GeneratorTest {
   // ------------------------------------------------------------- determinism and replacement
 
   @Test
-  void sameSeedAndNowGiveIdenticalRowsAndAnotherSeedDifferentOnes(@TempDir Path dir) throws Exception {
+  void sameSeedAndNowGiveIdenticalRowsAndAnotherSeedDifferentOnes(@TempDir Path dir)
+      throws Exception {
     GeneratorConfig small = new GeneratorConfig(5_000, 6, 7, NOW);
     List<List<String>> first = generateAndDump(dir.resolve("a"), small);
     List<List<String>> again = generateAndDump(dir.resolve("b"), small);
-    List<List<String>> otherSeed = generateAndDump(dir.resolve("c"), new GeneratorConfig(5_000, 6, 8, NOW));
-    List<List<String>> otherNow = generateAndDump(dir.resolve("d"), new GeneratorConfig(5_000, 6, 7, NOW.plusSeconds(86_400)));
+    List<List<String>> otherSeed =
+        generateAndDump(dir.resolve("c"), new GeneratorConfig(5_000, 6, 8, NOW));
+    List<List<String>> otherNow =
+        generateAndDump(
+            dir.resolve("d"), new GeneratorConfig(5_000, 6, 7, NOW.plusSeconds(86_400)));
     for (int t = 0; t < 3; t++) {
       assertThat(first.get(t).size(), greaterThan(0));
       assertThat(again.get(t), equalTo(first.get(t)));
@@ -542,14 +597,17 @@ class GeneratorTest {
       assertThat(count(wh, Tables.MASS_MESSAGES), equalTo(4_000L));
       assertThat(count(wh, Tables.CAPTION_BANK), equalTo(second.captions()));
       assertThat(count(wh, Tables.ACTIVE_CAPTION_ASSIGNMENTS), equalTo(second.locks()));
-      assertThat(((Number) wh.scalar("SELECT count(DISTINCT page_name) FROM caption_bank")).longValue(), equalTo(4L));
+      assertThat(
+          ((Number) wh.scalar("SELECT count(DISTINCT page_name) FROM caption_bank")).longValue(),
+          equalTo(4L));
     }
   }
 
   @Test
   void zeroMessagesStillWritesCaptionsAndLocks(@TempDir Path dir) {
     try (TempDuckDb local = new TempDuckDb(dir)) {
-      GeneratorSummary s = Generator.generate(local.warehouse(), new GeneratorConfig(0, 3, 5, NOW), null);
+      GeneratorSummary s =
+          Generator.generate(local.warehouse(), new GeneratorConfig(0, 3, 5, NOW), null);
       assertThat(count(local.warehouse(), Tables.MASS_MESSAGES), equalTo(0L));
       assertThat(s.captions(), greaterThan(0L));
       assertThat(s.locks(), greaterThan(0L));
@@ -557,12 +615,14 @@ class GeneratorTest {
     }
   }
 
-  private static List<List<String>> generateAndDump(Path dir, GeneratorConfig cfg) throws Exception {
+  private static List<List<String>> generateAndDump(Path dir, GeneratorConfig cfg)
+      throws Exception {
     Files.createDirectories(dir);
     try (TempDuckDb local = new TempDuckDb(dir)) {
       Generator.generate(local.warehouse(), cfg, null);
       List<List<String>> tables = new ArrayList<>();
-      for (TableDef t : List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS)) {
+      for (TableDef t :
+          List.of(Tables.MASS_MESSAGES, Tables.CAPTION_BANK, Tables.ACTIVE_CAPTION_ASSIGNMENTS)) {
         List<String> rows = new ArrayList<>();
         for (Row r : all(local.warehouse(), t)) {
           rows.add(r.getValues().toString());

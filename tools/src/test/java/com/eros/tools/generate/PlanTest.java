@@ -32,7 +32,10 @@ class PlanTest {
     for (int c = 0; c < n; c++) {
       String text = Texts.caption(c);
       assertThat(text, not(containsString("#")));
-      assertThat("duplicate normalised caption text for " + c + ": " + text, seen.add(TextNormalizer.normalize(text)), is(true));
+      assertThat(
+          "duplicate normalised caption text for " + c + ": " + text,
+          seen.add(TextNormalizer.normalize(text)),
+          is(true));
     }
   }
 
@@ -45,8 +48,14 @@ class PlanTest {
       String v = Texts.variant(text, rng);
       assertThat(v, not(equalTo(text)));
       assertThat(TextNormalizer.normalize(v), equalTo(TextNormalizer.normalize(text)));
-      kinds.add(v.contains("\t") ? "tab" : v.contains("\n") ? "newline" : v.contains("  ") ? "spaces"
-          : v.equals(v.toUpperCase(java.util.Locale.ROOT)) ? "upper" : "other");
+      kinds.add(
+          v.contains("\t")
+              ? "tab"
+              : v.contains("\n")
+                  ? "newline"
+                  : v.contains("  ")
+                      ? "spaces"
+                      : v.equals(v.toUpperCase(java.util.Locale.ROOT)) ? "upper" : "other");
     }
     assertThat(kinds.size(), greaterThanOrEqualTo(4));
   }
@@ -149,11 +158,14 @@ class PlanTest {
 
   @Test
   void configRejectsBadValuesWithClearMessages() {
-    IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(-1, 5, 1, NOW));
+    IllegalArgumentException m =
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(-1, 5, 1, NOW));
     assertThat(m.getMessage(), containsString("messages must be 0 or more"));
-    IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(10, 0, 1, NOW));
+    IllegalArgumentException p =
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(10, 0, 1, NOW));
     assertThat(p.getMessage(), containsString("pages must be 1 or more"));
-    IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(10, 1, 1, null));
+    IllegalArgumentException n =
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(10, 1, 1, null));
     assertThat(n.getMessage(), containsString("now must be set"));
   }
 }

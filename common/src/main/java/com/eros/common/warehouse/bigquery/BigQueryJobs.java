@@ -16,30 +16,41 @@ import java.util.HexFormat;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.JobService;
 
 /**
- * Names derived from a run (staging tables, job ids) and the runner of a statement job that is
- * safe under retries.
+ * Names derived from a run (staging tables, job ids) and the runner of a statement job that is safe
+ * under retries.
  *
- * <p>A commit statement runs as a query job whose id is derived from (table, write, run): a
- * retried bundle asks for the same job id, finds the job already exists (BigQuery answers 409 to
- * a second insert) and waits for it and uses its result instead of running the statement twice.
- * A job that FAILED changed nothing (a DML statement or a transaction is atomic), so the runner
- * then moves to the next attempt id ({@code …_a1}, {@code …_a2}), deterministically too.
+ * <p>A commit statement runs as a query job whose id is derived from (table, write, run): a retried
+ * bundle asks for the same job id, finds the job already exists (BigQuery answers 409 to a second
+ * insert) and waits for it and uses its result instead of running the statement twice. A job that
+ * FAILED changed nothing (a DML statement or a transaction is atomic), so the runner then moves to
+ * the next attempt id ({@code …_a1}, {@code …_a2}), deterministically too.
  */
 public final class BigQueryJobs {
   /** Attempt ids tried before a statement is declared failed. */
   public static final int MAX_ATTEMPTS = 3;
+
   /**
    * How long a staging table lives: created with this expiration, so that the staging table of a
    * run that was killed before its commit dropped it is deleted by BigQuery.
    */
   public static final Duration STAGING_TTL = Duration.ofDays(1);
+
   private static final int MAX_NAME_PART = 200;
 
   private BigQueryJobs() {}
 
-  /** The staging table of a write: {@code _stg_<table>_<write>_<run>_<hash>}, a valid table name. */
+  /**
+   * The staging table of a write: {@code _stg_<table>_<write>_<run>_<hash>}, a valid table name.
+   */
   public static String stagingTable(String table, String runId, String writeName) {
-    return "_stg_" + clean(table) + "_" + clean(writeName) + "_" + clean(runId) + "_" + hash(table, writeName, runId, 8);
+    return "_stg_"
+        + clean(table)
+        + "_"
+        + clean(writeName)
+        + "_"
+        + clean(runId)
+        + "_"
+        + hash(table, writeName, runId, 8);
   }
 
   /**
@@ -47,12 +58,29 @@ public final class BigQueryJobs {
    * write). Job ids allow letters, digits, '_' and '-'; see {@link #attemptJobId}.
    */
   public static String commitJobBase(String table, String runId, String writeName) {
-    return "eros_commit_" + clean(table) + "_" + clean(writeName) + "_" + clean(runId) + "_" + hash(table, writeName, runId, 16);
+    return "eros_commit_"
+        + clean(table)
+        + "_"
+        + clean(writeName)
+        + "_"
+        + clean(runId)
+        + "_"
+        + hash(table, writeName, runId, 16);
   }
 
-  /** The base id of the job that sets the expiration of a write's staging table (see {@link BigQuerySql#expireTable}). */
+  /**
+   * The base id of the job that sets the expiration of a write's staging table (see {@link
+   * BigQuerySql#expireTable}).
+   */
   public static String expiryJobBase(String table, String runId, String writeName) {
-    return "eros_expire_" + clean(table) + "_" + clean(writeName) + "_" + clean(runId) + "_" + hash(table, writeName, runId, 16);
+    return "eros_expire_"
+        + clean(table)
+        + "_"
+        + clean(writeName)
+        + "_"
+        + clean(runId)
+        + "_"
+        + hash(table, writeName, runId, 16);
   }
 
   /** The job id of attempt {@code attempt} (0-based) of the work named {@code base}. */
@@ -60,7 +88,9 @@ public final class BigQueryJobs {
     return base + "_a" + attempt;
   }
 
-  /** Replaces characters outside [A-Za-z0-9_] and bounds the length (the hash keeps names distinct). */
+  /**
+   * Replaces characters outside [A-Za-z0-9_] and bounds the length (the hash keeps names distinct).
+   */
   static String clean(String s) {
     String c = s.replaceAll("[^A-Za-z0-9_]", "_");
     return c.length() > MAX_NAME_PART ? c.substring(0, MAX_NAME_PART) : c;
@@ -69,7 +99,9 @@ public final class BigQueryJobs {
   static String hash(String table, String writeName, String runId, int hexChars) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] d = md.digest((table + "\u0000" + writeName + "\u0000" + runId).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          md.digest(
+              (table + "\u0000" + writeName + "\u0000" + runId).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d).substring(0, hexChars);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -78,7 +110,10 @@ public final class BigQueryJobs {
 
   /** A standard-SQL interactive query job configuration for a statement or script. */
   public static JobConfigurationQuery queryConfig(String sql) {
-    return new JobConfigurationQuery().setQuery(sql).setUseLegacySql(false).setPriority("INTERACTIVE");
+    return new JobConfigurationQuery()
+        .setQuery(sql)
+        .setUseLegacySql(false)
+        .setPriority("INTERACTIVE");
   }
 
   /** Rows changed by a finished DML job (0 when BigQuery reports none). */
@@ -90,13 +125,14 @@ public final class BigQueryJobs {
   }
 
   /**
-   * Runs {@code sql} as the job {@link #attemptJobId attemptJobId(baseJobId, attempt)}, reusing a job that already
-   * exists under that id (started by an earlier try of the same work) and moving to the next
-   * attempt id only when that job failed. Returns the finished, successful job.
+   * Runs {@code sql} as the job {@link #attemptJobId attemptJobId(baseJobId, attempt)}, reusing a
+   * job that already exists under that id (started by an earlier try of the same work) and moving
+   * to the next attempt id only when that job failed. Returns the finished, successful job.
    *
    * @param location the dataset's location (null: BigQuery's default), needed to look jobs up
    */
-  public static Job runOnce(JobService jobs, String project, String location, String baseJobId, String sql)
+  public static Job runOnce(
+      JobService jobs, String project, String location, String baseJobId, String sql)
       throws IOException, InterruptedException {
     String lastError = null;
     String lastId = null;
@@ -128,6 +164,12 @@ public final class BigQueryJobs {
       }
       lastError = err.getMessage() != null ? err.getMessage() : String.valueOf(err.getReason());
     }
-    throw new IOException("BigQuery statement failed in " + MAX_ATTEMPTS + " attempts (last job " + lastId + "): " + lastError);
+    throw new IOException(
+        "BigQuery statement failed in "
+            + MAX_ATTEMPTS
+            + " attempts (last job "
+            + lastId
+            + "): "
+            + lastError);
   }
 }

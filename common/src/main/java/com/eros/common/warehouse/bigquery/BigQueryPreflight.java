@@ -1,7 +1,6 @@
 package com.eros.common.warehouse.bigquery;
 
 import com.eros.common.warehouse.WarehouseSetupException;
-
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.bigquery.Bigquery;
 import com.google.api.services.bigquery.BigqueryScopes;
@@ -11,8 +10,8 @@ import java.io.IOException;
 import org.apache.beam.sdk.extensions.gcp.util.Transport;
 
 /**
- * Before the first driver-side operation against real BigQuery: are there credentials, and does
- * the dataset exist and answer? One request, no retries, so that a wrong {@code --warehouse} or a
+ * Before the first driver-side operation against real BigQuery: are there credentials, and does the
+ * dataset exist and answer? One request, no retries, so that a wrong {@code --warehouse} or a
  * missing login fails in seconds with one line saying how to fix it.
  */
 final class BigQueryPreflight {
@@ -25,22 +24,30 @@ final class BigQueryPreflight {
     try {
       creds = GoogleCredentials.getApplicationDefault();
     } catch (IOException e) {
-      throw new WarehouseSetupException("no Google Cloud credentials found for --warehouse=bigquery:" + project + "." + dataset
-          + "; " + BigQueryErrors.LOGIN_HINT, e);
+      throw new WarehouseSetupException(
+          "no Google Cloud credentials found for --warehouse=bigquery:"
+              + project
+              + "."
+              + dataset
+              + "; "
+              + BigQueryErrors.LOGIN_HINT,
+          e);
     }
     if (creds.createScopedRequired()) {
       creds = creds.createScoped(BigqueryScopes.BIGQUERY);
     }
     HttpCredentialsAdapter auth = new HttpCredentialsAdapter(creds);
-    HttpRequestInitializer init = request -> {
-      auth.initialize(request);
-      request.setConnectTimeout(TIMEOUT_MS);
-      request.setReadTimeout(TIMEOUT_MS);
-      request.setNumberOfRetries(0);
-    };
-    Bigquery client = new Bigquery.Builder(Transport.getTransport(), Transport.getJsonFactory(), init)
-        .setApplicationName("eros-automation")
-        .build();
+    HttpRequestInitializer init =
+        request -> {
+          auth.initialize(request);
+          request.setConnectTimeout(TIMEOUT_MS);
+          request.setReadTimeout(TIMEOUT_MS);
+          request.setNumberOfRetries(0);
+        };
+    Bigquery client =
+        new Bigquery.Builder(Transport.getTransport(), Transport.getJsonFactory(), init)
+            .setApplicationName("eros-automation")
+            .build();
     try {
       client.datasets().get(project, dataset).execute();
     } catch (IOException e) {

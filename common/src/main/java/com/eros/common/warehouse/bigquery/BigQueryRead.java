@@ -22,7 +22,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Reads a BigQuery table through the Storage Read API ({@code DIRECT_READ}): only the projected
  * columns ({@code withSelectedFields}) of the rows that pass the filters ({@code
- * withRowRestriction}, typed literals) leave BigQuery. Rows have exactly {@code spec.schema(table)}.
+ * withRowRestriction}, typed literals) leave BigQuery. Rows have exactly {@code
+ * spec.schema(table)}.
  */
 final class BigQueryRead extends PTransform<PBegin, PCollection<Row>> {
   private final String project;
@@ -31,7 +32,8 @@ final class BigQueryRead extends PTransform<PBegin, PCollection<Row>> {
   private final ReadSpec spec;
   private final BigQueryServices services;
 
-  BigQueryRead(String project, String dataset, TableDef table, ReadSpec spec, BigQueryServices services) {
+  BigQueryRead(
+      String project, String dataset, TableDef table, ReadSpec spec, BigQueryServices services) {
     super("Read " + table.name());
     this.project = project;
     this.dataset = dataset;
@@ -53,12 +55,13 @@ final class BigQueryRead extends PTransform<PBegin, PCollection<Row>> {
   /** The configured BigQueryIO read (exposed for tests). */
   BigQueryIO.TypedRead<Row> storageRead() {
     Schema schema = spec.schema(table);
-    BigQueryIO.TypedRead<Row> read = BigQueryIO.read(new BigQueryStorageRows.ToRowFn(schema))
-        .from(BigQuerySchemas.tableRef(project, dataset, table.name()))
-        .withMethod(BigQueryIO.TypedRead.Method.DIRECT_READ)
-        .withFormat(DataFormat.AVRO)
-        .withSelectedFields(columns())
-        .withCoder(RowCoder.of(schema));
+    BigQueryIO.TypedRead<Row> read =
+        BigQueryIO.read(new BigQueryStorageRows.ToRowFn(schema))
+            .from(BigQuerySchemas.tableRef(project, dataset, table.name()))
+            .withMethod(BigQueryIO.TypedRead.Method.DIRECT_READ)
+            .withFormat(DataFormat.AVRO)
+            .withSelectedFields(columns())
+            .withCoder(RowCoder.of(schema));
     String restriction = restriction();
     if (restriction != null) {
       read = read.withRowRestriction(restriction);

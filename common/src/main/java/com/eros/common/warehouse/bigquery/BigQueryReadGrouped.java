@@ -21,14 +21,23 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
-/** Reads a table (Storage Read API) and groups its rows by a STRING column; a NULL key is grouped under "". */
+/**
+ * Reads a table (Storage Read API) and groups its rows by a STRING column; a NULL key is grouped
+ * under "".
+ */
 final class BigQueryReadGrouped extends PTransform<PBegin, PCollection<KV<String, List<Row>>>> {
   private final BigQueryRead read;
   private final TableDef table;
   private final ReadSpec spec;
   private final String keyColumn;
 
-  BigQueryReadGrouped(String project, String dataset, TableDef table, ReadSpec spec, String keyColumn, BigQueryServices services) {
+  BigQueryReadGrouped(
+      String project,
+      String dataset,
+      TableDef table,
+      ReadSpec spec,
+      String keyColumn,
+      BigQueryServices services) {
     super("Read " + table.name() + " by " + keyColumn);
     if (table.requireColumn(keyColumn).type() != ColumnType.STRING) {
       throw new IllegalArgumentException(keyColumn + " is not a STRING column");
@@ -69,7 +78,8 @@ final class BigQueryReadGrouped extends PTransform<PBegin, PCollection<KV<String
 
   static final class ToListFn extends DoFn<KV<String, Iterable<Row>>, KV<String, List<Row>>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Row>> group, OutputReceiver<KV<String, List<Row>>> out) {
+    public void process(
+        @Element KV<String, Iterable<Row>> group, OutputReceiver<KV<String, List<Row>>> out) {
       List<Row> rows = new ArrayList<>();
       group.getValue().forEach(rows::add);
       out.output(KV.of(group.getKey(), rows));

@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Our rows to and from BigQuery's wire formats, keeping every microsecond. Beam's {@code
- * BigQueryUtils} maps TIMESTAMP to its millisecond DATETIME and does not convert the micro-precision
- * logical type from Avro, so the adapter converts its six column types itself:
+ * BigQueryUtils} maps TIMESTAMP to its millisecond DATETIME and does not convert the
+ * micro-precision logical type from Avro, so the adapter converts its six column types itself:
  *
  * <ul>
  *   <li>in: Storage Read API Avro records — TIMESTAMP is {@code timestamp-micros} (a long), DATE is
@@ -28,7 +28,8 @@ import org.apache.beam.sdk.values.Row;
  */
 public final class BigQueryRows {
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private BigQueryRows() {}
 
@@ -45,7 +46,8 @@ public final class BigQueryRows {
   private static Object fromAvroValue(Schema.Field field, Object v) {
     if (v == null) {
       if (!field.getType().getNullable()) {
-        throw new IllegalArgumentException("BigQuery returned NULL for the REQUIRED field " + field.getName());
+        throw new IllegalArgumentException(
+            "BigQuery returned NULL for the REQUIRED field " + field.getName());
       }
       return null;
     }
@@ -64,7 +66,8 @@ public final class BigQueryRows {
       case INT64 -> ((Number) v).longValue();
       case DOUBLE -> ((Number) v).doubleValue();
       case BOOLEAN -> (Boolean) v;
-      default -> throw new IllegalArgumentException("unsupported type " + t + " of " + field.getName());
+      default ->
+          throw new IllegalArgumentException("unsupported type " + t + " of " + field.getName());
     };
   }
 

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link TableDef} in the shapes of the BigQuery REST API: {@link TableSchema}, daily
- * {@link TimePartitioning} on the partition column, {@link Clustering}, and the {@link Table} to
- * create. Pure functions.
+ * A {@link TableDef} in the shapes of the BigQuery REST API: {@link TableSchema}, daily {@link
+ * TimePartitioning} on the partition column, {@link Clustering}, and the {@link Table} to create.
+ * Pure functions.
  */
 public final class BigQuerySchemas {
   private BigQuerySchemas() {}
@@ -32,14 +32,18 @@ public final class BigQuerySchemas {
     };
   }
 
-  /** The schema of the whole table: every column with its type, REQUIRED/NULLABLE mode and description. */
+  /**
+   * The schema of the whole table: every column with its type, REQUIRED/NULLABLE mode and
+   * description.
+   */
   public static TableSchema tableSchema(TableDef table) {
     List<TableFieldSchema> fields = new ArrayList<>();
     for (Column c : table.columns()) {
-      TableFieldSchema f = new TableFieldSchema()
-          .setName(c.name())
-          .setType(apiType(c.type()))
-          .setMode(c.required() ? "REQUIRED" : "NULLABLE");
+      TableFieldSchema f =
+          new TableFieldSchema()
+              .setName(c.name())
+              .setType(apiType(c.type()))
+              .setMode(c.required() ? "REQUIRED" : "NULLABLE");
       if (!c.description().isEmpty()) {
         f.setDescription(c.description());
       }
@@ -48,7 +52,9 @@ public final class BigQuerySchemas {
     return new TableSchema().setFields(fields);
   }
 
-  /** Daily partitioning on the table's DATE or TIMESTAMP partition column; null when unpartitioned. */
+  /**
+   * Daily partitioning on the table's DATE or TIMESTAMP partition column; null when unpartitioned.
+   */
   public static TimePartitioning timePartitioning(TableDef table) {
     if (table.partitionKind() == TableDef.PartitionKind.NONE) {
       return null;
@@ -74,9 +80,10 @@ public final class BigQuerySchemas {
 
   /** The table to create: schema, description, partitioning and clustering of the definition. */
   public static Table table(String project, String dataset, TableDef def) {
-    Table t = new Table()
-        .setTableReference(tableRef(project, dataset, def.name()))
-        .setSchema(tableSchema(def));
+    Table t =
+        new Table()
+            .setTableReference(tableRef(project, dataset, def.name()))
+            .setSchema(tableSchema(def));
     if (!def.description().isEmpty()) {
       t.setDescription(def.description());
     }

@@ -23,20 +23,112 @@ import org.apache.beam.sdk.values.Row;
  * reserved words quoted. Pure functions: the exact statements are unit-tested.
  */
 public final class BigQuerySql {
-  /** Google's rule for project ids (plus the legacy domain-scoped form {@code example.com:proj}). */
+  /**
+   * Google's rule for project ids (plus the legacy domain-scoped form {@code example.com:proj}).
+   */
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   /** GoogleSQL reserved keywords: a column with one of these names must be quoted. */
-  private static final Set<String> RESERVED = Set.of(
-      "ALL", "AND", "ANY", "ARRAY", "AS", "ASC", "ASSERT_ROWS_MODIFIED", "AT", "BETWEEN", "BY", "CASE", "CAST",
-      "COLLATE", "CONTAINS", "CREATE", "CROSS", "CUBE", "CURRENT", "DEFAULT", "DEFINE", "DESC", "DISTINCT", "ELSE",
-      "END", "ENUM", "ESCAPE", "EXCEPT", "EXCLUDE", "EXISTS", "EXTRACT", "FALSE", "FETCH", "FOLLOWING", "FOR",
-      "FROM", "FULL", "GROUP", "GROUPING", "GROUPS", "HASH", "HAVING", "IF", "IGNORE", "IN", "INNER", "INTERSECT",
-      "INTERVAL", "INTO", "IS", "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "LOOKUP", "MERGE", "NATURAL", "NEW",
-      "NO", "NOT", "NULL", "NULLS", "OF", "ON", "OR", "ORDER", "OUTER", "OVER", "PARTITION", "PRECEDING", "PROTO",
-      "QUALIFY", "RANGE", "RECURSIVE", "RESPECT", "RIGHT", "ROLLUP", "ROWS", "SELECT", "SET", "SOME", "STRUCT",
-      "TABLESAMPLE", "THEN", "TO", "TREAT", "TRUE", "UNBOUNDED", "UNION", "UNNEST", "USING", "WHEN", "WHERE",
-      "WINDOW", "WITH", "WITHIN");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "ALL",
+          "AND",
+          "ANY",
+          "ARRAY",
+          "AS",
+          "ASC",
+          "ASSERT_ROWS_MODIFIED",
+          "AT",
+          "BETWEEN",
+          "BY",
+          "CASE",
+          "CAST",
+          "COLLATE",
+          "CONTAINS",
+          "CREATE",
+          "CROSS",
+          "CUBE",
+          "CURRENT",
+          "DEFAULT",
+          "DEFINE",
+          "DESC",
+          "DISTINCT",
+          "ELSE",
+          "END",
+          "ENUM",
+          "ESCAPE",
+          "EXCEPT",
+          "EXCLUDE",
+          "EXISTS",
+          "EXTRACT",
+          "FALSE",
+          "FETCH",
+          "FOLLOWING",
+          "FOR",
+          "FROM",
+          "FULL",
+          "GROUP",
+          "GROUPING",
+          "GROUPS",
+          "HASH",
+          "HAVING",
+          "IF",
+          "IGNORE",
+          "IN",
+          "INNER",
+          "INTERSECT",
+          "INTERVAL",
+          "INTO",
+          "IS",
+          "JOIN",
+          "LATERAL",
+          "LEFT",
+          "LIKE",
+          "LIMIT",
+          "LOOKUP",
+          "MERGE",
+          "NATURAL",
+          "NEW",
+          "NO",
+          "NOT",
+          "NULL",
+          "NULLS",
+          "OF",
+          "ON",
+          "OR",
+          "ORDER",
+          "OUTER",
+          "OVER",
+          "PARTITION",
+          "PRECEDING",
+          "PROTO",
+          "QUALIFY",
+          "RANGE",
+          "RECURSIVE",
+          "RESPECT",
+          "RIGHT",
+          "ROLLUP",
+          "ROWS",
+          "SELECT",
+          "SET",
+          "SOME",
+          "STRUCT",
+          "TABLESAMPLE",
+          "THEN",
+          "TO",
+          "TREAT",
+          "TRUE",
+          "UNBOUNDED",
+          "UNION",
+          "UNNEST",
+          "USING",
+          "WHEN",
+          "WHERE",
+          "WINDOW",
+          "WITH",
+          "WITHIN");
 
   private BigQuerySql() {}
 
@@ -44,16 +136,26 @@ public final class BigQuerySql {
 
   /** Validates a Google Cloud project id before it is put into SQL or a job reference. */
   public static String checkProject(String project) {
-    if (project == null || !com.eros.common.warehouse.Warehouses.PROJECT_ID.matcher(project).matches()) {
-      throw new IllegalArgumentException("'" + project + "' is not a Google Cloud project id "
-          + "(6-30 characters: lower-case letters, digits, hyphens; starts with a letter)");
+    if (project == null
+        || !com.eros.common.warehouse.Warehouses.PROJECT_ID.matcher(project).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + project
+              + "' is not a Google Cloud project id "
+              + "(6-30 characters: lower-case letters, digits, hyphens; starts with a letter)");
     }
     return project;
   }
 
   /** {@code `project.dataset.table`}, every part validated. */
   public static String tablePath(String project, String dataset, String table) {
-    return "`" + checkProject(project) + "." + TableDef.checkIdentifier(dataset) + "." + TableDef.checkIdentifier(table) + "`";
+    return "`"
+        + checkProject(project)
+        + "."
+        + TableDef.checkIdentifier(dataset)
+        + "."
+        + TableDef.checkIdentifier(table)
+        + "`";
   }
 
   /** A column name as it appears in SQL: bare, or back-quoted when it is a reserved word. */
@@ -68,23 +170,43 @@ public final class BigQuerySql {
 
   // ------------------------------------------------------------------ literals
 
-  /** A typed GoogleSQL literal for a value of {@code column}; rejects values that do not fit its type. */
+  /**
+   * A typed GoogleSQL literal for a value of {@code column}; rejects values that do not fit its
+   * type.
+   */
   public static String literal(Column column, Object value) {
     if (value == null) {
       return "NULL";
     }
     ColumnType type = column.type();
-    boolean fits = switch (type) {
-      case STRING -> value instanceof String;
-      case INT64 -> value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
-      case FLOAT64 -> value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer;
-      case BOOL -> value instanceof Boolean;
-      case TIMESTAMP -> value instanceof Instant;
-      case DATE -> value instanceof LocalDate;
-    };
+    boolean fits =
+        switch (type) {
+          case STRING -> value instanceof String;
+          case INT64 ->
+              value instanceof Long
+                  || value instanceof Integer
+                  || value instanceof Short
+                  || value instanceof Byte;
+          case FLOAT64 ->
+              value instanceof Double
+                  || value instanceof Float
+                  || value instanceof Long
+                  || value instanceof Integer;
+          case BOOL -> value instanceof Boolean;
+          case TIMESTAMP -> value instanceof Instant;
+          case DATE -> value instanceof LocalDate;
+        };
     if (!fits) {
-      throw new IllegalArgumentException("column " + column.name() + " is " + type + "; value " + value + " ("
-          + value.getClass().getSimpleName() + ") does not fit it");
+      throw new IllegalArgumentException(
+          "column "
+              + column.name()
+              + " is "
+              + type
+              + "; value "
+              + value
+              + " ("
+              + value.getClass().getSimpleName()
+              + ") does not fit it");
     }
     return switch (type) {
       case STRING -> stringLiteral((String) value);
@@ -143,7 +265,8 @@ public final class BigQuerySql {
 
   /**
    * The Storage Read API row restriction for {@code filters} (ANDed), or null when there are none.
-   * For example {@code (sending_time IS NULL OR (sending_time >= TIMESTAMP '…' AND sending_time < TIMESTAMP '…'))}.
+   * For example {@code (sending_time IS NULL OR (sending_time >= TIMESTAMP '…' AND sending_time <
+   * TIMESTAMP '…'))}.
    */
   public static String rowRestriction(TableDef table, List<Filter> filters) {
     if (filters.isEmpty()) {
@@ -188,13 +311,24 @@ public final class BigQuerySql {
    * which is a load job, nor for REPLACE unless the write is gated: an ungated REPLACE is a
    * WRITE_TRUNCATE load). {@code target} and {@code staging} are {@link #tablePath}s.
    */
-  public static String commitStatement(TableDef table, WriteSpec spec, String target, String staging) {
+  public static String commitStatement(
+      TableDef table, WriteSpec spec, String target, String staging) {
     return switch (spec.mode()) {
       case REPLACE -> replaceAll(table, target, staging);
       case INSERT_IF_ABSENT -> insertIfAbsent(table, target, staging, spec.keyColumns());
-      case UPDATE -> update(table, target, staging, spec.keyColumns(), spec.setColumns(), spec.guardColumn(), spec.guardValue());
+      case UPDATE ->
+          update(
+              table,
+              target,
+              staging,
+              spec.keyColumns(),
+              spec.setColumns(),
+              spec.guardColumn(),
+              spec.guardValue());
       case REPLACE_WHERE -> replaceWhere(table, target, staging, spec.keyColumns().get(0));
-      default -> throw new IllegalArgumentException(spec.mode() + " is written by a load job, not a statement");
+      default ->
+          throw new IllegalArgumentException(
+              spec.mode() + " is written by a load job, not a statement");
     };
   }
 
@@ -212,12 +346,17 @@ public final class BigQuerySql {
     switch (spec.mode()) {
       case INSERT_IF_ABSENT, UPDATE -> {
         if (spec.keyColumns().isEmpty()) {
-          throw new IllegalArgumentException(spec.mode() + " on " + table.name() + " needs key columns");
+          throw new IllegalArgumentException(
+              spec.mode() + " on " + table.name() + " needs key columns");
         }
         for (String k : spec.keyColumns()) {
           if (table.requireColumn(k).type() == ColumnType.FLOAT64) {
-            throw new IllegalArgumentException("key column " + k + " of " + table.name()
-                + " is FLOAT64; BigQuery cannot partition (deduplicate) by floating point values");
+            throw new IllegalArgumentException(
+                "key column "
+                    + k
+                    + " of "
+                    + table.name()
+                    + " is FLOAT64; BigQuery cannot partition (deduplicate) by floating point values");
           }
         }
         if (spec.mode() == WriteSpec.Mode.UPDATE && spec.setColumns().isEmpty()) {
@@ -226,10 +365,11 @@ public final class BigQuerySql {
       }
       case REPLACE_WHERE -> {
         if (spec.keyColumns().size() != 1) {
-          throw new IllegalArgumentException("REPLACE_WHERE on " + table.name() + " needs exactly one column");
+          throw new IllegalArgumentException(
+              "REPLACE_WHERE on " + table.name() + " needs exactly one column");
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -243,41 +383,72 @@ public final class BigQuerySql {
     for (String c : table.columnNames()) {
       order.add(column(c));
     }
-    return "SELECT * FROM " + staging + " WHERE TRUE\n"
-        + "  QUALIFY ROW_NUMBER() OVER (PARTITION BY " + part + " ORDER BY " + order + ") = 1";
+    return "SELECT * FROM "
+        + staging
+        + " WHERE TRUE\n"
+        + "  QUALIFY ROW_NUMBER() OVER (PARTITION BY "
+        + part
+        + " ORDER BY "
+        + order
+        + ") = 1";
   }
 
-  /** NULL-safe key match of target {@code t} and source {@code s}; REQUIRED columns use plain equality. */
+  /**
+   * NULL-safe key match of target {@code t} and source {@code s}; REQUIRED columns use plain
+   * equality.
+   */
   static String keyMatch(TableDef table, List<String> keys) {
     StringJoiner and = new StringJoiner(" AND ");
     for (String k : keys) {
       Column c = table.requireColumn(k);
-      and.add(qualified("t", c.name()) + (c.required() ? " = " : " IS NOT DISTINCT FROM ") + qualified("s", c.name()));
+      and.add(
+          qualified("t", c.name())
+              + (c.required() ? " = " : " IS NOT DISTINCT FROM ")
+              + qualified("s", c.name()));
     }
     return and.toString();
   }
 
-  /** MERGE that inserts the staged rows whose key is absent from the target; nothing else changes. */
-  public static String insertIfAbsent(TableDef table, String target, String staging, List<String> keys) {
+  /**
+   * MERGE that inserts the staged rows whose key is absent from the target; nothing else changes.
+   */
+  public static String insertIfAbsent(
+      TableDef table, String target, String staging, List<String> keys) {
     StringJoiner cols = new StringJoiner(", ");
     StringJoiner vals = new StringJoiner(", ");
     for (String c : table.columnNames()) {
       cols.add(column(c));
       vals.add(qualified("s", c));
     }
-    return "MERGE " + target + " AS t\n"
-        + "USING (\n  " + dedupedStaging(table, staging, keys) + "\n) AS s\n"
-        + "ON " + keyMatch(table, keys) + "\n"
+    return "MERGE "
+        + target
+        + " AS t\n"
+        + "USING (\n  "
+        + dedupedStaging(table, staging, keys)
+        + "\n) AS s\n"
+        + "ON "
+        + keyMatch(table, keys)
+        + "\n"
         + "WHEN NOT MATCHED THEN\n"
-        + "  INSERT (" + cols + ") VALUES (" + vals + ")";
+        + "  INSERT ("
+        + cols
+        + ") VALUES ("
+        + vals
+        + ")";
   }
 
   /**
    * UPDATE … FROM the staged rows: sets {@code setColumns} on target rows whose key matches and
    * whose guard column still has the guard value, checked inside the statement.
    */
-  public static String update(TableDef table, String target, String staging, List<String> keys, List<String> setColumns,
-      String guardColumn, Object guardValue) {
+  public static String update(
+      TableDef table,
+      String target,
+      String staging,
+      List<String> keys,
+      List<String> setColumns,
+      String guardColumn,
+      Object guardValue) {
     StringJoiner set = new StringJoiner(", ");
     for (String c : setColumns) {
       set.add(column(table.requireColumn(c).name()) + " = " + qualified("s", c));
@@ -285,26 +456,55 @@ public final class BigQuerySql {
     String guard = "";
     if (guardColumn != null) {
       Column g = table.requireColumn(guardColumn);
-      guard = guardValue == null
-          ? " AND " + qualified("t", g.name()) + " IS NULL"
-          : " AND " + qualified("t", g.name()) + " = " + literal(g, guardValue);
+      guard =
+          guardValue == null
+              ? " AND " + qualified("t", g.name()) + " IS NULL"
+              : " AND " + qualified("t", g.name()) + " = " + literal(g, guardValue);
     }
-    return "UPDATE " + target + " AS t\n"
-        + "SET " + set + "\n"
-        + "FROM (\n  " + dedupedStaging(table, staging, keys) + "\n) AS s\n"
-        + "WHERE " + keyMatch(table, keys) + guard;
+    return "UPDATE "
+        + target
+        + " AS t\n"
+        + "SET "
+        + set
+        + "\n"
+        + "FROM (\n  "
+        + dedupedStaging(table, staging, keys)
+        + "\n) AS s\n"
+        + "WHERE "
+        + keyMatch(table, keys)
+        + guard;
   }
 
-  /** One transaction: delete the target rows whose key value occurs in the staged rows, insert the staged rows. */
-  public static String replaceWhere(TableDef table, String target, String staging, String keyColumn) {
+  /**
+   * One transaction: delete the target rows whose key value occurs in the staged rows, insert the
+   * staged rows.
+   */
+  public static String replaceWhere(
+      TableDef table, String target, String staging, String keyColumn) {
     String k = column(table.requireColumn(keyColumn).name());
     StringJoiner cols = new StringJoiner(", ");
     for (String c : table.columnNames()) {
       cols.add(column(c));
     }
     return "BEGIN TRANSACTION;\n"
-        + "DELETE FROM " + target + " WHERE " + k + " IN (SELECT DISTINCT " + k + " FROM " + staging + ");\n"
-        + "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + staging + ";\n"
+        + "DELETE FROM "
+        + target
+        + " WHERE "
+        + k
+        + " IN (SELECT DISTINCT "
+        + k
+        + " FROM "
+        + staging
+        + ");\n"
+        + "INSERT INTO "
+        + target
+        + " ("
+        + cols
+        + ") SELECT "
+        + cols
+        + " FROM "
+        + staging
+        + ";\n"
         + "COMMIT TRANSACTION;";
   }
 
@@ -315,8 +515,18 @@ public final class BigQuerySql {
       cols.add(column(c));
     }
     return "BEGIN TRANSACTION;\n"
-        + "DELETE FROM " + target + " WHERE TRUE;\n"
-        + "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + staging + ";\n"
+        + "DELETE FROM "
+        + target
+        + " WHERE TRUE;\n"
+        + "INSERT INTO "
+        + target
+        + " ("
+        + cols
+        + ") SELECT "
+        + cols
+        + " FROM "
+        + staging
+        + ";\n"
         + "COMMIT TRANSACTION;";
   }
 
@@ -340,10 +550,15 @@ public final class BigQuerySql {
    */
   public static String expireTable(String target, java.time.Duration ttl) {
     if (ttl.isNegative() || ttl.isZero() || ttl.toSecondsPart() != 0 || ttl.toMillisPart() != 0) {
-      throw new IllegalArgumentException("a table expiration is a positive whole number of minutes: " + ttl);
+      throw new IllegalArgumentException(
+          "a table expiration is a positive whole number of minutes: " + ttl);
     }
-    return "ALTER TABLE " + target + " SET OPTIONS (expiration_timestamp = "
-        + "TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL " + ttl.toMinutes() + " MINUTE))";
+    return "ALTER TABLE "
+        + target
+        + " SET OPTIONS (expiration_timestamp = "
+        + "TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL "
+        + ttl.toMinutes()
+        + " MINUTE))";
   }
 
   /** {@code TRUNCATE TABLE target}. */
@@ -355,7 +570,8 @@ public final class BigQuerySql {
    * {@code INSERT INTO target (…) VALUES (…), …} for rows of the table's full schema, split into
    * statements of at most {@code maxChars} characters (BigQuery limits a query's text to 1 MB).
    */
-  public static List<String> insertValues(TableDef table, String target, List<Row> rows, int maxChars) {
+  public static List<String> insertValues(
+      TableDef table, String target, List<Row> rows, int maxChars) {
     StringJoiner cols = new StringJoiner(", ");
     for (String c : table.columnNames()) {
       cols.add(column(c));
@@ -371,7 +587,8 @@ public final class BigQuerySql {
       }
       String tuple = vals.toString();
       if (head.length() + tuple.length() > maxChars) {
-        throw new IllegalArgumentException("a row of " + table.name() + " is too large for one INSERT statement");
+        throw new IllegalArgumentException(
+            "a row of " + table.name() + " is too large for one INSERT statement");
       }
       if (!empty && sb.length() + 2 + tuple.length() > maxChars) {
         out.add(sb.toString());

@@ -22,8 +22,8 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Storage Read API records as Beam Rows of a projection's schema (see {@link BigQueryRows}:
- * TIMESTAMP keeps its microseconds). Also a small driver-side reader over the same API for
- * {@code Warehouse.query}.
+ * TIMESTAMP keeps its microseconds). Also a small driver-side reader over the same API for {@code
+ * Warehouse.query}.
  */
 final class BigQueryStorageRows {
   private BigQueryStorageRows() {}
@@ -45,42 +45,61 @@ final class BigQueryStorageRows {
 
   /** The full resource name the Storage API uses for a table. */
   static String resourceName(TableReference ref) {
-    return "projects/" + ref.getProjectId() + "/datasets/" + ref.getDatasetId() + "/tables/" + ref.getTableId();
+    return "projects/"
+        + ref.getProjectId()
+        + "/datasets/"
+        + ref.getDatasetId()
+        + "/tables/"
+        + ref.getTableId();
   }
 
   /**
    * Reads the selected columns of the rows that satisfy {@code rowRestriction} (null: all rows)
    * through one read session, on the calling thread. For small reads only.
    */
-  static List<Row> read(StorageClient client, String billingProject, TableReference table, List<String> columns,
-      String rowRestriction, Schema schema) throws IOException {
-    ReadSession.TableReadOptions.Builder opts = ReadSession.TableReadOptions.newBuilder().addAllSelectedFields(columns);
+  static List<Row> read(
+      StorageClient client,
+      String billingProject,
+      TableReference table,
+      List<String> columns,
+      String rowRestriction,
+      Schema schema)
+      throws IOException {
+    ReadSession.TableReadOptions.Builder opts =
+        ReadSession.TableReadOptions.newBuilder().addAllSelectedFields(columns);
     if (rowRestriction != null) {
       opts.setRowRestriction(rowRestriction);
     }
-    CreateReadSessionRequest request = CreateReadSessionRequest.newBuilder()
-        .setParent("projects/" + billingProject)
-        .setReadSession(ReadSession.newBuilder()
-            .setTable(resourceName(table))
-            .setDataFormat(DataFormat.AVRO)
-            .setReadOptions(opts))
-        .setMaxStreamCount(1)
-        .build();
+    CreateReadSessionRequest request =
+        CreateReadSessionRequest.newBuilder()
+            .setParent("projects/" + billingProject)
+            .setReadSession(
+                ReadSession.newBuilder()
+                    .setTable(resourceName(table))
+                    .setDataFormat(DataFormat.AVRO)
+                    .setReadOptions(opts))
+            .setMaxStreamCount(1)
+            .build();
     ReadSession session = client.createReadSession(request);
     List<Row> rows = new ArrayList<>();
     if (session.getStreamsCount() == 0) {
       return rows;
     }
-    org.apache.avro.Schema avro = new org.apache.avro.Schema.Parser().parse(session.getAvroSchema().getSchema());
+    org.apache.avro.Schema avro =
+        new org.apache.avro.Schema.Parser().parse(session.getAvroSchema().getSchema());
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(avro);
     for (ReadStream stream : session.getStreamsList()) {
-      ReadRowsRequest rr = ReadRowsRequest.newBuilder().setReadStream(stream.getName()).setOffset(0).build();
+      ReadRowsRequest rr =
+          ReadRowsRequest.newBuilder().setReadStream(stream.getName()).setOffset(0).build();
       BinaryDecoder decoder = null;
       for (ReadRowsResponse response : client.readRows(rr, session.getTable())) {
         if (!response.hasAvroRows()) {
           continue;
         }
-        decoder = DecoderFactory.get().binaryDecoder(response.getAvroRows().getSerializedBinaryRows().toByteArray(), decoder);
+        decoder =
+            DecoderFactory.get()
+                .binaryDecoder(
+                    response.getAvroRows().getSerializedBinaryRows().toByteArray(), decoder);
         while (!decoder.isEnd()) {
           rows.add(BigQueryRows.fromAvro(reader.read(null, decoder), schema));
         }

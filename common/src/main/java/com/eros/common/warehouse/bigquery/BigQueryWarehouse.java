@@ -37,14 +37,16 @@ import org.apache.beam.sdk.values.Row;
  * are created where they are used and closed after.
  *
  * <p>Reads use the Storage Read API with projection and row restriction; writes use load jobs and,
- * for the keyed modes, a staging table plus one statement job with a deterministic id (see
- * {@link BigQueryWrite}). Driver-side operations first check credentials and the dataset once
- * (real BigQuery only) so that a bad {@code --warehouse} or a missing login fails with one line.
+ * for the keyed modes, a staging table plus one statement job with a deterministic id (see {@link
+ * BigQueryWrite}). Driver-side operations first check credentials and the dataset once (real
+ * BigQuery only) so that a bad {@code --warehouse} or a missing login fails with one line.
  */
 public final class BigQueryWarehouse implements Warehouse {
   private static final long serialVersionUID = 1L;
+
   /** Leaves room under BigQuery's 1 MB limit on query text. */
   static final int MAX_STATEMENT_CHARS = 900_000;
+
   private final String project;
   private final String dataset;
   private final BigQueryServices services;
@@ -55,8 +57,8 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   /**
-   * @param services the BigQuery services to use instead of the real ones (tests: Beam's
-   *     {@code FakeBigQueryServices}); null for real BigQuery
+   * @param services the BigQuery services to use instead of the real ones (tests: Beam's {@code
+   *     FakeBigQueryServices}); null for real BigQuery
    */
   public BigQueryWarehouse(String project, String dataset, BigQueryServices services) {
     this.project = BigQuerySql.checkProject(project);
@@ -85,18 +87,24 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   @Override
-  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(TableDef table, ReadSpec spec, String keyColumn) {
+  public PTransform<PBegin, PCollection<KV<String, List<Row>>>> readGrouped(
+      TableDef table, ReadSpec spec, String keyColumn) {
     return new BigQueryReadGrouped(project, dataset, table, spec, keyColumn, services);
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> write(TableDef table, WriteSpec spec, String runId, String writeName) {
+  public PTransform<PCollection<Row>, PCollection<Long>> write(
+      TableDef table, WriteSpec spec, String runId, String writeName) {
     return new BigQueryWrite(project, dataset, table, spec, runId, writeName, services, null);
   }
 
   @Override
-  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(TableDef table, WriteSpec spec, String runId,
-      String writeName, PCollectionView<Boolean> proceed) {
+  public PTransform<PCollection<Row>, PCollection<Long>> writeIf(
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed) {
     return new BigQueryWrite(project, dataset, table, spec, runId, writeName, services, proceed);
   }
 
@@ -104,7 +112,8 @@ public final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public void open(boolean mayCreate) {
-    preflight(); // credentials present and the dataset reachable; a dataset is never created by a run
+    preflight(); // credentials present and the dataset reachable; a dataset is never created by a
+    // run
   }
 
   @Override
@@ -120,7 +129,11 @@ public final class BigQueryWarehouse implements Warehouse {
         for (TableFieldSchema f : t.getSchema().getFields()) {
           String type = f.getType() == null ? "" : f.getType().toUpperCase(Locale.ROOT);
           boolean repeated = "REPEATED".equalsIgnoreCase(f.getMode());
-          cols.add(new StoredColumn(f.getName(), repeated ? "ARRAY<" + type + ">" : type, repeated ? null : typeOf(type)));
+          cols.add(
+              new StoredColumn(
+                  f.getName(),
+                  repeated ? "ARRAY<" + type + ">" : type,
+                  repeated ? null : typeOf(type)));
         }
       }
       return Optional.of(cols);
@@ -129,7 +142,10 @@ public final class BigQueryWarehouse implements Warehouse {
     }
   }
 
-  /** Our column type that a BigQuery field type (REST or GoogleSQL spelling) is read as; null for none. */
+  /**
+   * Our column type that a BigQuery field type (REST or GoogleSQL spelling) is read as; null for
+   * none.
+   */
   static ColumnType typeOf(String bigQueryType) {
     return switch (bigQueryType) {
       case "STRING" -> ColumnType.STRING;
@@ -147,11 +163,18 @@ public final class BigQueryWarehouse implements Warehouse {
     if (columns.isEmpty()) {
       return;
     }
-    runStatements("adding columns to " + table.name(), "eros_alter_" + table.name(),
-        List.of(BigQuerySql.addColumns(BigQuerySql.tablePath(project, dataset, table.name()), columns)));
+    runStatements(
+        "adding columns to " + table.name(),
+        "eros_alter_" + table.name(),
+        List.of(
+            BigQuerySql.addColumns(
+                BigQuerySql.tablePath(project, dataset, table.name()), columns)));
   }
 
-  /** Staging tables are created with an expiration time, so BigQuery removes a killed run's leftovers itself. */
+  /**
+   * Staging tables are created with an expiration time, so BigQuery removes a killed run's
+   * leftovers itself.
+   */
   @Override
   public int dropStaleStaging(Duration maxAge) {
     return 0;
@@ -184,7 +207,8 @@ public final class BigQueryWarehouse implements Warehouse {
       if (ds.getTable(ref) == null) {
         return List.of();
       }
-      return BigQueryStorageRows.read(storage, project, ref, columns, restriction, spec.schema(table));
+      return BigQueryStorageRows.read(
+          storage, project, ref, columns, restriction, spec.schema(table));
     } catch (Exception e) {
       throw wrap("reading " + table.name(), e);
     }
@@ -192,8 +216,12 @@ public final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public void insertNow(TableDef table, List<Row> rows) {
-    List<String> statements = BigQuerySql.insertValues(table, BigQuerySql.tablePath(project, dataset, table.name()), rows,
-        MAX_STATEMENT_CHARS);
+    List<String> statements =
+        BigQuerySql.insertValues(
+            table,
+            BigQuerySql.tablePath(project, dataset, table.name()),
+            rows,
+            MAX_STATEMENT_CHARS);
     if (statements.isEmpty()) {
       return;
     }
@@ -207,25 +235,40 @@ public final class BigQueryWarehouse implements Warehouse {
     try (DatasetService ds = services().getDatasetService(options())) {
       Table t = ds.getTable(BigQuerySchemas.tableRef(project, dataset, table.name()));
       if (t == null) {
-        throw new IllegalArgumentException("table " + table.name() + " does not exist in " + spec()
-            + "; create it first (pipelines create their tables; or run ./eros generate)");
+        throw new IllegalArgumentException(
+            "table "
+                + table.name()
+                + " does not exist in "
+                + spec()
+                + "; create it first (pipelines create their tables; or run ./eros generate)");
       }
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {
       throw wrap("emptying " + table.name(), e);
     }
-    runStatements("emptying " + table.name(), "eros_truncate_" + table.name(),
+    runStatements(
+        "emptying " + table.name(),
+        "eros_truncate_" + table.name(),
         List.of(BigQuerySql.truncate(BigQuerySql.tablePath(project, dataset, table.name()))));
   }
 
-  /** Runs statements one after the other, each as a job with a fresh id (driver-side: no bundle retries). */
+  /**
+   * Runs statements one after the other, each as a job with a fresh id (driver-side: no bundle
+   * retries).
+   */
   private void runStatements(String what, String jobPrefix, List<String> statements) {
     BigQueryOptions options = options();
-    try (DatasetService ds = services().getDatasetService(options); JobService jobs = services().getJobService(options)) {
+    try (DatasetService ds = services().getDatasetService(options);
+        JobService jobs = services().getJobService(options)) {
       String location = BigQueryWrite.location(ds, project, dataset);
       for (String sql : statements) {
-        BigQueryJobs.runOnce(jobs, project, location, jobPrefix + "_" + UUID.randomUUID().toString().replace('-', '_'), sql);
+        BigQueryJobs.runOnce(
+            jobs,
+            project,
+            location,
+            jobPrefix + "_" + UUID.randomUUID().toString().replace('-', '_'),
+            sql);
       }
     } catch (Exception e) {
       throw wrap(what, e);

@@ -36,21 +36,23 @@ import org.apache.beam.sdk.values.Row;
  * Writes Rows (the table's full schema) to BigQuery; the output has one element once committed.
  *
  * <ul>
- *   <li>APPEND: a FILE_LOADS load job, WRITE_APPEND, CREATE_IF_NEEDED with the table's schema, daily
- *       partitioning and clustering. Output: the rows loaded.
- *   <li>REPLACE: the same as a WRITE_TRUNCATE load job, which swaps the table's contents atomically.
+ *   <li>APPEND: a FILE_LOADS load job, WRITE_APPEND, CREATE_IF_NEEDED with the table's schema,
+ *       daily partitioning and clustering. Output: the rows loaded.
+ *   <li>REPLACE: the same as a WRITE_TRUNCATE load job, which swaps the table's contents
+ *       atomically.
  *   <li>INSERT_IF_ABSENT, UPDATE, REPLACE_WHERE: the rows are loaded into a staging table named
  *       from the run and the write (WRITE_TRUNCATE, so a retried load replaces it); after the load,
  *       one statement (MERGE, UPDATE … FROM, or a DELETE + INSERT transaction) applies it to the
- *       target as a query job with an id derived from run and write, so that a retried bundle
- *       finds the job and uses its result instead of running it twice; then the staging table is
- *       dropped. Output: rows changed (numDmlAffectedRows; for REPLACE_WHERE the rows inserted).
+ *       target as a query job with an id derived from run and write, so that a retried bundle finds
+ *       the job and uses its result instead of running it twice; then the staging table is dropped.
+ *       Output: rows changed (numDmlAffectedRows; for REPLACE_WHERE the rows inserted).
  * </ul>
  *
- * <p>A staging table is created before its load with an expiration ({@link BigQueryJobs#STAGING_TTL}
- * after creation), so the staging table of a run that dies before its commit is deleted by
- * BigQuery. Should the table have lost its expiration by the time of the commit (a load that
- * replaced it), the commit first sets it again with {@link BigQuerySql#expireTable}.
+ * <p>A staging table is created before its load with an expiration ({@link
+ * BigQueryJobs#STAGING_TTL} after creation), so the staging table of a run that dies before its
+ * commit is deleted by BigQuery. Should the table have lost its expiration by the time of the
+ * commit (a load that replaced it), the commit first sets it again with {@link
+ * BigQuerySql#expireTable}.
  */
 final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
   private final String project;
@@ -62,12 +64,20 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   private final BigQueryServices services;
   private final PCollectionView<Boolean> proceed;
 
-  BigQueryWrite(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
-      BigQueryServices services, PCollectionView<Boolean> proceed) {
+  BigQueryWrite(
+      String project,
+      String dataset,
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      BigQueryServices services,
+      PCollectionView<Boolean> proceed) {
     super("Write " + table.name());
     this.proceed = proceed;
     if (runId == null || runId.isBlank() || writeName == null || writeName.isBlank()) {
-      throw new IllegalArgumentException("a BigQuery write of " + table.name() + " needs a run id and a write name");
+      throw new IllegalArgumentException(
+          "a BigQuery write of " + table.name() + " needs a run id and a write name");
     }
     BigQuerySchemas.tableRef(project, dataset, table.name());
     BigQuerySql.checkSpec(table, spec);
@@ -91,20 +101,27 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   }
 
   TableReference stagingRef() {
-    return BigQuerySchemas.tableRef(project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
+    return BigQuerySchemas.tableRef(
+        project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
   }
 
-  /** The load: into the target (APPEND/REPLACE, with partitioning and clustering) or into staging. */
+  /**
+   * The load: into the target (APPEND/REPLACE, with partitioning and clustering) or into staging.
+   */
   BigQueryIO.Write<Row> load() {
     boolean toStaging = staged();
-    BigQueryIO.Write<Row> w = BigQueryIO.<Row>write()
-        .to(toStaging ? stagingRef() : targetRef())
-        .withSchema(BigQuerySchemas.tableSchema(table))
-        .withFormatFunction(BigQueryRows::toTableRow)
-        .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
-        .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
-        .withWriteDisposition(spec.mode() == WriteSpec.Mode.APPEND ? WriteDisposition.WRITE_APPEND : WriteDisposition.WRITE_TRUNCATE)
-        .withLoadJobProjectId(project);
+    BigQueryIO.Write<Row> w =
+        BigQueryIO.<Row>write()
+            .to(toStaging ? stagingRef() : targetRef())
+            .withSchema(BigQuerySchemas.tableSchema(table))
+            .withFormatFunction(BigQueryRows::toTableRow)
+            .withMethod(BigQueryIO.Write.Method.FILE_LOADS)
+            .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+            .withWriteDisposition(
+                spec.mode() == WriteSpec.Mode.APPEND
+                    ? WriteDisposition.WRITE_APPEND
+                    : WriteDisposition.WRITE_TRUNCATE)
+            .withLoadJobProjectId(project);
     if (!toStaging) {
       TimePartitioning p = BigQuerySchemas.timePartitioning(table);
       if (p != null) {
@@ -125,24 +142,34 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   public PCollection<Long> expand(PCollection<Row> rows) {
     String temp = rows.getPipeline().getOptions().getTempLocation();
     if (temp == null || temp.isBlank()) {
-      throw new IllegalArgumentException("writing " + table.name() + " to BigQuery stages files first: pass "
-          + "--tempLocation=gs://BUCKET/tmp (a Cloud Storage folder the pipeline may write)");
+      throw new IllegalArgumentException(
+          "writing "
+              + table.name()
+              + " to BigQuery stages files first: pass "
+              + "--tempLocation=gs://BUCKET/tmp (a Cloud Storage folder the pipeline may write)");
     }
     PCollection<Long> count = rows.apply("Count rows", Count.globally());
     PCollection<Row> toLoad = rows;
     if (staged()) {
-      PCollection<String> created = PBegin.in(rows.getPipeline())
-          .apply("Name staging table", Create.of(stagingRef().getTableId()))
-          .apply("Create staging table", ParDo.of(new CreateStagingFn(project, dataset, table, services, Clock.system())));
+      PCollection<String> created =
+          PBegin.in(rows.getPipeline())
+              .apply("Name staging table", Create.of(stagingRef().getTableId()))
+              .apply(
+                  "Create staging table",
+                  ParDo.of(new CreateStagingFn(project, dataset, table, services, Clock.system())));
       toLoad = rows.apply("Wait for staging table", Wait.on(created)).setCoder(rows.getCoder());
     }
-    WriteResult loaded = toLoad.apply(staged() ? "Load staging table" : "Load " + table.name(), load());
-    PCollection<Long> afterLoad = count.apply("Wait for load", Wait.on(loaded.getSuccessfulTableLoads()));
+    WriteResult loaded =
+        toLoad.apply(staged() ? "Load staging table" : "Load " + table.name(), load());
+    PCollection<Long> afterLoad =
+        count.apply("Wait for load", Wait.on(loaded.getSuccessfulTableLoads()));
     if (!staged()) {
       return afterLoad.apply("Report loaded rows", ParDo.of(new ReportFn(table.name())));
     }
-    CommitStatementFn commit = new CommitStatementFn(project, dataset, table, spec, runId, writeName, services, proceed);
-    return afterLoad.apply("Commit " + table.name(),
+    CommitStatementFn commit =
+        new CommitStatementFn(project, dataset, table, spec, runId, writeName, services, proceed);
+    return afterLoad.apply(
+        "Commit " + table.name(),
         proceed == null ? ParDo.of(commit) : ParDo.of(commit).withSideInputs(proceed));
   }
 
@@ -154,7 +181,8 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     private final BigQueryServices services;
     private final Clock clock;
 
-    CreateStagingFn(String project, String dataset, TableDef table, BigQueryServices services, Clock clock) {
+    CreateStagingFn(
+        String project, String dataset, TableDef table, BigQueryServices services, Clock clock) {
       this.project = project;
       this.dataset = dataset;
       this.table = table;
@@ -163,7 +191,9 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     }
 
     @ProcessElement
-    public void process(@Element String staging, OutputReceiver<String> out, PipelineOptions options) throws Exception {
+    public void process(
+        @Element String staging, OutputReceiver<String> out, PipelineOptions options)
+        throws Exception {
       BigQueryServices s = services != null ? services : new BigQueryServicesImpl();
       try (DatasetService ds = s.getDatasetService(options.as(BigQueryOptions.class))) {
         createStaging(ds, project, dataset, table, staging, clock);
@@ -172,22 +202,34 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     }
   }
 
-  /** The staging table (the table's columns; no partitioning) expiring {@link BigQueryJobs#STAGING_TTL} from now. */
-  static Table stagingTable(String project, String dataset, TableDef table, String staging, Clock clock) {
+  /**
+   * The staging table (the table's columns; no partitioning) expiring {@link
+   * BigQueryJobs#STAGING_TTL} from now.
+   */
+  static Table stagingTable(
+      String project, String dataset, TableDef table, String staging, Clock clock) {
     return new Table()
         .setTableReference(BigQuerySchemas.tableRef(project, dataset, staging))
         .setSchema(BigQuerySchemas.tableSchema(table))
         .setExpirationTime(clock.now().plus(BigQueryJobs.STAGING_TTL).toEpochMilli());
   }
 
-  static void createStaging(DatasetService ds, String project, String dataset, TableDef table, String staging, Clock clock)
+  static void createStaging(
+      DatasetService ds,
+      String project,
+      String dataset,
+      TableDef table,
+      String staging,
+      Clock clock)
       throws Exception {
     if (ds.getTable(BigQuerySchemas.tableRef(project, dataset, staging)) == null) {
       ds.createTable(stagingTable(project, dataset, table, staging, clock));
     }
   }
 
-  /** Passes the committed row count on and counts it as {@code warehouse:rows_committed_<table>}. */
+  /**
+   * Passes the committed row count on and counts it as {@code warehouse:rows_committed_<table>}.
+   */
   static final class ReportFn extends DoFn<Long, Long> {
     private final Counter committed;
 
@@ -202,7 +244,10 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     }
   }
 
-  /** Runs the commit statement of a staged write once (deterministic job id), then drops the staging table. */
+  /**
+   * Runs the commit statement of a staged write once (deterministic job id), then drops the staging
+   * table.
+   */
   static final class CommitStatementFn extends DoFn<Long, Long> {
     private final String project;
     private final String dataset;
@@ -214,8 +259,15 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     private final PCollectionView<Boolean> proceed;
     private final Counter committed;
 
-    CommitStatementFn(String project, String dataset, TableDef table, WriteSpec spec, String runId, String writeName,
-        BigQueryServices services, PCollectionView<Boolean> proceed) {
+    CommitStatementFn(
+        String project,
+        String dataset,
+        TableDef table,
+        WriteSpec spec,
+        String runId,
+        String writeName,
+        BigQueryServices services,
+        PCollectionView<Boolean> proceed) {
       this.proceed = proceed;
       this.project = project;
       this.dataset = dataset;
@@ -234,9 +286,12 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
       BigQueryServices s = services != null ? services : new BigQueryServicesImpl();
       boolean go = proceed == null || Boolean.TRUE.equals(c.sideInput(proceed));
       long changed;
-      try (DatasetService ds = s.getDatasetService(bq); JobService jobs = s.getJobService(bq)) {
-        changed = go ? commit(ds, jobs, project, dataset, table, spec, runId, writeName, stagedRows)
-            : dropStaging(ds, project, dataset, table, runId, writeName);
+      try (DatasetService ds = s.getDatasetService(bq);
+          JobService jobs = s.getJobService(bq)) {
+        changed =
+            go
+                ? commit(ds, jobs, project, dataset, table, spec, runId, writeName, stagedRows)
+                : dropStaging(ds, project, dataset, table, runId, writeName);
       }
       if (!go) {
         c.output(NOT_COMMITTED);
@@ -251,9 +306,17 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
   static final long NOT_COMMITTED = -1L;
 
   /** Drops the staging table of (run, write) when it exists; returns 0. */
-  static long dropStaging(DatasetService ds, String project, String dataset, TableDef table, String runId,
-      String writeName) throws Exception {
-    TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
+  static long dropStaging(
+      DatasetService ds,
+      String project,
+      String dataset,
+      TableDef table,
+      String runId,
+      String writeName)
+      throws Exception {
+    TableReference stagingRef =
+        BigQuerySchemas.tableRef(
+            project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
     if (ds.getTable(stagingRef) != null) {
       ds.deleteTable(stagingRef);
     }
@@ -262,11 +325,20 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
 
   /**
    * Applies the staging table of (run, write) to the target with one statement job, creating the
-   * target first when absent, then drops the staging table. Safe to call again for the same
-   * (run, write): the job is found by its id and its result reused. Returns the rows changed.
+   * target first when absent, then drops the staging table. Safe to call again for the same (run,
+   * write): the job is found by its id and its result reused. Returns the rows changed.
    */
-  static long commit(DatasetService ds, JobService jobs, String project, String dataset, TableDef table, WriteSpec spec,
-      String runId, String writeName, long stagedRows) throws Exception {
+  static long commit(
+      DatasetService ds,
+      JobService jobs,
+      String project,
+      String dataset,
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      long stagedRows)
+      throws Exception {
     String staging = BigQueryJobs.stagingTable(table.name(), runId, writeName);
     TableReference stagingRef = BigQuerySchemas.tableRef(project, dataset, staging);
     long changed = 0;
@@ -275,9 +347,13 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
       Table staged = ds.getTable(stagingRef);
       if (staged != null && staged.getExpirationTime() == null) {
         // the load replaced the table without its expiration: set it before anything can fail
-        BigQueryJobs.runOnce(jobs, project, location(ds, project, dataset),
+        BigQueryJobs.runOnce(
+            jobs,
+            project,
+            location(ds, project, dataset),
             BigQueryJobs.expiryJobBase(table.name(), runId, writeName),
-            BigQuerySql.expireTable(BigQuerySql.tablePath(project, dataset, staging), BigQueryJobs.STAGING_TTL));
+            BigQuerySql.expireTable(
+                BigQuerySql.tablePath(project, dataset, staging), BigQueryJobs.STAGING_TTL));
       }
       TableReference target = BigQuerySchemas.tableRef(project, dataset, table.name());
       if (ds.getTable(target) == null) {
@@ -285,12 +361,22 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
       }
       String targetPath = BigQuerySql.tablePath(project, dataset, table.name());
       // a gated REPLACE of no rows empties the target (there may be no staging table to read)
-      String sql = replace && stagedRows == 0 ? BigQuerySql.truncate(targetPath)
-          : BigQuerySql.commitStatement(table, spec, targetPath, BigQuerySql.tablePath(project, dataset, staging));
-      Job job = BigQueryJobs.runOnce(jobs, project, location(ds, project, dataset),
-          BigQueryJobs.commitJobBase(table.name(), runId, writeName), sql);
-      changed = spec.mode() == WriteSpec.Mode.REPLACE_WHERE || spec.mode() == WriteSpec.Mode.REPLACE
-          ? stagedRows : BigQueryJobs.dmlAffectedRows(job);
+      String sql =
+          replace && stagedRows == 0
+              ? BigQuerySql.truncate(targetPath)
+              : BigQuerySql.commitStatement(
+                  table, spec, targetPath, BigQuerySql.tablePath(project, dataset, staging));
+      Job job =
+          BigQueryJobs.runOnce(
+              jobs,
+              project,
+              location(ds, project, dataset),
+              BigQueryJobs.commitJobBase(table.name(), runId, writeName),
+              sql);
+      changed =
+          spec.mode() == WriteSpec.Mode.REPLACE_WHERE || spec.mode() == WriteSpec.Mode.REPLACE
+              ? stagedRows
+              : BigQueryJobs.dmlAffectedRows(job);
     }
     if (ds.getTable(stagingRef) != null) {
       ds.deleteTable(stagingRef);

@@ -27,13 +27,23 @@ class BigQueryJobsTest {
   @Test
   void commitJobIdsAreDeterministicPerTableRunAndWrite() {
     String base = BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-01", "rejects");
-    assertThat(BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-01", "rejects"), equalTo(base));
-    assertThat(base, matchesPattern("eros_commit_rejected_rows_rejects_run_2024_01_01_[0-9a-f]{16}"));
-    assertThat(BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-02", "rejects"), not(equalTo(base)));
-    assertThat(BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-01", "rejects2"), not(equalTo(base)));
-    assertThat(BigQueryJobs.commitJobBase("etl_job_runs", "run-2024-01-01", "rejects"), not(equalTo(base)));
+    assertThat(
+        BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-01", "rejects"), equalTo(base));
+    assertThat(
+        base, matchesPattern("eros_commit_rejected_rows_rejects_run_2024_01_01_[0-9a-f]{16}"));
+    assertThat(
+        BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-02", "rejects"),
+        not(equalTo(base)));
+    assertThat(
+        BigQueryJobs.commitJobBase("rejected_rows", "run-2024-01-01", "rejects2"),
+        not(equalTo(base)));
+    assertThat(
+        BigQueryJobs.commitJobBase("etl_job_runs", "run-2024-01-01", "rejects"),
+        not(equalTo(base)));
     // runs whose ids differ only in characters that are cleaned away still get distinct jobs
-    assertThat(BigQueryJobs.commitJobBase("t", "a.b", "w"), not(equalTo(BigQueryJobs.commitJobBase("t", "a_b", "w"))));
+    assertThat(
+        BigQueryJobs.commitJobBase("t", "a.b", "w"),
+        not(equalTo(BigQueryJobs.commitJobBase("t", "a_b", "w"))));
     assertThat(BigQueryJobs.attemptJobId(base, 1), equalTo(base + "_a1"));
     String longOne = BigQueryJobs.commitJobBase("t", "r".repeat(5000), "w");
     assertThat(longOne.length(), lessThanOrEqualTo(1024));
@@ -44,8 +54,10 @@ class BigQueryJobsTest {
     String s = BigQueryJobs.stagingTable("rejected_rows", "job:2024/01/01 x", "rejects");
     assertThat(TableDef.checkIdentifier(s), equalTo(s));
     assertThat(s, matchesPattern("_stg_rejected_rows_rejects_job_2024_01_01_x_[0-9a-f]{8}"));
-    assertThat(BigQueryJobs.stagingTable("rejected_rows", "job:2024/01/01 x", "rejects"), equalTo(s));
-    assertThat(BigQueryJobs.stagingTable("rejected_rows", "job:2024/01/02 x", "rejects"), not(equalTo(s)));
+    assertThat(
+        BigQueryJobs.stagingTable("rejected_rows", "job:2024/01/01 x", "rejects"), equalTo(s));
+    assertThat(
+        BigQueryJobs.stagingTable("rejected_rows", "job:2024/01/02 x", "rejects"), not(equalTo(s)));
   }
 
   @Test
@@ -77,7 +89,10 @@ class BigQueryJobsTest {
   @Test
   void aStatementThatKeepsFailingSaysWhy() {
     RecordingJobService.FAIL_NEXT.set(BigQueryJobs.MAX_ATTEMPTS);
-    IOException e = assertThrows(IOException.class, () -> BigQueryJobs.runOnce(jobs, "my-project", null, "base", "MERGE x"));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> BigQueryJobs.runOnce(jobs, "my-project", null, "base", "MERGE x"));
     assertThat(e.getMessage(), containsString("scripted failure"));
     assertThat(e.getMessage(), containsString("base_a2"));
     assertThat(RecordingJobService.QUERIES, hasSize(BigQueryJobs.MAX_ATTEMPTS));
@@ -86,23 +101,24 @@ class BigQueryJobsTest {
   @Test
   void aJobInsertedConcurrentlyIsAwaitedNotRepeated() throws Exception {
     // another worker inserts base_a0 between our lookup and our insert: BigQuery answers 409
-    RecordingJobService racing = new RecordingJobService() {
-      private boolean raced;
+    RecordingJobService racing =
+        new RecordingJobService() {
+          private boolean raced;
 
-      @Override
-      public Job getJob(JobReference ref) {
-        if (!raced) {
-          raced = true;
-          try {
-            new RecordingJobService().startQueryJob(ref, BigQueryJobs.queryConfig("MERGE x"));
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
+          @Override
+          public Job getJob(JobReference ref) {
+            if (!raced) {
+              raced = true;
+              try {
+                new RecordingJobService().startQueryJob(ref, BigQueryJobs.queryConfig("MERGE x"));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+              return null;
+            }
+            return super.getJob(ref);
           }
-          return null;
-        }
-        return super.getJob(ref);
-      }
-    };
+        };
     RecordingJobService.AFFECTED_ROWS.set(5);
     Job job = BigQueryJobs.runOnce(racing, "my-project", null, "base", "MERGE x");
     assertThat(RecordingJobService.QUERIES, hasSize(1));

@@ -21,7 +21,8 @@ class BigQuerySchemasTest {
     assertThat(fields.size(), equalTo(cols.size()));
     for (int i = 0; i < cols.size(); i++) {
       assertThat(fields.get(i).getName(), equalTo(cols.get(i).name()));
-      assertThat(fields.get(i).getMode(), equalTo(cols.get(i).required() ? "REQUIRED" : "NULLABLE"));
+      assertThat(
+          fields.get(i).getMode(), equalTo(cols.get(i).required() ? "REQUIRED" : "NULLABLE"));
       assertThat(fields.get(i).getDescription(), equalTo(cols.get(i).description()));
     }
     assertThat(fields.get(0).getType(), equalTo("STRING"));
@@ -29,22 +30,32 @@ class BigQuerySchemasTest {
     assertThat(fields.get(5).getType(), equalTo("DATE"));
     assertThat(fields.get(6).getType(), equalTo("INTEGER"));
     assertThat(fields.get(9).getType(), equalTo("FLOAT"));
-    assertThat(BigQuerySchemas.tableSchema(Tables.CAPTION_BANK).getFields().get(5).getType(), equalTo("BOOLEAN"));
+    assertThat(
+        BigQuerySchemas.tableSchema(Tables.CAPTION_BANK).getFields().get(5).getType(),
+        equalTo("BOOLEAN"));
   }
 
   @Test
   void schemaMapsBackToTheBeamSchemaOfTheTable() {
-    // Beam's own conversion of our TableSchema gives the field types and nullability of TableDef.schema(),
+    // Beam's own conversion of our TableSchema gives the field types and nullability of
+    // TableDef.schema(),
     // except TIMESTAMP: Beam maps it to its millisecond DATETIME, we keep BigQuery's microseconds
     // (SqlTypes.TIMESTAMP), which is why the adapter converts rows itself (BigQueryRows).
-    org.apache.beam.sdk.schemas.Schema back = BigQueryUtils.fromTableSchema(BigQuerySchemas.tableSchema(Tables.ETL_JOB_RUNS));
+    org.apache.beam.sdk.schemas.Schema back =
+        BigQueryUtils.fromTableSchema(BigQuerySchemas.tableSchema(Tables.ETL_JOB_RUNS));
     org.apache.beam.sdk.schemas.Schema ours = Tables.ETL_JOB_RUNS.schema();
     for (org.apache.beam.sdk.schemas.Schema.Field f : ours.getFields()) {
       org.apache.beam.sdk.schemas.Schema.FieldType theirs = back.getField(f.getName()).getType();
       assertThat(f.getName(), theirs.getNullable(), equalTo(f.getType().getNullable()));
-      if (Tables.ETL_JOB_RUNS.requireColumn(f.getName()).type() == com.eros.common.table.ColumnType.TIMESTAMP) {
-        assertThat(f.getName(), theirs.getTypeName(), equalTo(org.apache.beam.sdk.schemas.Schema.TypeName.DATETIME));
-        assertThat(f.getName(), f.getType().getLogicalType().getIdentifier(),
+      if (Tables.ETL_JOB_RUNS.requireColumn(f.getName()).type()
+          == com.eros.common.table.ColumnType.TIMESTAMP) {
+        assertThat(
+            f.getName(),
+            theirs.getTypeName(),
+            equalTo(org.apache.beam.sdk.schemas.Schema.TypeName.DATETIME));
+        assertThat(
+            f.getName(),
+            f.getType().getLogicalType().getIdentifier(),
             equalTo(org.apache.beam.sdk.schemas.logicaltypes.SqlTypes.TIMESTAMP.getIdentifier()));
       } else {
         assertThat(f.getName(), theirs.getTypeName(), equalTo(f.getType().getTypeName()));

@@ -53,9 +53,11 @@ import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
  */
 public final class FakeStorageReadServer implements StorageClient, Serializable {
   private static final long serialVersionUID = 1L;
-  static final List<CreateReadSessionRequest> SESSIONS = Collections.synchronizedList(new ArrayList<>());
+  static final List<CreateReadSessionRequest> SESSIONS =
+      Collections.synchronizedList(new ArrayList<>());
   private static final Map<String, Session> STREAMS = new ConcurrentHashMap<>();
-  private static final Pattern TABLE = Pattern.compile("projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)");
+  private static final Pattern TABLE =
+      Pattern.compile("projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)");
 
   private record Session(TableReference table, String avroSchema) {}
 
@@ -71,7 +73,11 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
     if (!m.matches()) {
       throw new IllegalArgumentException("bad table name " + request.getReadSession().getTable());
     }
-    TableReference ref = new TableReference().setProjectId(m.group(1)).setDatasetId(m.group(2)).setTableId(m.group(3));
+    TableReference ref =
+        new TableReference()
+            .setProjectId(m.group(1))
+            .setDatasetId(m.group(2))
+            .setTableId(m.group(3));
     Table table;
     try {
       table = new FakeDatasetService().getTable(ref);
@@ -94,22 +100,27 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
         .build();
   }
 
-  /** The selected fields in table order (as BigQuery returns them), typed as the Storage API types them. */
+  /**
+   * The selected fields in table order (as BigQuery returns them), typed as the Storage API types
+   * them.
+   */
   static Schema avroSchema(List<TableFieldSchema> fields, List<String> selected) {
     List<Schema.Field> out = new ArrayList<>();
     for (TableFieldSchema f : fields) {
       if (!selected.isEmpty() && !selected.contains(f.getName())) {
         continue;
       }
-      Schema type = switch (f.getType()) {
-        case "STRING" -> Schema.create(Schema.Type.STRING);
-        case "INTEGER", "INT64" -> Schema.create(Schema.Type.LONG);
-        case "FLOAT", "FLOAT64" -> Schema.create(Schema.Type.DOUBLE);
-        case "BOOLEAN", "BOOL" -> Schema.create(Schema.Type.BOOLEAN);
-        case "TIMESTAMP" -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
-        case "DATE" -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
-        default -> throw new IllegalArgumentException("type " + f.getType());
-      };
+      Schema type =
+          switch (f.getType()) {
+            case "STRING" -> Schema.create(Schema.Type.STRING);
+            case "INTEGER", "INT64" -> Schema.create(Schema.Type.LONG);
+            case "FLOAT", "FLOAT64" -> Schema.create(Schema.Type.DOUBLE);
+            case "BOOLEAN", "BOOL" -> Schema.create(Schema.Type.BOOLEAN);
+            case "TIMESTAMP" ->
+                LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+            case "DATE" -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+            default -> throw new IllegalArgumentException("type " + f.getType());
+          };
       if (!"REQUIRED".equals(f.getMode())) {
         type = Schema.createUnion(Schema.create(Schema.Type.NULL), type);
       }
@@ -124,15 +135,18 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
   }
 
   @Override
-  public BigQueryServerStream<ReadRowsResponse> readRows(ReadRowsRequest request, String fullTableId) {
+  public BigQueryServerStream<ReadRowsResponse> readRows(
+      ReadRowsRequest request, String fullTableId) {
     Session s = STREAMS.get(request.getReadStream());
     if (s == null || request.getOffset() != 0) {
       return new FakeBigQueryServerStream<>(List.of());
     }
     Schema schema = new Schema.Parser().parse(s.avroSchema());
     try {
-      List<TableRow> rows = new FakeDatasetService()
-          .getAllRows(s.table().getProjectId(), s.table().getDatasetId(), s.table().getTableId());
+      List<TableRow> rows =
+          new FakeDatasetService()
+              .getAllRows(
+                  s.table().getProjectId(), s.table().getDatasetId(), s.table().getTableId());
       if (rows.isEmpty()) {
         return new FakeBigQueryServerStream<>(List.of());
       }
@@ -147,10 +161,14 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
         writer.write(rec, enc);
       }
       enc.flush();
-      ReadRowsResponse response = ReadRowsResponse.newBuilder()
-          .setRowCount(rows.size())
-          .setAvroRows(AvroRows.newBuilder().setSerializedBinaryRows(ByteString.copyFrom(bytes.toByteArray())).setRowCount(rows.size()))
-          .build();
+      ReadRowsResponse response =
+          ReadRowsResponse.newBuilder()
+              .setRowCount(rows.size())
+              .setAvroRows(
+                  AvroRows.newBuilder()
+                      .setSerializedBinaryRows(ByteString.copyFrom(bytes.toByteArray()))
+                      .setRowCount(rows.size()))
+              .build();
       return new FakeBigQueryServerStream<>(List.of(response));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -159,17 +177,24 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
     }
   }
 
-  private static final DateTimeFormatter TS = new DateTimeFormatterBuilder()
-      .appendPattern("uuuu-MM-dd HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter TS =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter();
 
-  /** A value as stored by the fakes (JSON strings of a load, or Java values) in the Avro type of the field. */
+  /**
+   * A value as stored by the fakes (JSON strings of a load, or Java values) in the Avro type of the
+   * field.
+   */
   static Object avroValue(Schema fieldSchema, Object v) {
     if (v == null) {
       return null;
     }
-    Schema s = fieldSchema.getType() == Schema.Type.UNION ? fieldSchema.getTypes().get(1) : fieldSchema;
+    Schema s =
+        fieldSchema.getType() == Schema.Type.UNION ? fieldSchema.getTypes().get(1) : fieldSchema;
     String str = String.valueOf(v);
     if (s.getLogicalType() instanceof LogicalTypes.TimestampMicros) {
       if (str.matches("-?[0-9.]+(E-?[0-9]+)?")) { // epoch seconds, as the REST API returns them
@@ -193,11 +218,13 @@ public final class FakeStorageReadServer implements StorageClient, Serializable 
 
   @Override
   public SplitReadStreamResponse splitReadStream(SplitReadStreamRequest request) {
-    return SplitReadStreamResponse.getDefaultInstance(); // no split: the reader keeps the whole stream
+    return SplitReadStreamResponse
+        .getDefaultInstance(); // no split: the reader keeps the whole stream
   }
 
   @Override
-  public SplitReadStreamResponse splitReadStream(SplitReadStreamRequest request, String fullTableId) {
+  public SplitReadStreamResponse splitReadStream(
+      SplitReadStreamRequest request, String fullTableId) {
     return splitReadStream(request);
   }
 

@@ -31,8 +31,8 @@ import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 
 /**
- * Test JobService: load, copy and extract jobs go to Beam's {@link FakeJobService} (which runs
- * them against {@link FakeDatasetService}); query jobs, which the fake cannot execute, are recorded
+ * Test JobService: load, copy and extract jobs go to Beam's {@link FakeJobService} (which runs them
+ * against {@link FakeDatasetService}); query jobs, which the fake cannot execute, are recorded
  * instead (id, SQL, and a snapshot of a watched table at that moment) and finish DONE with a
  * scripted numDmlAffectedRows, or FAILED when told. Like BigQuery, inserting a job id twice is
  * refused with 409. State is static (shared with the copies a pipeline deserializes).
@@ -41,14 +41,22 @@ class RecordingJobService implements JobService, Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A query job as it was started. */
-  record Started(String jobId, String location, String sql, List<TableRow> watchedRows, Long watchedExpiration) {}
+  record Started(
+      String jobId,
+      String location,
+      String sql,
+      List<TableRow> watchedRows,
+      Long watchedExpiration) {}
 
   static final List<Started> QUERIES = Collections.synchronizedList(new ArrayList<>());
+
   /** Every load job configuration, in start order. */
   static final List<JobConfigurationLoad> LOADS = Collections.synchronizedList(new ArrayList<>());
+
   private static final Map<String, Job> JOBS = new ConcurrentHashMap<>();
   static final AtomicLong AFFECTED_ROWS = new AtomicLong();
   static final AtomicInteger FAIL_NEXT = new AtomicInteger();
+
   /** project, dataset, table whose rows are snapshotted when a query starts (null: none). */
   static volatile String[] watched;
 
@@ -69,7 +77,8 @@ class RecordingJobService implements JobService, Serializable {
   @Override
   public void startQueryJob(JobReference ref, JobConfigurationQuery query) throws IOException {
     if (JOBS.containsKey(ref.getJobId())) {
-      throw new GoogleJsonResponseException(new HttpResponseException.Builder(409, "Conflict", new HttpHeaders()),
+      throw new GoogleJsonResponseException(
+          new HttpResponseException.Builder(409, "Conflict", new HttpHeaders()),
           new GoogleJsonError().set("message", "Already Exists: Job " + ref.getJobId()));
     }
     List<TableRow> snapshot = List.of();
@@ -78,23 +87,35 @@ class RecordingJobService implements JobService, Serializable {
     if (w != null) {
       try {
         snapshot = new FakeDatasetService().getAllRows(w[0], w[1], w[2]);
-        com.google.api.services.bigquery.model.Table t = new FakeDatasetService().getTable(
-            new com.google.api.services.bigquery.model.TableReference().setProjectId(w[0]).setDatasetId(w[1]).setTableId(w[2]));
+        com.google.api.services.bigquery.model.Table t =
+            new FakeDatasetService()
+                .getTable(
+                    new com.google.api.services.bigquery.model.TableReference()
+                        .setProjectId(w[0])
+                        .setDatasetId(w[1])
+                        .setTableId(w[2]));
         expiration = t == null ? null : t.getExpirationTime();
       } catch (IOException | InterruptedException e) {
         snapshot = null; // the watched table did not exist
       }
     }
-    QUERIES.add(new Started(ref.getJobId(), ref.getLocation(), query.getQuery(), snapshot, expiration));
+    QUERIES.add(
+        new Started(ref.getJobId(), ref.getLocation(), query.getQuery(), snapshot, expiration));
     JobStatus status = new JobStatus().setState("DONE");
     if (FAIL_NEXT.get() > 0) {
       FAIL_NEXT.decrementAndGet();
-      status.setErrorResult(new ErrorProto().setReason("invalidQuery").setMessage("scripted failure"));
+      status.setErrorResult(
+          new ErrorProto().setReason("invalidQuery").setMessage("scripted failure"));
     }
-    JOBS.put(ref.getJobId(), new Job().setJobReference(ref)
-        .setConfiguration(new JobConfiguration().setQuery(query))
-        .setStatus(status)
-        .setStatistics(new JobStatistics().setQuery(new JobStatistics2().setNumDmlAffectedRows(AFFECTED_ROWS.get()))));
+    JOBS.put(
+        ref.getJobId(),
+        new Job()
+            .setJobReference(ref)
+            .setConfiguration(new JobConfiguration().setQuery(query))
+            .setStatus(status)
+            .setStatistics(
+                new JobStatistics()
+                    .setQuery(new JobStatistics2().setNumDmlAffectedRows(AFFECTED_ROWS.get()))));
   }
 
   @Override
@@ -123,14 +144,17 @@ class RecordingJobService implements JobService, Serializable {
   private void finish(JobReference ref) {
     for (int i = 0; i < 5; i++) {
       Job j = loads.getJob(ref);
-      if (j == null || "DONE".equals(j.getStatus().getState()) || "FAILED".equals(j.getStatus().getState())) {
+      if (j == null
+          || "DONE".equals(j.getStatus().getState())
+          || "FAILED".equals(j.getStatus().getState())) {
         return;
       }
     }
   }
 
   @Override
-  public void startLoadJob(JobReference ref, JobConfigurationLoad config, AbstractInputStreamContent content)
+  public void startLoadJob(
+      JobReference ref, JobConfigurationLoad config, AbstractInputStreamContent content)
       throws IOException, InterruptedException {
     loads.startLoadJob(ref, config, content);
     finish(ref);

@@ -1,7 +1,7 @@
 package com.eros.pipelines.alerts.delivery;
 
-import com.eros.common.table.Timestamps;
 import com.eros.common.table.Tables;
+import com.eros.common.table.Timestamps;
 import com.eros.pipelines.alerts.Level;
 import com.eros.pipelines.alerts.Runbook;
 import java.time.Instant;
@@ -15,11 +15,18 @@ import org.apache.beam.sdk.values.Row;
  *     lock_table_bloat and lock_cleanup_high_volume; daily_automation has job_failed, ...)
  * @param message the measured value and the threshold, for people
  */
-public record AlertNotice(String alertId, String source, String kind, Level level, String message, Instant alertTime,
+public record AlertNotice(
+    String alertId,
+    String source,
+    String kind,
+    Level level,
+    String message,
+    Instant alertTime,
     String jobId) {
 
   /** An alert whose kind is its source (the health monitor's). */
-  public AlertNotice(String alertId, String source, Level level, String message, Instant alertTime, String jobId) {
+  public AlertNotice(
+      String alertId, String source, Level level, String message, Instant alertTime, String jobId) {
     this(alertId, source, source, level, message, alertTime, jobId);
   }
 
@@ -27,12 +34,19 @@ public record AlertNotice(String alertId, String source, String kind, Level leve
   public static AlertNotice of(Row alert, String kind) {
     Level level = Level.parse(alert.getString("alert_level"));
     String source = alert.getString("alert_source");
-    return new AlertNotice(alert.getString("alert_id"), source, kind == null ? source : kind,
-        level == null ? Level.WARNING : level, alert.getString("alert_message"), Timestamps.get(alert, "alert_time"),
+    return new AlertNotice(
+        alert.getString("alert_id"),
+        source,
+        kind == null ? source : kind,
+        level == null ? Level.WARNING : level,
+        alert.getString("alert_message"),
+        Timestamps.get(alert, "alert_time"),
         alert.getString("job_id"));
   }
 
-  /** "source" or "source/kind" when the kind differs: PagerDuty's dedup key and the subject's name. */
+  /**
+   * "source" or "source/kind" when the kind differs: PagerDuty's dedup key and the subject's name.
+   */
   public String name() {
     return kind.equals(source) ? source : source + "/" + kind;
   }

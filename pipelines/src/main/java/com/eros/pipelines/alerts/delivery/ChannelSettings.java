@@ -19,20 +19,30 @@ import java.util.function.Supplier;
  *
  * <p>Every URL must be https; plain http is accepted only on a loopback host (127.0.0.1, ::1,
  * localhost), for tests. A bad URL given as an option ({@code --pagerDutyEventsUrl}) is refused
- * when the settings are built; one that comes from a secret is a failed delivery naming the setting.
+ * when the settings are built; one that comes from a secret is a failed delivery naming the
+ * setting.
  *
- * @param pagerDutyEventsUrl the Events API v2 endpoint (overridable, e.g. for a regional endpoint or a test server)
+ * @param pagerDutyEventsUrl the Events API v2 endpoint (overridable, e.g. for a regional endpoint
+ *     or a test server)
  */
 public record ChannelSettings(
-    String slackWebhookSecret, String pagerDutyRoutingKeySecret, String webhookUrlSecret, String googleChatWebhookSecret,
-    String smtpPasswordSecret, String pagerDutyEventsUrl, MailSettings mail, RetryPolicy retry) implements Serializable {
+    String slackWebhookSecret,
+    String pagerDutyRoutingKeySecret,
+    String webhookUrlSecret,
+    String googleChatWebhookSecret,
+    String smtpPasswordSecret,
+    String pagerDutyEventsUrl,
+    MailSettings mail,
+    RetryPolicy retry)
+    implements Serializable {
 
   public static final String ENV_SLACK = "EROS_SLACK_WEBHOOK_URL";
   public static final String ENV_PAGERDUTY = "EROS_PAGERDUTY_ROUTING_KEY";
   public static final String ENV_WEBHOOK = "EROS_WEBHOOK_URL";
   public static final String ENV_GOOGLE_CHAT = "EROS_GOOGLE_CHAT_WEBHOOK_URL";
   public static final String ENV_SMTP_PASSWORD = "EROS_SMTP_PASSWORD";
-  public static final String DEFAULT_PAGERDUTY_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
+  public static final String DEFAULT_PAGERDUTY_EVENTS_URL =
+      "https://events.pagerduty.com/v2/enqueue";
 
   public ChannelSettings {
     slackWebhookSecret = blankToNull(slackWebhookSecret);
@@ -40,23 +50,37 @@ public record ChannelSettings(
     webhookUrlSecret = blankToNull(webhookUrlSecret);
     googleChatWebhookSecret = blankToNull(googleChatWebhookSecret);
     smtpPasswordSecret = blankToNull(smtpPasswordSecret);
-    pagerDutyEventsUrl = blankToNull(pagerDutyEventsUrl) == null ? DEFAULT_PAGERDUTY_EVENTS_URL : pagerDutyEventsUrl.strip();
+    pagerDutyEventsUrl =
+        blankToNull(pagerDutyEventsUrl) == null
+            ? DEFAULT_PAGERDUTY_EVENTS_URL
+            : pagerDutyEventsUrl.strip();
     mail = mail == null ? MailSettings.none() : mail;
-    for (String s : new String[] {slackWebhookSecret, pagerDutyRoutingKeySecret, webhookUrlSecret, googleChatWebhookSecret,
-        smtpPasswordSecret}) {
+    for (String s :
+        new String[] {
+          slackWebhookSecret,
+          pagerDutyRoutingKeySecret,
+          webhookUrlSecret,
+          googleChatWebhookSecret,
+          smtpPasswordSecret
+        }) {
       if (s != null) {
         SecretManagerClient.normalize(s);
       }
     }
     if (smtpPasswordSecret != null && mail.user() == null) {
-      throw new IllegalArgumentException("--smtpPasswordSecret needs --smtpUser (the password is only sent to authenticate)");
+      throw new IllegalArgumentException(
+          "--smtpPasswordSecret needs --smtpUser (the password is only sent to authenticate)");
     }
     httpsUrl(pagerDutyEventsUrl, "--pagerDutyEventsUrl=" + pagerDutyEventsUrl);
   }
 
-  /** The webhook channels only (Slack, PagerDuty, webhook, Google Chat from the environment), no e-mail. */
+  /**
+   * The webhook channels only (Slack, PagerDuty, webhook, Google Chat from the environment), no
+   * e-mail.
+   */
   public static ChannelSettings webhooks(String pagerDutyEventsUrl, RetryPolicy retry) {
-    return new ChannelSettings(null, null, null, null, null, pagerDutyEventsUrl, MailSettings.none(), retry);
+    return new ChannelSettings(
+        null, null, null, null, null, pagerDutyEventsUrl, MailSettings.none(), retry);
   }
 
   /** The Secret Manager resource name configured for a channel's secret, or null. */
@@ -98,13 +122,33 @@ public record ChannelSettings(
     for (Channel c : Channel.values()) {
       String secret = secretName(c);
       String v = env.get(envVar(c));
-      String origin = secret != null ? "Secret Manager " + secret
-          : v != null && !v.isBlank() ? "environment variable " + envVar(c) : null;
+      String origin =
+          secret != null
+              ? "Secret Manager " + secret
+              : v != null && !v.isBlank() ? "environment variable " + envVar(c) : null;
       if (c == Channel.EMAIL) {
-        out.add(c.id() + ": " + (!mail.configured() ? "not configured (set --mailTo, --mailFrom and --smtpHost)"
-            : "to " + String.join(", ", mail.to()) + " via " + mail.host() + ":" + mail.effectivePort() + " (" + mail.tls()
-                + (mail.user() == null ? ", no authentication" : ", user " + mail.user() + ", password from "
-                    + (origin == null ? "nowhere: set " + ENV_SMTP_PASSWORD + " or --" + optionName(c) : origin)) + ")"));
+        out.add(
+            c.id()
+                + ": "
+                + (!mail.configured()
+                    ? "not configured (set --mailTo, --mailFrom and --smtpHost)"
+                    : "to "
+                        + String.join(", ", mail.to())
+                        + " via "
+                        + mail.host()
+                        + ":"
+                        + mail.effectivePort()
+                        + " ("
+                        + mail.tls()
+                        + (mail.user() == null
+                            ? ", no authentication"
+                            : ", user "
+                                + mail.user()
+                                + ", password from "
+                                + (origin == null
+                                    ? "nowhere: set " + ENV_SMTP_PASSWORD + " or --" + optionName(c)
+                                    : origin))
+                        + ")"));
       } else {
         out.add(c.id() + ": " + (origin != null ? origin : notConfigured(c)));
       }
@@ -113,11 +157,15 @@ public record ChannelSettings(
   }
 
   private static String notConfigured(Channel c) {
-    return c == Channel.EMAIL ? "not configured (set --mailTo, --mailFrom and --smtpHost)"
+    return c == Channel.EMAIL
+        ? "not configured (set --mailTo, --mailFrom and --smtpHost)"
         : "not configured (set " + envVar(c) + " or --" + optionName(c) + ")";
   }
 
-  /** Resolves every channel's secret. The Secret Manager client is only created when a secret name is set. */
+  /**
+   * Resolves every channel's secret. The Secret Manager client is only created when a secret name
+   * is set.
+   */
   public Endpoints resolve(Environment env, Supplier<SecretSource> secrets) {
     Map<Channel, Endpoints.Endpoint> map = new EnumMap<>(Channel.class);
     Redactor redactor = new Redactor();
@@ -149,10 +197,18 @@ public record ChannelSettings(
         origin = "environment variable " + envVar(c);
         value = env.get(envVar(c));
         if (value == null || value.isBlank()) {
-          map.put(c, c == Channel.EMAIL
-              ? Endpoints.Endpoint.error("no SMTP password for user " + mail.user() + " (set " + ENV_SMTP_PASSWORD + " or --"
-                  + optionName(c) + ")")
-              : Endpoints.Endpoint.notConfigured(notConfigured(c)));
+          map.put(
+              c,
+              c == Channel.EMAIL
+                  ? Endpoints.Endpoint.error(
+                      "no SMTP password for user "
+                          + mail.user()
+                          + " (set "
+                          + ENV_SMTP_PASSWORD
+                          + " or --"
+                          + optionName(c)
+                          + ")")
+                  : Endpoints.Endpoint.notConfigured(notConfigured(c)));
           continue;
         }
       }
@@ -160,9 +216,14 @@ public record ChannelSettings(
       redactor.add(value);
       try {
         switch (c) {
-          case PAGERDUTY -> map.put(c, Endpoints.Endpoint.of(httpsUrl(pagerDutyEventsUrl, "--pagerDutyEventsUrl"), value));
+          case PAGERDUTY ->
+              map.put(
+                  c,
+                  Endpoints.Endpoint.of(
+                      httpsUrl(pagerDutyEventsUrl, "--pagerDutyEventsUrl"), value));
           case EMAIL -> map.put(c, Endpoints.Endpoint.of(null, value));
-          default -> map.put(c, Endpoints.Endpoint.of(httpsUrl(value, "the value of " + origin), null));
+          default ->
+              map.put(c, Endpoints.Endpoint.of(httpsUrl(value, "the value of " + origin), null));
         }
       } catch (IllegalArgumentException e) {
         map.put(c, Endpoints.Endpoint.error(e.getMessage()));
@@ -187,8 +248,10 @@ public record ChannelSettings(
       throw new IllegalArgumentException(what + " is not an https URL");
     }
     if (scheme.equals("http") && !loopback(u.getHost())) {
-      throw new IllegalArgumentException(what + " is not an https URL (plain http is allowed only on 127.0.0.1, ::1 "
-          + "or localhost, for tests)");
+      throw new IllegalArgumentException(
+          what
+              + " is not an https URL (plain http is allowed only on 127.0.0.1, ::1 "
+              + "or localhost, for tests)");
     }
     return u;
   }

@@ -18,22 +18,30 @@ public final class Deliverer {
     this(endpoints, poster, null);
   }
 
-  /** @param mailer the e-mail channel, or null when it is not configured */
+  /**
+   * @param mailer the e-mail channel, or null when it is not configured
+   */
   public Deliverer(Endpoints endpoints, HttpPoster poster, SmtpMailer mailer) {
     this.endpoints = endpoints;
     this.poster = poster;
     this.mailer = mailer;
   }
 
-  /** The production deliverer of the settings: resolved endpoints, the HTTP client and, when configured, the mailer. */
+  /**
+   * The production deliverer of the settings: resolved endpoints, the HTTP client and, when
+   * configured, the mailer.
+   */
   public static Deliverer of(ChannelSettings settings, Endpoints endpoints) {
-    return new Deliverer(endpoints, new HttpPoster(settings.retry()),
+    return new Deliverer(
+        endpoints,
+        new HttpPoster(settings.retry()),
         settings.mail().configured() ? new SmtpMailer(settings.mail(), settings.retry()) : null);
   }
 
   public DeliveryReport deliver(AlertNotice alert, List<Channel> route) {
     if (route.isEmpty()) {
-      return log(alert, new DeliveryReport(DeliveryReport.NOT_ROUTED, "no channel for " + alert.level()));
+      return log(
+          alert, new DeliveryReport(DeliveryReport.NOT_ROUTED, "no channel for " + alert.level()));
     }
     List<String> clauses = new ArrayList<>();
     int tried = 0;
@@ -49,29 +57,43 @@ public final class Deliverer {
         clauses.add(c.id() + ": failed: " + e.problem());
         continue;
       }
-      SendResult r = switch (c) {
-        case SLACK -> poster.post(e.url(), Payloads.slack(alert));
-        case GOOGLE_CHAT -> poster.post(e.url(), Payloads.googleChat(alert));
-        case PAGERDUTY -> poster.post(e.url(), Payloads.pagerDuty(alert, e.key()));
-        case WEBHOOK -> poster.post(e.url(), Payloads.webhook(alert));
-        case EMAIL -> mailer.send(alert, e.key());
-      };
+      SendResult r =
+          switch (c) {
+            case SLACK -> poster.post(e.url(), Payloads.slack(alert));
+            case GOOGLE_CHAT -> poster.post(e.url(), Payloads.googleChat(alert));
+            case PAGERDUTY -> poster.post(e.url(), Payloads.pagerDuty(alert, e.key()));
+            case WEBHOOK -> poster.post(e.url(), Payloads.webhook(alert));
+            case EMAIL -> mailer.send(alert, e.key());
+          };
       if (r.delivered()) {
         delivered++;
       }
       clauses.add(c.id() + ": " + r.describe());
     }
-    String status = tried == 0 ? DeliveryReport.NOT_ROUTED
-        : delivered == tried ? DeliveryReport.DELIVERED
-        : delivered == 0 ? DeliveryReport.FAILED
-        : DeliveryReport.PARTIAL;
-    return log(alert, new DeliveryReport(status, endpoints.redactor().redact(String.join("; ", clauses))));
+    String status =
+        tried == 0
+            ? DeliveryReport.NOT_ROUTED
+            : delivered == tried
+                ? DeliveryReport.DELIVERED
+                : delivered == 0 ? DeliveryReport.FAILED : DeliveryReport.PARTIAL;
+    return log(
+        alert, new DeliveryReport(status, endpoints.redactor().redact(String.join("; ", clauses))));
   }
 
   private static DeliveryReport log(AlertNotice alert, DeliveryReport report) {
-    String line = "alert " + alert.alertId() + " (" + alert.level() + " " + alert.name() + "): " + report.status() + ": "
-        + report.detail();
-    if (DeliveryReport.FAILED.equals(report.status()) || DeliveryReport.PARTIAL.equals(report.status())) {
+    String line =
+        "alert "
+            + alert.alertId()
+            + " ("
+            + alert.level()
+            + " "
+            + alert.name()
+            + "): "
+            + report.status()
+            + ": "
+            + report.detail();
+    if (DeliveryReport.FAILED.equals(report.status())
+        || DeliveryReport.PARTIAL.equals(report.status())) {
       LOG.warn(line);
     } else {
       LOG.info(line);

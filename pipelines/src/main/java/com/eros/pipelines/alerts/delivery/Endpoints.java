@@ -4,9 +4,15 @@ import com.eros.pipelines.alerts.Channel;
 import java.net.URI;
 import java.util.Map;
 
-/** The resolved channels: URL (and PagerDuty routing key) per channel, or why the channel is unusable. */
+/**
+ * The resolved channels: URL (and PagerDuty routing key) per channel, or why the channel is
+ * unusable.
+ */
 public final class Endpoints {
-  /** A channel's endpoint; {@code problem} is set when it cannot be used. {@code toString} hides the values. */
+  /**
+   * A channel's endpoint; {@code problem} is set when it cannot be used. {@code toString} hides the
+   * values.
+   */
   public record Endpoint(URI url, String key, boolean configured, String problem) {
     public static Endpoint of(URI url, String key) {
       return new Endpoint(url, key, true, null);

@@ -19,10 +19,11 @@ public final class HttpPoster {
 
   public HttpPoster(RetryPolicy policy) {
     this.policy = policy;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(policy.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(policy.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public RetryPolicy policy() {
@@ -30,12 +31,13 @@ public final class HttpPoster {
   }
 
   public PostResult post(URI uri, String json) {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(policy.requestTimeout())
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "eros-automation")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(policy.requestTimeout())
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "eros-automation")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build();
     int status = 0;
     String reason = "not tried";
     int attempt = 0;

@@ -6,11 +6,19 @@ package com.eros.pipelines.alerts.delivery;
  * @param code the last SMTP reply code, 0 when there was none (connection or TLS failure)
  * @param recipients how many recipients the server accepted
  */
-public record MailResult(boolean delivered, int code, int recipients, int attempts, String reason) implements SendResult {
+public record MailResult(boolean delivered, int code, int recipients, int attempts, String reason)
+    implements SendResult {
   @Override
   public String describe() {
     String tries = SendResult.tries(attempts);
-    return delivered ? "delivered (SMTP, " + recipients + " recipient" + (recipients == 1 ? "" : "s") + ", " + tries + ")"
+    return delivered
+        ? "delivered (SMTP, "
+            + recipients
+            + " recipient"
+            + (recipients == 1 ? "" : "s")
+            + ", "
+            + tries
+            + ")"
         : "failed: " + reason + " (" + tries + ")";
   }
 }

@@ -15,10 +15,12 @@ import java.util.Locale;
  * @param from the sender address (also the SMTP envelope sender)
  * @param host the SMTP server
  * @param port the SMTP port; null: 587 for STARTTLS, 465 for TLS, 25 for NONE
- * @param tls STARTTLS (upgrade, required), TLS (implicit, "SMTPS") or NONE (loopback hosts only: tests)
+ * @param tls STARTTLS (upgrade, required), TLS (implicit, "SMTPS") or NONE (loopback hosts only:
+ *     tests)
  * @param user the SMTP user; null: no authentication
  */
-public record MailSettings(List<String> to, String from, String host, Integer port, Tls tls, String user)
+public record MailSettings(
+    List<String> to, String from, String host, Integer port, Tls tls, String user)
     implements Serializable {
 
   /** How the connection is secured. */
@@ -56,8 +58,11 @@ public record MailSettings(List<String> to, String from, String host, Integer po
       }
       address(from, "--mailFrom");
       if (tls == Tls.NONE && !ChannelSettings.loopback(host)) {
-        throw new IllegalArgumentException("--smtpTls=NONE sends in plain text and is allowed only for a server on "
-            + "127.0.0.1, ::1 or localhost, not " + host + "; use STARTTLS or TLS");
+        throw new IllegalArgumentException(
+            "--smtpTls=NONE sends in plain text and is allowed only for a server on "
+                + "127.0.0.1, ::1 or localhost, not "
+                + host
+                + "; use STARTTLS or TLS");
       }
     }
     if (port != null && (port < 1 || port > 65535)) {
@@ -74,7 +79,8 @@ public record MailSettings(List<String> to, String from, String host, Integer po
   }
 
   /** From the options' text; errors name the option. */
-  public static MailSettings of(String to, String from, String host, Integer port, String tls, String user) {
+  public static MailSettings of(
+      String to, String from, String host, Integer port, String tls, String user) {
     List<String> recipients = new ArrayList<>();
     if (to != null && !to.isBlank()) {
       for (String a : to.split(",")) {

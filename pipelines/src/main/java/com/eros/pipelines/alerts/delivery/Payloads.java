@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What each channel receives: the JSON bodies of the webhooks and the e-mail's subject and parts. */
+/**
+ * What each channel receives: the JSON bodies of the webhooks and the e-mail's subject and parts.
+ */
 public final class Payloads {
   public static final String SOURCE = "eros-automation";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,14 +24,29 @@ public final class Payloads {
   /** Slack incoming webhook: a mrkdwn text. */
   public static String slack(AlertNotice a) {
     ObjectNode o = JSON.createObjectNode();
-    String icon = switch (a.level()) {
-      case CRITICAL -> ":rotating_light:";
-      case WARNING -> ":warning:";
-      case INFO -> ":information_source:";
-    };
-    o.put("text", icon + " *" + a.level() + "* `" + a.name() + "`: " + a.message()
-        + "\n_Runbook: " + a.runbook() + "_"
-        + "\n_EROS alert " + a.alertId() + ", run " + a.jobId() + "_");
+    String icon =
+        switch (a.level()) {
+          case CRITICAL -> ":rotating_light:";
+          case WARNING -> ":warning:";
+          case INFO -> ":information_source:";
+        };
+    o.put(
+        "text",
+        icon
+            + " *"
+            + a.level()
+            + "* `"
+            + a.name()
+            + "`: "
+            + a.message()
+            + "\n_Runbook: "
+            + a.runbook()
+            + "_"
+            + "\n_EROS alert "
+            + a.alertId()
+            + ", run "
+            + a.jobId()
+            + "_");
     return o.toString();
   }
 
@@ -41,13 +58,20 @@ public final class Payloads {
     ObjectNode o = JSON.createObjectNode();
     StringBuilder t = new StringBuilder();
     for (Map.Entry<String, String> line : lines(a)) {
-      t.append(t.length() == 0 ? "" : "\n").append('*').append(line.getKey()).append(":* ").append(line.getValue());
+      t.append(t.length() == 0 ? "" : "\n")
+          .append('*')
+          .append(line.getKey())
+          .append(":* ")
+          .append(line.getValue());
     }
     o.put("text", t.toString());
     return o.toString();
   }
 
-  /** PagerDuty Events API v2 trigger; the dedup key is the source (and kind), so one incident per condition stays open. */
+  /**
+   * PagerDuty Events API v2 trigger; the dedup key is the source (and kind), so one incident per
+   * condition stays open.
+   */
   public static String pagerDuty(AlertNotice a, String routingKey) {
     ObjectNode o = JSON.createObjectNode();
     o.put("routing_key", routingKey);
@@ -98,7 +122,10 @@ public final class Payloads {
 
   /** The e-mail's subject: level, source and message, on one line of at most 160 characters. */
   public static String mailSubject(AlertNotice a) {
-    String s = ("[EROS " + a.level() + "] " + a.name() + ": " + a.message()).replaceAll("\\s+", " ").strip();
+    String s =
+        ("[EROS " + a.level() + "] " + a.name() + ": " + a.message())
+            .replaceAll("\\s+", " ")
+            .strip();
     return s.length() > 160 ? s.substring(0, 157) + "..." : s;
   }
 
@@ -113,17 +140,27 @@ public final class Payloads {
 
   /** The e-mail's HTML part: the same lines as a table, every value escaped. */
   public static String mailHtml(AlertNotice a) {
-    String color = switch (a.level()) {
-      case CRITICAL -> "#b00020";
-      case WARNING -> "#b26a00";
-      case INFO -> "#1a73e8";
-    };
-    StringBuilder h = new StringBuilder("<!DOCTYPE html><html><body>")
-        .append("<h2 style=\"color:").append(color).append("\">EROS ").append(HtmlText.escape(a.level().name())).append(": ")
-        .append(HtmlText.escape(a.name())).append("</h2><table>");
+    String color =
+        switch (a.level()) {
+          case CRITICAL -> "#b00020";
+          case WARNING -> "#b26a00";
+          case INFO -> "#1a73e8";
+        };
+    StringBuilder h =
+        new StringBuilder("<!DOCTYPE html><html><body>")
+            .append("<h2 style=\"color:")
+            .append(color)
+            .append("\">EROS ")
+            .append(HtmlText.escape(a.level().name()))
+            .append(": ")
+            .append(HtmlText.escape(a.name()))
+            .append("</h2><table>");
     for (Map.Entry<String, String> line : lines(a)) {
-      h.append("<tr><th align=\"left\" valign=\"top\">").append(HtmlText.escape(line.getKey())).append("</th><td>")
-          .append(HtmlText.escape(line.getValue())).append("</td></tr>");
+      h.append("<tr><th align=\"left\" valign=\"top\">")
+          .append(HtmlText.escape(line.getKey()))
+          .append("</th><td>")
+          .append(HtmlText.escape(line.getValue()))
+          .append("</td></tr>");
     }
     return h.append("</table></body></html>").toString();
   }
@@ -136,7 +173,15 @@ public final class Payloads {
     l.add(Map.entry("Value and threshold", String.valueOf(a.message())));
     l.add(Map.entry("Runbook", a.runbook()));
     if (a.alertTime() != null) {
-      l.add(Map.entry("Raised", a.alertTime() + " (" + LA.format(a.alertTime().atZone(LaTime.ZONE)) + " " + LaTime.ZONE + ")"));
+      l.add(
+          Map.entry(
+              "Raised",
+              a.alertTime()
+                  + " ("
+                  + LA.format(a.alertTime().atZone(LaTime.ZONE))
+                  + " "
+                  + LaTime.ZONE
+                  + ")"));
     }
     l.add(Map.entry("Alert", a.alertId() + ", run " + a.jobId()));
     return l;
@@ -145,5 +190,4 @@ public final class Payloads {
   private static String group(AlertNotice a) {
     return AlertPolicy.PIPELINE_SOURCES.contains(a.source()) ? a.source() : "health_monitor";
   }
-
 }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Removes secret values (webhook URLs, keys and their secret parts) from text before it is logged or stored. */
+/**
+ * Removes secret values (webhook URLs, keys and their secret parts) from text before it is logged
+ * or stored.
+ */
 public final class Redactor {
   public static final String MASK = "[redacted]";
   private final List<String> secrets = new ArrayList<>();
@@ -43,7 +46,9 @@ public final class Redactor {
     return this;
   }
 
-  /** Parts of a URL shorter than 8 characters (such as "v2", "hooks") are too common to be tokens. */
+  /**
+   * Parts of a URL shorter than 8 characters (such as "v2", "hooks") are too common to be tokens.
+   */
   private void addPart(String part) {
     if (part.length() >= 8) {
       secrets.add(part);

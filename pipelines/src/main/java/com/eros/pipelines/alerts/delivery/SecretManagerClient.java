@@ -22,7 +22,9 @@ import java.util.zip.CRC32C;
  */
 public final class SecretManagerClient implements SecretSource {
   public static final String ENDPOINT = "https://secretmanager.googleapis.com";
-  private static final Pattern NAME = Pattern.compile("projects/[A-Za-z0-9_.:-]+/secrets/[A-Za-z0-9_-]+(/versions/[A-Za-z0-9_-]+)?");
+  private static final Pattern NAME =
+      Pattern.compile(
+          "projects/[A-Za-z0-9_.:-]+/secrets/[A-Za-z0-9_-]+(/versions/[A-Za-z0-9_-]+)?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Supplies an OAuth access token. */
@@ -37,35 +39,50 @@ public final class SecretManagerClient implements SecretSource {
   private final Duration timeout;
 
   public SecretManagerClient(String endpoint, TokenSource tokens, Duration timeout) {
-    this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.endpoint =
+        endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     this.tokens = tokens;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** The production client: Google's endpoint, Application Default Credentials. */
   public static SecretManagerClient withDefaultCredentials(Duration timeout) {
-    return new SecretManagerClient(ENDPOINT, new TokenSource() {
-      private GoogleCredentials credentials;
+    return new SecretManagerClient(
+        ENDPOINT,
+        new TokenSource() {
+          private GoogleCredentials credentials;
 
-      @Override
-      public synchronized String token() throws IOException {
-        if (credentials == null) {
-          credentials = GoogleCredentials.getApplicationDefault()
-              .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
-        }
-        credentials.refreshIfExpired();
-        return credentials.getAccessToken().getTokenValue();
-      }
-    }, timeout);
+          @Override
+          public synchronized String token() throws IOException {
+            if (credentials == null) {
+              credentials =
+                  GoogleCredentials.getApplicationDefault()
+                      .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
+            }
+            credentials.refreshIfExpired();
+            return credentials.getAccessToken().getTokenValue();
+          }
+        },
+        timeout);
   }
 
-  /** Whether {@code name} is a secret resource name; adds {@code /versions/latest} when no version is given. */
+  /**
+   * Whether {@code name} is a secret resource name; adds {@code /versions/latest} when no version
+   * is given.
+   */
   public static String normalize(String name) {
     String n = name == null ? "" : name.strip();
     if (!NAME.matcher(n).matches()) {
-      throw new IllegalArgumentException("'" + n + "' is not a Secret Manager resource name; write it like "
-          + "projects/PROJECT/secrets/NAME or projects/PROJECT/secrets/NAME/versions/latest");
+      throw new IllegalArgumentException(
+          "'"
+              + n
+              + "' is not a Secret Manager resource name; write it like "
+              + "projects/PROJECT/secrets/NAME or projects/PROJECT/secrets/NAME/versions/latest");
     }
     return n.contains("/versions/") ? n : n + "/versions/latest";
   }
@@ -73,12 +90,13 @@ public final class SecretManagerClient implements SecretSource {
   @Override
   public String access(String resourceName) throws IOException {
     String name = normalize(resourceName);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/v1/" + name + ":access"))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + tokens.token())
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint + "/v1/" + name + ":access"))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + tokens.token())
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     HttpResponse<String> r;
     try {
       r = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -86,11 +104,18 @@ public final class SecretManagerClient implements SecretSource {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading secret " + name);
     } catch (IOException e) {
-      throw new IOException("cannot reach Secret Manager for " + name + " (" + e.getClass().getSimpleName() + ")");
+      throw new IOException(
+          "cannot reach Secret Manager for " + name + " (" + e.getClass().getSimpleName() + ")");
     }
     if (r.statusCode() != 200) {
-      throw new IOException("Secret Manager answered HTTP " + r.statusCode() + " for " + name
-          + (r.statusCode() == 403 ? " (grant roles/secretmanager.secretAccessor to the job's service account)" : ""));
+      throw new IOException(
+          "Secret Manager answered HTTP "
+              + r.statusCode()
+              + " for "
+              + name
+              + (r.statusCode() == 403
+                  ? " (grant roles/secretmanager.secretAccessor to the job's service account)"
+                  : ""));
     }
     JsonNode payload = JSON.readTree(r.body()).path("payload");
     String data = payload.path("data").asText(null);

@@ -4,7 +4,10 @@ package com.eros.pipelines.alerts.delivery;
 public interface SendResult {
   boolean delivered();
 
-  /** One clause for delivery_detail, e.g. "delivered (HTTP 200, 1 attempt)"; may hold secrets until redacted. */
+  /**
+   * One clause for delivery_detail, e.g. "delivered (HTTP 200, 1 attempt)"; may hold secrets until
+   * redacted.
+   */
   String describe();
 
   static String tries(int attempts) {

@@ -31,8 +31,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * Jakarta Mail implementation: STARTTLS (required, never a silent plain-text fallback) or implicit
  * TLS, the server's certificate and host name checked, authentication when a user is set. Bounded
  * like the HTTP channels ({@link RetryPolicy}): every connection, read and write has the request
- * timeout; a connection failure, a timeout or a 4xx reply is retried with back-off; a 5xx reply,
- * a failed login or a TLS failure is final. Reasons never contain the password (the caller also
+ * timeout; a connection failure, a timeout or a 4xx reply is retried with back-off; a 5xx reply, a
+ * failed login or a TLS failure is final. Reasons never contain the password (the caller also
  * redacts them).
  *
  * <p>The Message-ID is derived from the alert id, so a message sent twice (a retried Beam bundle)
@@ -88,12 +88,13 @@ public final class SmtpMailer {
   /** The message of an alert, in {@code session}. */
   MimeMessage message(Session session, AlertNotice a) throws MessagingException {
     String messageId = "<" + a.alertId().replaceAll("[^A-Za-z0-9._-]", ".") + "@eros-automation>";
-    MimeMessage m = new MimeMessage(session) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", messageId);
-      }
-    };
+    MimeMessage m =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
     m.setFrom(new InternetAddress(settings.from()));
     Address[] to = new Address[settings.to().size()];
     for (int i = 0; i < to.length; i++) {
@@ -123,7 +124,8 @@ public final class SmtpMailer {
     try {
       m = message(session, a);
     } catch (MessagingException e) {
-      return new MailResult(false, 0, 0, 0, "cannot build the message (" + e.getClass().getSimpleName() + ")");
+      return new MailResult(
+          false, 0, 0, 0, "cannot build the message (" + e.getClass().getSimpleName() + ")");
     }
     int attempt = 0;
     int code = 0;
@@ -132,11 +134,16 @@ public final class SmtpMailer {
       attempt++;
       boolean retry;
       try (Transport t = session.getTransport(protocol())) {
-        t.connect(settings.host(), settings.effectivePort(), settings.user(), settings.user() == null ? null : password);
+        t.connect(
+            settings.host(),
+            settings.effectivePort(),
+            settings.user(),
+            settings.user() == null ? null : password);
         t.sendMessage(m, m.getAllRecipients());
         return new MailResult(true, 250, m.getAllRecipients().length, attempt, null);
       } catch (AuthenticationFailedException e) {
-        return new MailResult(false, code, 0, attempt, "authentication failed" + serverText(e) + ", not retried");
+        return new MailResult(
+            false, code, 0, attempt, "authentication failed" + serverText(e) + ", not retried");
       } catch (SendFailedException e) {
         code = returnCode(e);
         reason = (code == 0 ? "rejected" : "SMTP " + code) + serverText(e);
@@ -147,8 +154,12 @@ public final class SmtpMailer {
           reason = "timed out after " + policy.requestTimeout().toMillis() + " ms";
           retry = true;
         } else if (io instanceof SSLException) {
-          return new MailResult(false, code, 0, attempt, "TLS failed (" + io.getClass().getSimpleName()
-              + "), not retried");
+          return new MailResult(
+              false,
+              code,
+              0,
+              attempt,
+              "TLS failed (" + io.getClass().getSimpleName() + "), not retried");
         } else if (io instanceof ConnectException || io instanceof UnknownHostException) {
           reason = "connection failed (" + io.getClass().getSimpleName() + ")";
           retry = true;
@@ -156,7 +167,8 @@ public final class SmtpMailer {
           reason = "connection failed (" + io.getClass().getSimpleName() + ")";
           retry = true;
         } else {
-          return new MailResult(false, code, 0, attempt, firstLine(e.getMessage()) + ", not retried");
+          return new MailResult(
+              false, code, 0, attempt, firstLine(e.getMessage()) + ", not retried");
         }
       }
       if (!retry) {
@@ -174,7 +186,9 @@ public final class SmtpMailer {
     return new MailResult(false, code, 0, attempt, reason + ", gave up");
   }
 
-  /** The SMTP reply code of a send failure (its own, or a nested address failure's), 0 when none. */
+  /**
+   * The SMTP reply code of a send failure (its own, or a nested address failure's), 0 when none.
+   */
   static int returnCode(MessagingException e) {
     Set<Object> seen = new HashSet<>();
     Exception x = e;

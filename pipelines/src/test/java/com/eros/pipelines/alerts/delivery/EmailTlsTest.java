@@ -40,14 +40,39 @@ class EmailTlsTest {
   static void start() throws Exception {
     dir = Files.createTempDirectory("eros-smtps");
     Path store = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "greenmail", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD)
-        .redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "greenmail",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                STORE_PASSWORD,
+                "-keypass",
+                STORE_PASSWORD)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(keytool.getInputStream().readAllBytes());
-    assertThat("keytool: " + output, keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, equalTo(true));
-    // GreenMail reads its server key store from these properties the first time SMTPS starts in this JVM
+    assertThat(
+        "keytool: " + output,
+        keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
+        equalTo(true));
+    // GreenMail reads its server key store from these properties the first time SMTPS starts in
+    // this JVM
     System.setProperty("greenmail.tls.keystore.file", store.toString());
     System.setProperty("greenmail.tls.keystore.password", STORE_PASSWORD);
 
@@ -58,14 +83,17 @@ class EmailTlsTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("test-smtps", server.getCertificate("greenmail"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);
     trusting = ctx.getSocketFactory();
 
     greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
-    greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser("eros-alerts@example.com", "eros-alerts", "Tl5-Pa55w0rd"));
+    greenMail.withConfiguration(
+        GreenMailConfiguration.aConfig()
+            .withUser("eros-alerts@example.com", "eros-alerts", "Tl5-Pa55w0rd"));
     greenMail.start();
   }
 
@@ -77,12 +105,25 @@ class EmailTlsTest {
   }
 
   static DeliveryReport send(String host, SSLSocketFactory factory) {
-    RetryPolicy p = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
-    MailSettings mail = MailSettings.of("oncall@example.com", "eros-alerts@example.com", host,
-        greenMail.getSmtps().getPort(), "TLS", "eros-alerts");
+    RetryPolicy p =
+        new RetryPolicy(
+            2,
+            Duration.ofMillis(10),
+            Duration.ofMillis(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5));
+    MailSettings mail =
+        MailSettings.of(
+            "oncall@example.com",
+            "eros-alerts@example.com",
+            host,
+            greenMail.getSmtps().getPort(),
+            "TLS",
+            "eros-alerts");
     ChannelSettings s = new ChannelSettings(null, null, null, null, null, null, mail, p);
     Map<String, String> env = Map.of(ChannelSettings.ENV_SMTP_PASSWORD, "Tl5-Pa55w0rd");
-    return new Deliverer(s.resolve(env::get, () -> null), new HttpPoster(p), new SmtpMailer(mail, p, factory))
+    return new Deliverer(
+            s.resolve(env::get, () -> null), new HttpPoster(p), new SmtpMailer(mail, p, factory))
         .deliver(EmailDeliveryTest.CRITICAL, List.of(Channel.EMAIL));
   }
 
@@ -93,15 +134,20 @@ class EmailTlsTest {
     assertThat(r.detail(), r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(r.detail(), equalTo("email: delivered (SMTP, 1 recipient, 1 attempt)"));
     assertThat(greenMail.getReceivedMessages().length, equalTo(before + 1));
-    assertThat(greenMail.getReceivedMessages()[before].getSubject(), startsWith("[EROS CRITICAL] daily_automation/job_failed"));
+    assertThat(
+        greenMail.getReceivedMessages()[before].getSubject(),
+        startsWith("[EROS CRITICAL] daily_automation/job_failed"));
   }
 
   @Test
   void anUntrustedCertificateIsAFinalFailure() {
     int before = greenMail.getReceivedMessages().length;
-    DeliveryReport r = send("127.0.0.1", null); // the JDK's trust store does not know the test certificate
+    DeliveryReport r =
+        send("127.0.0.1", null); // the JDK's trust store does not know the test certificate
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
-    assertThat(r.detail(), startsWith("email: failed: TLS failed (SSLHandshakeException), not retried (1 attempt)"));
+    assertThat(
+        r.detail(),
+        startsWith("email: failed: TLS failed (SSLHandshakeException), not retried (1 attempt)"));
     assertThat(greenMail.getReceivedMessages().length, equalTo(before));
   }
 

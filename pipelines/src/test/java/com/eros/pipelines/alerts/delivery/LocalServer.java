@@ -28,7 +28,8 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /** A request as received. */
-  public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {}
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -55,7 +56,10 @@ public final class LocalServer implements AutoCloseable {
     return this;
   }
 
-  /** Runs {@code hook} on each request before it is answered (e.g. to look at the database at that moment). */
+  /**
+   * Runs {@code hook} on each request before it is answered (e.g. to look at the database at that
+   * moment).
+   */
   public LocalServer onRequest(java.util.function.Consumer<Request> hook) {
     this.onRequest = hook;
     return this;
@@ -74,8 +78,13 @@ public final class LocalServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String path = ex.getRequestURI().getPath();
-    Request request = new Request(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
-        Map.copyOf(ex.getRequestHeaders()), body);
+    Request request =
+        new Request(
+            ex.getRequestMethod(),
+            path,
+            ex.getRequestURI().getRawQuery(),
+            Map.copyOf(ex.getRequestHeaders()),
+            body);
     requests.add(request);
     try {
       onRequest.accept(request);

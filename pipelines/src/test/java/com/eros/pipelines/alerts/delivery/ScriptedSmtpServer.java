@@ -38,7 +38,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
     executor.submit(this::accept);
   }
 
-  /** Answers MAIL FROM of connection n with {@code replies[n]} (the last repeats), e.g. "451 4.3.0 busy". */
+  /**
+   * Answers MAIL FROM of connection n with {@code replies[n]} (the last repeats), e.g. "451 4.3.0
+   * busy".
+   */
   static ScriptedSmtpServer answering(String... replies) throws IOException {
     return new ScriptedSmtpServer(List.of(replies), false);
   }
@@ -84,7 +87,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
     if (silent) {
       return; // held open until close()
     }
-    try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    try (s;
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = s.getOutputStream()) {
       say(out, "220 127.0.0.1 scripted ESMTP");
       String line;

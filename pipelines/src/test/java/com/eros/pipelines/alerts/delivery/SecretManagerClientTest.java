@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Secret Manager through its REST API (against a local server), and secrets taking precedence over the environment. */
+/**
+ * Secret Manager through its REST API (against a local server), and secrets taking precedence over
+ * the environment.
+ */
 class SecretManagerClientTest {
   static final String SECRET = "https://hooks.example.com/services/T1/B1/sEcReTvAlUe42";
   static final String PATH = "/v1/projects/eros-prod/secrets/slack-webhook/versions/latest:access";
@@ -38,8 +41,11 @@ class SecretManagerClientTest {
 
   static String response(String value, long crc) {
     String data = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    return "{\"name\":\"projects/1/secrets/slack-webhook/versions/3\",\"payload\":{\"data\":\"" + data
-        + "\",\"dataCrc32c\":\"" + crc + "\"}}";
+    return "{\"name\":\"projects/1/secrets/slack-webhook/versions/3\",\"payload\":{\"data\":\""
+        + data
+        + "\",\"dataCrc32c\":\""
+        + crc
+        + "\"}}";
   }
 
   static long crc(String value) {
@@ -64,40 +70,79 @@ class SecretManagerClientTest {
   @Test
   void errorsNameTheSecretButNeverItsValue() {
     server.answer(PATH, new LocalServer.Answer(403, "{\"error\":{\"code\":403}}", 0));
-    IOException denied = assertThrows(IOException.class, () -> client().access("projects/eros-prod/secrets/slack-webhook"));
-    assertThat(denied.getMessage(), containsString("HTTP 403 for projects/eros-prod/secrets/slack-webhook/versions/latest"));
+    IOException denied =
+        assertThrows(
+            IOException.class, () -> client().access("projects/eros-prod/secrets/slack-webhook"));
+    assertThat(
+        denied.getMessage(),
+        containsString("HTTP 403 for projects/eros-prod/secrets/slack-webhook/versions/latest"));
     assertThat(denied.getMessage(), containsString("secretAccessor"));
 
     server.answer(PATH, new LocalServer.Answer(200, response(SECRET, crc(SECRET) + 1), 0));
-    IOException corrupt = assertThrows(IOException.class, () -> client().access("projects/eros-prod/secrets/slack-webhook"));
+    IOException corrupt =
+        assertThrows(
+            IOException.class, () -> client().access("projects/eros-prod/secrets/slack-webhook"));
     assertThat(corrupt.getMessage(), containsString("CRC32C"));
     assertThat(corrupt.getMessage(), not(containsString("sEcReTvAlUe42")));
 
-    assertThrows(IllegalArgumentException.class, () -> SecretManagerClient.normalize("slack-webhook"));
-    assertThat(SecretManagerClient.normalize("projects/p/secrets/s/versions/7"), equalTo("projects/p/secrets/s/versions/7"));
+    assertThrows(
+        IllegalArgumentException.class, () -> SecretManagerClient.normalize("slack-webhook"));
+    assertThat(
+        SecretManagerClient.normalize("projects/p/secrets/s/versions/7"),
+        equalTo("projects/p/secrets/s/versions/7"));
   }
 
   @Test
   void aSecretNameWinsOverTheEnvironmentAndAFailedReadFailsTheChannel() throws IOException {
-    server.answer(PATH, new LocalServer.Answer(200, response(server.url() + "/from-secret", crc(server.url() + "/from-secret")), 0));
-    RetryPolicy p = new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
-    ChannelSettings settings = new ChannelSettings("projects/eros-prod/secrets/slack-webhook", null,
-        "projects/eros-prod/secrets/missing", null, null, null, null, p);
-    Map<String, String> env = Map.of(ChannelSettings.ENV_SLACK, server.url() + "/from-env",
-        ChannelSettings.ENV_WEBHOOK, server.url() + "/hook-from-env");
-    assertThat(settings.describe(env::get), equalTo(List.of(
-        "slack: Secret Manager projects/eros-prod/secrets/slack-webhook",
-        "pagerduty: not configured (set EROS_PAGERDUTY_ROUTING_KEY or --pagerDutyRoutingKeySecret)",
-        "webhook: Secret Manager projects/eros-prod/secrets/missing",
-        "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret)",
-        "email: not configured (set --mailTo, --mailFrom and --smtpHost)")));
-    server.answer("/v1/projects/eros-prod/secrets/missing/versions/latest:access", LocalServer.Answer.of(404));
+    server.answer(
+        PATH,
+        new LocalServer.Answer(
+            200, response(server.url() + "/from-secret", crc(server.url() + "/from-secret")), 0));
+    RetryPolicy p =
+        new RetryPolicy(
+            1,
+            Duration.ofMillis(1),
+            Duration.ofMillis(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
+    ChannelSettings settings =
+        new ChannelSettings(
+            "projects/eros-prod/secrets/slack-webhook",
+            null,
+            "projects/eros-prod/secrets/missing",
+            null,
+            null,
+            null,
+            null,
+            p);
+    Map<String, String> env =
+        Map.of(
+            ChannelSettings.ENV_SLACK,
+            server.url() + "/from-env",
+            ChannelSettings.ENV_WEBHOOK,
+            server.url() + "/hook-from-env");
+    assertThat(
+        settings.describe(env::get),
+        equalTo(
+            List.of(
+                "slack: Secret Manager projects/eros-prod/secrets/slack-webhook",
+                "pagerduty: not configured (set EROS_PAGERDUTY_ROUTING_KEY or --pagerDutyRoutingKeySecret)",
+                "webhook: Secret Manager projects/eros-prod/secrets/missing",
+                "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret)",
+                "email: not configured (set --mailTo, --mailFrom and --smtpHost)")));
+    server.answer(
+        "/v1/projects/eros-prod/secrets/missing/versions/latest:access",
+        LocalServer.Answer.of(404));
     Endpoints e = settings.resolve(env::get, this::client);
     AlertNotice n = new AlertNotice("a", "queue_stuck", Level.CRITICAL, "m", Instant.EPOCH, "j");
-    DeliveryReport r = new Deliverer(e, new HttpPoster(p)).deliver(n, List.of(Channel.SLACK, Channel.WEBHOOK));
+    DeliveryReport r =
+        new Deliverer(e, new HttpPoster(p)).deliver(n, List.of(Channel.SLACK, Channel.WEBHOOK));
     assertThat(r.status(), equalTo(DeliveryReport.PARTIAL));
-    assertThat(r.detail(), equalTo("slack: delivered (HTTP 200, 1 attempt); webhook: failed: cannot read secret "
-        + "projects/eros-prod/secrets/missing: Secret Manager answered HTTP 404 for projects/eros-prod/secrets/missing/versions/latest"));
+    assertThat(
+        r.detail(),
+        equalTo(
+            "slack: delivered (HTTP 200, 1 attempt); webhook: failed: cannot read secret "
+                + "projects/eros-prod/secrets/missing: Secret Manager answered HTTP 404 for projects/eros-prod/secrets/missing/versions/latest"));
     assertThat(server.requests("/from-secret").size(), equalTo(1));
     assertThat(server.requests("/from-env").size(), equalTo(0));
     assertThat(server.requests("/hook-from-env").size(), equalTo(0));

@@ -17,16 +17,23 @@ import java.util.Map;
  * @param only the pipelines to deploy; empty: every job of the schedules file
  */
 public record DeploySettings(
-    String project, String region, String bucket, String registry, String dataset, String tag, List<String> only) {
+    String project,
+    String region,
+    String bucket,
+    String registry,
+    String dataset,
+    String tag,
+    List<String> only) {
 
   public static final String DEFAULT_DATASET = "eros_scheduling_brain";
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   /**
    * Settings from flags by name ({@code project}, {@code region}, {@code bucket}, {@code registry},
-   * {@code dataset}, {@code tag}, {@code only}), with the defaults: bucket {@code PROJECT-eros-dataflow},
-   * registry {@code REGION-docker.pkg.dev/PROJECT/eros}, dataset {@value #DEFAULT_DATASET}, tag a
-   * UTC time stamp of {@code now}.
+   * {@code dataset}, {@code tag}, {@code only}), with the defaults: bucket {@code
+   * PROJECT-eros-dataflow}, registry {@code REGION-docker.pkg.dev/PROJECT/eros}, dataset {@value
+   * #DEFAULT_DATASET}, tag a UTC time stamp of {@code now}.
    */
   public static DeploySettings of(Map<String, String> flags, Instant now) {
     String project = Values.require("--project", required(flags, "project"), Values.PROJECT);
@@ -39,12 +46,14 @@ public record DeploySettings(
       bucket = bucket.substring(0, bucket.length() - 1);
     }
     Values.require("--bucket", bucket, Values.BUCKET);
-    String registry = flags.getOrDefault("registry", region + "-docker.pkg.dev/" + project + "/eros");
+    String registry =
+        flags.getOrDefault("registry", region + "-docker.pkg.dev/" + project + "/eros");
     if (registry.endsWith("/")) {
       registry = registry.substring(0, registry.length() - 1);
     }
     Values.require("--registry", registry, Values.REGISTRY);
-    String dataset = Values.require("--dataset", flags.getOrDefault("dataset", DEFAULT_DATASET), Values.DATASET);
+    String dataset =
+        Values.require("--dataset", flags.getOrDefault("dataset", DEFAULT_DATASET), Values.DATASET);
     String tag = Values.require("--tag", flags.getOrDefault("tag", STAMP.format(now)), Values.TAG);
     List<String> only = new ArrayList<>();
     if (flags.containsKey("only")) {

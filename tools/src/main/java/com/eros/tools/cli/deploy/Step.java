@@ -21,7 +21,9 @@ public sealed interface Step {
 
   /** When a note is printed. */
   enum When {
-    ALWAYS("always"), DRY_RUN("dry-run"), REAL_RUN("real-run");
+    ALWAYS("always"),
+    DRY_RUN("dry-run"),
+    REAL_RUN("real-run");
 
     final String word;
 
@@ -182,7 +184,8 @@ public sealed interface Step {
   }
 
   /** A resource updated completely when {@code probe} finds it, created otherwise. */
-  record Upsert(String what, List<String> probe, List<String> update, List<String> create) implements Step {
+  record Upsert(String what, List<String> probe, List<String> update, List<String> create)
+      implements Step {
     public String kind() {
       return "upsert";
     }

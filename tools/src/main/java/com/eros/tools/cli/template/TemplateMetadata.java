@@ -2,8 +2,8 @@ package com.eros.tools.cli.template;
 
 import com.eros.common.template.Template;
 import com.eros.common.template.TemplateParameter;
-import com.eros.tools.cli.Json;
 import com.eros.pipelines.support.EtlPipeline;
+import com.eros.tools.cli.Json;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,30 +28,36 @@ import org.apache.beam.sdk.options.Validation;
 /**
  * Generates a Flex Template's {@code metadata.json} from a pipeline: its {@link Template} and the
  * {@link TemplateParameter}s of its options interface. Every option of the interface (and of its
- * super-interfaces, except Beam's own) must be a template parameter or be marked
- * {@link TemplateParameter.LocalOnly}; a missing or malformed annotation is an
- * {@link IllegalStateException} naming the option.
+ * super-interfaces, except Beam's own) must be a template parameter or be marked {@link
+ * TemplateParameter.LocalOnly}; a missing or malformed annotation is an {@link
+ * IllegalStateException} naming the option.
  *
- * <p>Parameters are listed required first, then by the interface that declares them (the
- * pipeline's own, then its super-interfaces in declaration order), alphabetically within one.
+ * <p>Parameters are listed required first, then by the interface that declares them (the pipeline's
+ * own, then its super-interfaces in declaration order), alphabetically within one.
  */
 public final class TemplateMetadata {
   private TemplateMetadata() {}
 
-  /** Regex features that Dataflow's RE2 does not have: look-around, back-references, possessive quantifiers. */
+  /**
+   * Regex features that Dataflow's RE2 does not have: look-around, back-references, possessive
+   * quantifiers.
+   */
   private static final Pattern NOT_RE2 = Pattern.compile("\\(\\?[=!<]|\\\\[1-9]|[*+?}]\\+");
 
   /** The metadata of a pipeline, as a JSON tree. */
   public static ObjectNode of(EtlPipeline<?, ?> pipeline) {
     Template t = pipeline.getClass().getAnnotation(Template.class);
     if (t == null) {
-      throw new IllegalStateException(pipeline.getClass().getName() + " has no @Template (name and description of its template)");
+      throw new IllegalStateException(
+          pipeline.getClass().getName()
+              + " has no @Template (name and description of its template)");
     }
     return of(t.name(), t.description(), pipeline.optionsClass());
   }
 
   /** The metadata of a template with this name, description and options interface. */
-  public static ObjectNode of(String name, String description, Class<? extends PipelineOptions> options) {
+  public static ObjectNode of(
+      String name, String description, Class<? extends PipelineOptions> options) {
     ObjectNode root = Json.object();
     root.put("name", name);
     root.put("description", description);
@@ -74,7 +80,10 @@ public final class TemplateMetadata {
     return Json.pretty(of(pipeline));
   }
 
-  /** The help text as written: the annotation's (or the description), then the default and an example. */
+  /**
+   * The help text as written: the annotation's (or the description), then the default and an
+   * example.
+   */
   static String helpText(TemplateParam p) {
     StringBuilder sb = new StringBuilder(p.helpText());
     if (p.optional() && p.staticDefault() != null && !p.staticDefault().isEmpty()) {
@@ -101,13 +110,15 @@ public final class TemplateMetadata {
       }
       TemplateParam earlier = byName.putIfAbsent(prop, p);
       if (earlier != null && !earlier.equals(p)) {
-        throw new IllegalStateException(where(options, m, prop) + " is declared twice with different annotations");
+        throw new IllegalStateException(
+            where(options, m, prop) + " is declared twice with different annotations");
       }
     }
     List<TemplateParam> out = new ArrayList<>(byName.values());
-    out.sort(Comparator.comparing((TemplateParam p) -> p.optional())
-        .thenComparing(p -> order.indexOf(p.declaredIn()))
-        .thenComparing(TemplateParam::name));
+    out.sort(
+        Comparator.comparing((TemplateParam p) -> p.optional())
+            .thenComparing(p -> order.indexOf(p.declaredIn()))
+            .thenComparing(TemplateParam::name));
     return out;
   }
 
@@ -117,18 +128,22 @@ public final class TemplateMetadata {
     TemplateParameter.LocalOnly local = m.getAnnotation(TemplateParameter.LocalOnly.class);
     String where = where(options, m, prop);
     if (a == null && local == null) {
-      throw new IllegalStateException(where + " has neither @TemplateParameter nor @TemplateParameter.LocalOnly: "
-          + "say how it appears on Dataflow, or that it does not");
+      throw new IllegalStateException(
+          where
+              + " has neither @TemplateParameter nor @TemplateParameter.LocalOnly: "
+              + "say how it appears on Dataflow, or that it does not");
     }
     if (a != null && local != null) {
-      throw new IllegalStateException(where + " has both @TemplateParameter and @TemplateParameter.LocalOnly");
+      throw new IllegalStateException(
+          where + " has both @TemplateParameter and @TemplateParameter.LocalOnly");
     }
     if (local != null) {
       if (local.value().isBlank()) {
         throw new IllegalStateException(where + ": @TemplateParameter.LocalOnly needs a reason");
       }
       if (m.isAnnotationPresent(Validation.Required.class)) {
-        throw new IllegalStateException(where + " is @Validation.Required, so it cannot be local-only");
+        throw new IllegalStateException(
+            where + " is @Validation.Required, so it cannot be local-only");
       }
       return null;
     }
@@ -138,7 +153,8 @@ public final class TemplateMetadata {
       throw new IllegalStateException(where + ": @TemplateParameter has no label");
     }
     if (help.isBlank()) {
-      throw new IllegalStateException(where + ": no help text (@TemplateParameter.helpText or @Description)");
+      throw new IllegalStateException(
+          where + ": no help text (@TemplateParameter.helpText or @Description)");
     }
     if (a.regexes().length == 0) {
       throw new IllegalStateException(where + ": @TemplateParameter has no regexes");
@@ -148,42 +164,62 @@ public final class TemplateMetadata {
         throw new IllegalStateException(where + ": regex " + r + " is not anchored ^...$");
       }
       if (NOT_RE2.matcher(r).find()) {
-        throw new IllegalStateException(where + ": regex " + r + " uses a feature RE2 (Dataflow) does not have");
+        throw new IllegalStateException(
+            where + ": regex " + r + " uses a feature RE2 (Dataflow) does not have");
       }
       try {
         Pattern.compile(r);
       } catch (PatternSyntaxException e) {
-        throw new IllegalStateException(where + ": regex " + r + " does not compile: " + e.getDescription(), e);
+        throw new IllegalStateException(
+            where + ": regex " + r + " does not compile: " + e.getDescription(), e);
       }
     }
     if (a.optional() && m.isAnnotationPresent(Validation.Required.class)) {
-      throw new IllegalStateException(where + " is @Validation.Required but its @TemplateParameter is optional");
+      throw new IllegalStateException(
+          where + " is @Validation.Required but its @TemplateParameter is optional");
     }
-    return new TemplateParam(prop, a.label(), help, a.optional(), List.of(a.regexes()), a.paramType(), a.example(),
-        staticDefault(m), m.getReturnType(), m.getDeclaringClass());
+    return new TemplateParam(
+        prop,
+        a.label(),
+        help,
+        a.optional(),
+        List.of(a.regexes()),
+        a.paramType(),
+        a.example(),
+        staticDefault(m),
+        m.getReturnType(),
+        m.getDeclaringClass());
   }
 
   /** Beam's property name of a getter of a non-Beam options interface; null for anything else. */
   private static String property(Method m) {
     Class<?> owner = m.getDeclaringClass();
-    if (owner.getName().startsWith("org.apache.beam.") || m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())
-        || m.isDefault() || m.isAnnotationPresent(JsonIgnore.class)) {
+    if (owner.getName().startsWith("org.apache.beam.")
+        || m.getParameterCount() != 0
+        || Modifier.isStatic(m.getModifiers())
+        || m.isDefault()
+        || m.isAnnotationPresent(JsonIgnore.class)) {
       return null;
     }
     String n = m.getName();
     if (n.startsWith("get") && n.length() > 3) {
       return Introspector.decapitalize(n.substring(3));
     }
-    if (n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+    if (n.startsWith("is")
+        && n.length() > 2
+        && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
       return Introspector.decapitalize(n.substring(2));
     }
     return null;
   }
 
-  /** The value of a static {@code @Default.*} as text; null when there is none (or it is computed). */
+  /**
+   * The value of a static {@code @Default.*} as text; null when there is none (or it is computed).
+   */
   private static String staticDefault(Method m) {
     for (Annotation a : m.getAnnotations()) {
-      if (a.annotationType().getEnclosingClass() != Default.class || a instanceof Default.InstanceFactory) {
+      if (a.annotationType().getEnclosingClass() != Default.class
+          || a instanceof Default.InstanceFactory) {
         continue;
       }
       try {
@@ -196,7 +232,10 @@ public final class TemplateMetadata {
     return null;
   }
 
-  /** The interface and its non-Beam super-interfaces: itself first, then depth-first in declaration order. */
+  /**
+   * The interface and its non-Beam super-interfaces: itself first, then depth-first in declaration
+   * order.
+   */
   private static List<Class<?>> interfaces(Class<?> options) {
     Set<Class<?>> out = new LinkedHashSet<>();
     collect(options, out);
@@ -213,7 +252,12 @@ public final class TemplateMetadata {
   }
 
   private static String where(Class<?> options, Method m, String prop) {
-    return "option '" + prop + "' of " + options.getSimpleName()
-        + (m.getDeclaringClass() == options ? "" : " (declared in " + m.getDeclaringClass().getSimpleName() + ")");
+    return "option '"
+        + prop
+        + "' of "
+        + options.getSimpleName()
+        + (m.getDeclaringClass() == options
+            ? ""
+            : " (declared in " + m.getDeclaringClass().getSimpleName() + ")");
   }
 }

@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.eros.tools.cli.Json;
 import com.eros.pipelines.support.UsageException;
+import com.eros.tools.cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,21 +24,28 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The deploy plan computed in Java: its steps in order, its generated files, and the values it refuses. */
+/**
+ * The deploy plan computed in Java: its steps in order, its generated files, and the values it
+ * refuses.
+ */
 class DeployPlanTest {
-  private static final Map<String, String> MAIN = Map.of(
-      "lock-sweep", "com.eros.pipelines.locksweep.LockSweepPipeline",
-      "health-monitor", "com.eros.pipelines.healthmonitor.HealthMonitorPipeline");
+  private static final Map<String, String> MAIN =
+      Map.of(
+          "lock-sweep", "com.eros.pipelines.locksweep.LockSweepPipeline",
+          "health-monitor", "com.eros.pipelines.healthmonitor.HealthMonitorPipeline");
   private static final String WORK = "/tmp/eros-deploy.abc";
 
   private static DeploySettings settings(Map<String, String> flags) {
-    Map<String, String> all = new LinkedHashMap<>(Map.of("project", "eros-prod", "region", "us-west1", "tag", "abc123"));
+    Map<String, String> all =
+        new LinkedHashMap<>(Map.of("project", "eros-prod", "region", "us-west1", "tag", "abc123"));
     all.putAll(flags);
     return DeploySettings.of(all, Instant.parse("2026-03-08T11:05:00Z"));
   }
 
   private static List<ScheduledJob> twoJobs() {
-    String yaml = ScheduleFileTest.VALID + """
+    String yaml =
+        ScheduleFileTest.VALID
+            + """
           health-monitor:
             description: EROS health monitor, every 4 hours
             jobName: eros-health-monitor
@@ -54,10 +61,21 @@ class DeployPlanTest {
   @Test
   void theSettingsHaveTheirDefaultsAndAreNormalised() {
     DeploySettings s = settings(Map.of("bucket", "gs://my-bucket/"));
-    assertThat(s, equalTo(new DeploySettings("eros-prod", "us-west1", "my-bucket", "us-west1-docker.pkg.dev/eros-prod/eros",
-        "eros_scheduling_brain", "abc123", List.of())));
-    DeploySettings d = DeploySettings.of(Map.of("project", "eros-prod", "region", "us-west1"),
-        Instant.parse("2026-03-08T11:05:09Z"));
+    assertThat(
+        s,
+        equalTo(
+            new DeploySettings(
+                "eros-prod",
+                "us-west1",
+                "my-bucket",
+                "us-west1-docker.pkg.dev/eros-prod/eros",
+                "eros_scheduling_brain",
+                "abc123",
+                List.of())));
+    DeploySettings d =
+        DeploySettings.of(
+            Map.of("project", "eros-prod", "region", "us-west1"),
+            Instant.parse("2026-03-08T11:05:09Z"));
     assertThat("the default tag is a UTC time stamp", d.tag(), equalTo("20260308-110509"));
     assertThat(d.bucket(), equalTo("eros-prod-eros-dataflow"));
   }
@@ -71,37 +89,67 @@ class DeployPlanTest {
     String lockImage = "us-west1-docker.pkg.dev/eros-prod/eros/eros-lock-sweep:abc123";
     String healthImage = "us-west1-docker.pkg.dev/eros-prod/eros/eros-health-monitor:abc123";
     Map<String, Object> expected = new LinkedHashMap<>();
-    expected.put("steps", List.of(
-        Map.of("name", "gcr.io/cloud-builders/docker",
-            "args", List.of("build", "--build-arg", "MAIN_CLASS=com.eros.pipelines.locksweep.LockSweepPipeline", "-t", lockImage, ".")),
-        Map.of("name", "gcr.io/cloud-builders/docker",
-            "args", List.of("build", "--build-arg", "MAIN_CLASS=com.eros.pipelines.healthmonitor.HealthMonitorPipeline", "-t",
-                healthImage, "."))));
+    expected.put(
+        "steps",
+        List.of(
+            Map.of(
+                "name",
+                "gcr.io/cloud-builders/docker",
+                "args",
+                List.of(
+                    "build",
+                    "--build-arg",
+                    "MAIN_CLASS=com.eros.pipelines.locksweep.LockSweepPipeline",
+                    "-t",
+                    lockImage,
+                    ".")),
+            Map.of(
+                "name",
+                "gcr.io/cloud-builders/docker",
+                "args",
+                List.of(
+                    "build",
+                    "--build-arg",
+                    "MAIN_CLASS=com.eros.pipelines.healthmonitor.HealthMonitorPipeline",
+                    "-t",
+                    healthImage,
+                    "."))));
     expected.put("images", List.of(lockImage, healthImage));
     assertThat(parsed, equalTo(expected));
   }
 
   @Test
   void aRegistryWithANewlineAndAYamlStepIsRefusedInOneLine() {
-    String evil = "us-west1-docker.pkg.dev/p/eros\n  - name: gcr.io/cloud-builders/gcloud\n    args: [projects, delete, p]";
+    String evil =
+        "us-west1-docker.pkg.dev/p/eros\n  - name: gcr.io/cloud-builders/gcloud\n    args: [projects, delete, p]";
     UsageException e = assertThrows(UsageException.class, () -> settings(Map.of("registry", evil)));
-    assertThat(e.getMessage(), startsWith("--registry: \"us-west1-docker.pkg.dev/p/eros\\n  - name: gcr.io/cloud-builders/gcloud"));
+    assertThat(
+        e.getMessage(),
+        startsWith(
+            "--registry: \"us-west1-docker.pkg.dev/p/eros\\n  - name: gcr.io/cloud-builders/gcloud"));
     assertThat(e.getMessage(), containsString("is not an image registry HOST[:PORT]/PATH"));
     assertThat(e.getMessage().contains("\n"), equalTo(false));
   }
 
   @Test
   void everySettingIsCheckedAgainstItsPattern() {
-    assertRefused(Map.of("project", "Eros_Prod"), "--project: \"Eros_Prod\" is not a Google Cloud project id");
-    assertRefused(Map.of("region", "us-west1 --project=other"), "--region: \"us-west1 --project=other\" is not a region name");
+    assertRefused(
+        Map.of("project", "Eros_Prod"),
+        "--project: \"Eros_Prod\" is not a Google Cloud project id");
+    assertRefused(
+        Map.of("region", "us-west1 --project=other"),
+        "--region: \"us-west1 --project=other\" is not a region name");
     assertRefused(Map.of("bucket", "b"), "--bucket: \"b\" is not a bucket name");
     assertRefused(Map.of("registry", "us-west1-docker.pkg.dev/p/eros:latest"), "--registry: ");
     assertRefused(Map.of("registry", "us-west1-docker.pkg.dev/p/eros' -t evil"), "--registry: ");
-    assertRefused(Map.of("dataset", "eros-prod"), "--dataset: \"eros-prod\" is not a BigQuery dataset name");
+    assertRefused(
+        Map.of("dataset", "eros-prod"), "--dataset: \"eros-prod\" is not a BigQuery dataset name");
     assertRefused(Map.of("tag", "v1\nsteps: []"), "--tag: \"v1\\nsteps: []\" is not an image tag");
     assertRefused(Map.of("only", "lock-sweep,../x"), "--only: \"../x\" is not a pipeline name");
-    UsageException missing = assertThrows(UsageException.class,
-        () -> DeploySettings.of(Map.of("region", "us-west1"), Instant.EPOCH));
+    UsageException missing =
+        assertThrows(
+            UsageException.class,
+            () -> DeploySettings.of(Map.of("region", "us-west1"), Instant.EPOCH));
     assertThat(missing.getMessage(), equalTo("no --project given"));
   }
 
@@ -115,14 +163,23 @@ class DeployPlanTest {
       if (s instanceof Step.Check || s instanceof Step.Require) {
         assertThat(i, lessThan(confirm));
       }
-      if (s instanceof Step.Run || s instanceof Step.Ensure || s instanceof Step.Upsert || s instanceof Step.Copy) {
+      if (s instanceof Step.Run
+          || s instanceof Step.Ensure
+          || s instanceof Step.Upsert
+          || s instanceof Step.Copy) {
         assertThat(s + " comes after the build", build, lessThan(i));
       }
     }
     assertThat(confirm, lessThan(build));
-    List<List<String>> checks = steps.stream().filter(s -> s instanceof Step.Check).map(s -> ((Step.Check) s).argv()).toList();
+    List<List<String>> checks =
+        steps.stream()
+            .filter(s -> s instanceof Step.Check)
+            .map(s -> ((Step.Check) s).argv())
+            .toList();
     assertThat(checks, everyItem(hasItem(startsWith("--format=value("))));
-    assertThat("both service accounts are checked", checks.stream().filter(c -> c.contains("service-accounts")).count(),
+    assertThat(
+        "both service accounts are checked",
+        checks.stream().filter(c -> c.contains("service-accounts")).count(),
         equalTo(2L));
   }
 
@@ -136,43 +193,75 @@ class DeployPlanTest {
         changes.add("scheduler " + u.what());
       }
     }
-    assertThat(changes, contains(
-        "gcloud services enable dataflow.googleapis.com",
-        "gcloud builds submit " + WORK + "/build-context",
-        "gcloud dataflow flex-template build",
-        "gcloud dataflow flex-template build",
-        "scheduler the job eros-lock-sweep",
-        "scheduler the job eros-health-monitor"));
+    assertThat(
+        changes,
+        contains(
+            "gcloud services enable dataflow.googleapis.com",
+            "gcloud builds submit " + WORK + "/build-context",
+            "gcloud dataflow flex-template build",
+            "gcloud dataflow flex-template build",
+            "scheduler the job eros-lock-sweep",
+            "scheduler the job eros-health-monitor"));
   }
 
   @Test
   void aSchedulerJobIsCreatedOrUpdatedWithEverySetting() {
-    Step.Upsert u = plan().steps().stream().filter(s -> s instanceof Step.Upsert).map(s -> (Step.Upsert) s)
-        .findFirst().orElseThrow();
-    List<String> common = List.of("--project=eros-prod", "--location=us-west1", "--schedule=0 * * * *",
-        "--time-zone=America/Los_Angeles",
-        "--uri=https://dataflow.googleapis.com/v1b3/projects/eros-prod/locations/us-west1/flexTemplates:launch",
-        "--http-method=POST", "--message-body-from-file=" + WORK + "/lock-sweep.launch.json",
-        "--oauth-service-account-email=eros-scheduler@eros-prod.iam.gserviceaccount.com",
-        "--oauth-token-scope=https://www.googleapis.com/auth/cloud-platform", "--attempt-deadline=180s",
-        "--description=EROS caption lock sweep, hourly", "--max-retry-attempts=2", "--max-retry-duration=1200s",
-        "--min-backoff=120s", "--max-backoff=600s", "--max-doublings=2");
-    List<String> update = new ArrayList<>(List.of("gcloud", "scheduler", "jobs", "update", "http", "eros-lock-sweep"));
+    Step.Upsert u =
+        plan().steps().stream()
+            .filter(s -> s instanceof Step.Upsert)
+            .map(s -> (Step.Upsert) s)
+            .findFirst()
+            .orElseThrow();
+    List<String> common =
+        List.of(
+            "--project=eros-prod",
+            "--location=us-west1",
+            "--schedule=0 * * * *",
+            "--time-zone=America/Los_Angeles",
+            "--uri=https://dataflow.googleapis.com/v1b3/projects/eros-prod/locations/us-west1/flexTemplates:launch",
+            "--http-method=POST",
+            "--message-body-from-file=" + WORK + "/lock-sweep.launch.json",
+            "--oauth-service-account-email=eros-scheduler@eros-prod.iam.gserviceaccount.com",
+            "--oauth-token-scope=https://www.googleapis.com/auth/cloud-platform",
+            "--attempt-deadline=180s",
+            "--description=EROS caption lock sweep, hourly",
+            "--max-retry-attempts=2",
+            "--max-retry-duration=1200s",
+            "--min-backoff=120s",
+            "--max-backoff=600s",
+            "--max-doublings=2");
+    List<String> update =
+        new ArrayList<>(
+            List.of("gcloud", "scheduler", "jobs", "update", "http", "eros-lock-sweep"));
     update.addAll(common);
     update.add("--update-headers=Content-Type=application/json");
-    List<String> create = new ArrayList<>(List.of("gcloud", "scheduler", "jobs", "create", "http", "eros-lock-sweep"));
+    List<String> create =
+        new ArrayList<>(
+            List.of("gcloud", "scheduler", "jobs", "create", "http", "eros-lock-sweep"));
     create.addAll(common);
     create.add("--headers=Content-Type=application/json");
     assertThat(u.update(), equalTo(update));
     assertThat(u.create(), equalTo(create));
-    assertThat(u.probe(), equalTo(List.of("gcloud", "scheduler", "jobs", "describe", "eros-lock-sweep", "--project=eros-prod",
-        "--location=us-west1", "--format=value(name)")));
+    assertThat(
+        u.probe(),
+        equalTo(
+            List.of(
+                "gcloud",
+                "scheduler",
+                "jobs",
+                "describe",
+                "eros-lock-sweep",
+                "--project=eros-prod",
+                "--location=us-west1",
+                "--format=value(name)")));
   }
 
   @Test
   void theLaunchBodyIsTheFlexTemplateRequestWithTheJobsParametersAndEnvironment() throws Exception {
     JsonNode body = Json.MAPPER.readTree(plan().files().get(WORK + "/lock-sweep.launch.json"));
-    JsonNode expected = Json.MAPPER.readTree("""
+    JsonNode expected =
+        Json.MAPPER.readTree(
+            """
         {"launchParameter": {
           "jobName": "eros-lock-sweep",
           "containerSpecGcsPath": "gs://eros-prod-eros-dataflow/templates/lock-sweep.json",
@@ -188,11 +277,18 @@ class DeployPlanTest {
 
   @Test
   void aRegistryOutsideArtifactRegistryIsUsedButNotCreated() {
-    DeployPlan p = DeployPlan.of(settings(Map.of("registry", "gcr.io/eros-prod")), twoJobs(), WORK, MAIN);
+    DeployPlan p =
+        DeployPlan.of(settings(Map.of("registry", "gcr.io/eros-prod")), twoJobs(), WORK, MAIN);
     assertThat(p.steps().stream().filter(s -> s instanceof Step.Ensure).count(), equalTo(1L));
-    assertThat(p.steps(), hasItem(new Step.Note(Step.When.ALWAYS,
-        "registry gcr.io/eros-prod is not an Artifact Registry path (LOCATION-docker.pkg.dev/PROJECT/REPO); not creating it")));
-    assertThat(p.files().get(WORK + "/build-context/cloudbuild.yaml"), containsString("gcr.io/eros-prod/eros-lock-sweep:abc123"));
+    assertThat(
+        p.steps(),
+        hasItem(
+            new Step.Note(
+                Step.When.ALWAYS,
+                "registry gcr.io/eros-prod is not an Artifact Registry path (LOCATION-docker.pkg.dev/PROJECT/REPO); not creating it")));
+    assertThat(
+        p.files().get(WORK + "/build-context/cloudbuild.yaml"),
+        containsString("gcr.io/eros-prod/eros-lock-sweep:abc123"));
   }
 
   @Test
@@ -204,24 +300,30 @@ class DeployPlanTest {
     assertThat(fields.get(0), equalTo(DeployPlan.NUL_FORMAT));
     assertThat(fields.get(fields.size() - 1), equalTo("end"));
 
-    // Decode the fields as deploy.sh does (kind, then fixed fields, a command as its count then its arguments).
+    // Decode the fields as deploy.sh does (kind, then fixed fields, a command as its count then its
+    // arguments).
     List<Step> decoded = new ArrayList<>();
     int[] i = {1};
     while (!fields.get(i[0]).equals("end")) {
       String kind = fields.get(i[0]++);
-      decoded.add(switch (kind) {
-        case "note" -> new Step.Note(when(fields.get(i[0]++)), fields.get(i[0]++));
-        case "require" -> new Step.Require(fields.get(i[0]++), fields.get(i[0]++));
-        case "check" -> new Step.Check(fields.get(i[0]++), fields.get(i[0]++), command(fields, i));
-        case "confirm" -> new Step.Confirm(fields.get(i[0]++));
-        case "build" -> new Step.Build(fields.get(i[0]++), command(fields, i));
-        case "run" -> new Step.Run(command(fields, i));
-        case "ensure" -> new Step.Ensure(fields.get(i[0]++), command(fields, i), command(fields, i));
-        case "copy" -> new Step.Copy(fields.get(i[0]++), fields.get(i[0]++));
-        case "show" -> new Step.Show(fields.get(i[0]++), fields.get(i[0]++));
-        case "upsert" -> new Step.Upsert(fields.get(i[0]++), command(fields, i), command(fields, i), command(fields, i));
-        default -> throw new AssertionError("unknown kind " + kind);
-      });
+      decoded.add(
+          switch (kind) {
+            case "note" -> new Step.Note(when(fields.get(i[0]++)), fields.get(i[0]++));
+            case "require" -> new Step.Require(fields.get(i[0]++), fields.get(i[0]++));
+            case "check" ->
+                new Step.Check(fields.get(i[0]++), fields.get(i[0]++), command(fields, i));
+            case "confirm" -> new Step.Confirm(fields.get(i[0]++));
+            case "build" -> new Step.Build(fields.get(i[0]++), command(fields, i));
+            case "run" -> new Step.Run(command(fields, i));
+            case "ensure" ->
+                new Step.Ensure(fields.get(i[0]++), command(fields, i), command(fields, i));
+            case "copy" -> new Step.Copy(fields.get(i[0]++), fields.get(i[0]++));
+            case "show" -> new Step.Show(fields.get(i[0]++), fields.get(i[0]++));
+            case "upsert" ->
+                new Step.Upsert(
+                    fields.get(i[0]++), command(fields, i), command(fields, i), command(fields, i));
+            default -> throw new AssertionError("unknown kind " + kind);
+          });
     }
     assertThat(i[0], equalTo(fields.size() - 1));
     assertThat(decoded, equalTo(plan.steps()));
@@ -231,18 +333,22 @@ class DeployPlanTest {
   void theJsonFormListsTheSettingsStepsAndFiles() {
     DeployPlan plan = plan();
     JsonNode json = plan.toJson();
-    assertThat(json.at("/settings/registry").asText(), equalTo("us-west1-docker.pkg.dev/eros-prod/eros"));
+    assertThat(
+        json.at("/settings/registry").asText(), equalTo("us-west1-docker.pkg.dev/eros-prod/eros"));
     assertThat(json.at("/settings/pipelines/1").asText(), equalTo("health-monitor"));
     assertThat(json.get("steps").size(), equalTo(plan.steps().size()));
     assertThat(json.at("/steps/3/step").asText(), equalTo("require"));
-    assertThat(json.get("files").get(WORK + "/lock-sweep.launch.json").asText(),
+    assertThat(
+        json.get("files").get(WORK + "/lock-sweep.launch.json").asText(),
         equalTo(plan.files().get(WORK + "/lock-sweep.launch.json")));
   }
 
   @Test
   void eachPipelineNeedsItsMainClass() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DeployPlan.of(settings(Map.of()), twoJobs(), WORK, Map.of("lock-sweep", "x.Y")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DeployPlan.of(settings(Map.of()), twoJobs(), WORK, Map.of("lock-sweep", "x.Y")));
     assertThat(e.getMessage(), containsString("health-monitor"));
     assertThat(e, instanceOf(IllegalArgumentException.class));
   }

@@ -16,15 +16,22 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 import org.junit.jupiter.api.Test;
 
-/** The generator on small options interfaces: what it writes, and each annotation mistake it refuses. */
+/**
+ * The generator on small options interfaces: what it writes, and each annotation mistake it
+ * refuses.
+ */
 class TemplateMetadataTest {
 
   /** Shared options, as WarehouseOptions or AlertOptions are. */
   public interface SharedOptions extends PipelineOptions {
     @Description("Where the tables live.")
     @Default.String("local:file")
-    @TemplateParameter(label = "Warehouse", helpText = "The dataset, as remote:NAME.", regexes = "^remote:[a-z]+$",
-        optional = false, example = "remote:eros")
+    @TemplateParameter(
+        label = "Warehouse",
+        helpText = "The dataset, as remote:NAME.",
+        regexes = "^remote:[a-z]+$",
+        optional = false,
+        example = "remote:eros")
     String getStore();
 
     void setStore(String value);
@@ -40,7 +47,10 @@ class TemplateMetadataTest {
   public interface FixtureOptions extends SharedOptions {
     @Description("Saturation threshold in percent.")
     @Default.Integer(80)
-    @TemplateParameter(label = "Threshold (%)", regexes = "^(100|[1-9]?[0-9])$", paramType = ParamType.NUMBER)
+    @TemplateParameter(
+        label = "Threshold (%)",
+        regexes = "^(100|[1-9]?[0-9])$",
+        paramType = ParamType.NUMBER)
     int getThreshold();
 
     void setThreshold(int value);
@@ -70,7 +80,8 @@ class TemplateMetadataTest {
   void writesTheTemplateRequiredParametersFirstThenByInterfaceAndName() throws Exception {
     JsonNode m = TemplateMetadata.of("EROS fixture", "Does fixture things.", FixtureOptions.class);
 
-    String expected = """
+    String expected =
+        """
         {
           "name": "EROS fixture",
           "description": "Does fixture things.",
@@ -129,18 +140,24 @@ class TemplateMetadataTest {
         }
         """;
     assertThat(Json.pretty(m), equalTo(expected));
-    assertThat("the text is JSON that reads back to the same tree", Json.MAPPER.readTree(expected), equalTo(m));
+    assertThat(
+        "the text is JSON that reads back to the same tree",
+        Json.MAPPER.readTree(expected),
+        equalTo(m));
   }
 
   @Test
   void theParametersCarryWhatTheChecksNeed() {
     List<TemplateParam> ps = TemplateMetadata.parameters(FixtureOptions.class);
-    TemplateParam store = ps.stream().filter(p -> p.name().equals("store")).findFirst().orElseThrow();
+    TemplateParam store =
+        ps.stream().filter(p -> p.name().equals("store")).findFirst().orElseThrow();
     assertThat(store.staticDefault(), equalTo("local:file"));
     assertThat(store.declaredIn(), equalTo(SharedOptions.class));
     assertThat(store.accepts("remote:eros"), equalTo(true));
     assertThat(store.accepts("local:file"), equalTo(false));
-    assertThat(ps.stream().map(TemplateParam::name).toList(), equalTo(List.of("date", "store", "dryRun", "threshold", "runId")));
+    assertThat(
+        ps.stream().map(TemplateParam::name).toList(),
+        equalTo(List.of("date", "store", "dryRun", "threshold", "runId")));
   }
 
   public interface Unannotated extends PipelineOptions {
@@ -209,12 +226,15 @@ class TemplateMetadataTest {
 
   @Test
   void refusesEachAnnotationMistakeNamingTheOption() {
-    assertRefused(Unannotated.class, "option 'forgotten' of Unannotated has neither @TemplateParameter nor");
+    assertRefused(
+        Unannotated.class, "option 'forgotten' of Unannotated has neither @TemplateParameter nor");
     assertRefused(Unanchored.class, "option 'x' of Unanchored: regex [a-z]+ is not anchored");
     assertRefused(LookAround.class, "uses a feature RE2 (Dataflow) does not have");
     assertRefused(NoLabel.class, "option 'x' of NoLabel: @TemplateParameter has no label");
     assertRefused(NoHelp.class, "option 'x' of NoHelp: no help text");
-    assertRefused(RequiredButOptional.class, "is @Validation.Required but its @TemplateParameter is optional");
+    assertRefused(
+        RequiredButOptional.class,
+        "is @Validation.Required but its @TemplateParameter is optional");
     assertRefused(Both.class, "has both @TemplateParameter and @TemplateParameter.LocalOnly");
     assertRefused(BadRegex.class, "does not compile");
   }
@@ -223,11 +243,13 @@ class TemplateMetadataTest {
 
   @Test
   void anOptionInheritedWithoutAnAnnotationIsRefusedToo() {
-    assertRefused(Inherits.class, "option 'forgotten' of Inherits (declared in Unannotated) has neither");
+    assertRefused(
+        Inherits.class, "option 'forgotten' of Inherits (declared in Unannotated) has neither");
   }
 
   private static void assertRefused(Class<? extends PipelineOptions> options, String message) {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TemplateMetadata.of("n", "d", options));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> TemplateMetadata.of("n", "d", options));
     assertThat(e.getMessage(), containsString(message));
   }
 }
