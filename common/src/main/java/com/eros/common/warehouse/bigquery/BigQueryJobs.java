@@ -43,14 +43,7 @@ public final class BigQueryJobs {
    * The staging table of a write: {@code _stg_<table>_<write>_<run>_<hash>}, a valid table name.
    */
   public static String stagingTable(String table, String runId, String writeName) {
-    return "_stg_"
-        + clean(table)
-        + "_"
-        + clean(writeName)
-        + "_"
-        + clean(runId)
-        + "_"
-        + hash(table, writeName, runId, 8);
+    return name("_stg_", table, runId, writeName, 8);
   }
 
   /**
@@ -58,14 +51,7 @@ public final class BigQueryJobs {
    * write). Job ids allow letters, digits, '_' and '-'; see {@link #attemptJobId}.
    */
   public static String commitJobBase(String table, String runId, String writeName) {
-    return "eros_commit_"
-        + clean(table)
-        + "_"
-        + clean(writeName)
-        + "_"
-        + clean(runId)
-        + "_"
-        + hash(table, writeName, runId, 16);
+    return name("eros_commit_", table, runId, writeName, 16);
   }
 
   /**
@@ -73,14 +59,19 @@ public final class BigQueryJobs {
    * BigQuerySql#expireTable}).
    */
   public static String expiryJobBase(String table, String runId, String writeName) {
-    return "eros_expire_"
-        + clean(table)
-        + "_"
-        + clean(writeName)
-        + "_"
-        + clean(runId)
-        + "_"
-        + hash(table, writeName, runId, 16);
+    return name("eros_expire_", table, runId, writeName, 16);
+  }
+
+  /** {@code prefix}, the cleaned table, write and run names, and a hash of the three. */
+  private static String name(
+      String prefix, String table, String runId, String writeName, int hashHexChars) {
+    return prefix
+        + String.join(
+            "_",
+            clean(table),
+            clean(writeName),
+            clean(runId),
+            hash(table, writeName, runId, hashHexChars));
   }
 
   /** The job id of attempt {@code attempt} (0-based) of the work named {@code base}. */

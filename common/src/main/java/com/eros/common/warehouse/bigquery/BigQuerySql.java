@@ -496,16 +496,13 @@ public final class BigQuerySql {
         + " FROM "
         + staging
         + ");\n"
-        + "INSERT INTO "
-        + target
-        + " ("
-        + cols
-        + ") SELECT "
-        + cols
-        + " FROM "
-        + staging
-        + ";\n"
+        + insertFromStaging(target, cols, staging)
         + "COMMIT TRANSACTION;";
+  }
+
+  /** {@code INSERT INTO target (cols) SELECT cols FROM staging;} and a newline. */
+  private static String insertFromStaging(String target, StringJoiner cols, String staging) {
+    return "INSERT INTO " + target + " (" + cols + ") SELECT " + cols + " FROM " + staging + ";\n";
   }
 
   /** One transaction: delete every target row, insert the staged rows (a gated REPLACE). */
@@ -518,15 +515,7 @@ public final class BigQuerySql {
         + "DELETE FROM "
         + target
         + " WHERE TRUE;\n"
-        + "INSERT INTO "
-        + target
-        + " ("
-        + cols
-        + ") SELECT "
-        + cols
-        + " FROM "
-        + staging
-        + ";\n"
+        + insertFromStaging(target, cols, staging)
         + "COMMIT TRANSACTION;";
   }
 
