@@ -40,8 +40,8 @@ final class LocalServiceFilter extends ClassLoader {
   }
 
   /**
-   * Whether a command line runs locally without Google Cloud: it names no BigQuery warehouse and no
-   * runner.
+   * Whether a command line runs locally without Google Cloud: it names no BigQuery warehouse, no
+   * gs:// path and no runner.
    */
   static boolean appliesTo(String[] args) {
     if (System.getProperty("eros.allServices") != null) {
@@ -50,7 +50,11 @@ final class LocalServiceFilter extends ClassLoader {
     }
     for (String a : args) {
       String s = a.toLowerCase(Locale.ROOT);
-      if (s.contains("bigquery") || s.startsWith("--runner") || s.startsWith("-runner")) {
+      // gs:// (a rules file, a report location) needs the GCS file system, a GCP registrar
+      if (s.contains("bigquery")
+          || s.contains("gs://")
+          || s.startsWith("--runner")
+          || s.startsWith("-runner")) {
         return false;
       }
     }

@@ -33,6 +33,11 @@ class LocalServiceFilterTest {
     assertThat(
         LocalServiceFilter.appliesTo(new String[] {"daily-automation", "--runner=DataflowRunner"}),
         is(false));
+    assertThat(
+        LocalServiceFilter.appliesTo(new String[] {"health-monitor", "--rules=gs://b/rules.yaml"}),
+        is(false));
+    assertThat(
+        LocalServiceFilter.appliesTo(new String[] {"report", "--out", "gs://b/r.html"}), is(false));
   }
 
   @Test
