@@ -1,6 +1,5 @@
 package com.eros.pipelines.report;
 
-import com.eros.common.text.HtmlText;
 import com.eros.common.time.LaTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,17 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Small HTML helpers: escaping, anchors and the number and time formats of the report. */
+/** Small HTML helpers: anchors and the number and time formats of the report. */
 final class Html {
   private static final DateTimeFormatter LA_MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US).withZone(LaTime.ZONE);
 
   private Html() {}
-
-  /** Text escaped for an HTML text node or a quoted attribute; null as an empty string. */
-  static String esc(String s) {
-    return HtmlText.escape(s);
-  }
 
   /**
    * A stable anchor id for a name (e.g. a page): {@code prefix-} and the name with every character

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.text.HtmlText;
 import com.eros.duckdb.DuckDbWarehouse;
 import com.eros.duckdb.TempDuckDb;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +196,7 @@ class ReportHtmlTest {
   void textFromTheWarehouseIsEscaped() {
     ReportFixture.fill(db.warehouse());
     String html = render(Optional.empty());
-    assertThat(html, containsString(Html.esc(ReportFixture.NASTY_TEXT)));
+    assertThat(html, containsString(HtmlText.escape(ReportFixture.NASTY_TEXT)));
     assertThat(html, not(containsString(ReportFixture.NASTY_TEXT)));
     assertThat(html, not(containsString("<b>bold</b>")));
   }
