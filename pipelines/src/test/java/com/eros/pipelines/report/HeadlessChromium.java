@@ -34,6 +34,7 @@ final class HeadlessChromium implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final Path profile;
   private volatile WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -62,16 +63,19 @@ final class HeadlessChromium implements AutoCloseable {
     return Optional.empty();
   }
 
-  private HeadlessChromium(Process process) {
+  private HeadlessChromium(Process process, Path profile) {
     this.process = process;
+    this.profile = profile;
   }
 
   /**
-   * Starts the browser on about:blank with a new profile in {@code profile} and attaches to its
-   * page.
+   * Starts the browser on about:blank with a new profile in a temporary folder of its own (not a
+   * test's {@code @TempDir}: Chromium's helper processes may still write there for a moment after
+   * the browser exits, and JUnit fails a test whose temporary folder it cannot delete) and attaches
+   * to its page.
    */
-  static HeadlessChromium start(Path binary, Path profile) throws Exception {
-    Files.createDirectories(profile);
+  static HeadlessChromium start(Path binary) throws Exception {
+    Path profile = Files.createTempDirectory("eros-chromium-");
     Path log = profile.resolve("chromium.log");
     Process p =
         new ProcessBuilder(
@@ -134,7 +138,7 @@ final class HeadlessChromium implements AutoCloseable {
           Thread.sleep(50);
         }
       }
-      HeadlessChromium c = new HeadlessChromium(p);
+      HeadlessChromium c = new HeadlessChromium(p, profile);
       c.socket =
           http.newWebSocketBuilder()
               .connectTimeout(TIMEOUT)
@@ -142,7 +146,8 @@ final class HeadlessChromium implements AutoCloseable {
               .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return c;
     } catch (Exception e) {
-      p.destroyForcibly();
+      stopTree(p);
+      deleteQuietly(profile);
       throw e;
     }
   }
@@ -234,14 +239,69 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks the browser to close, then ends its whole process tree (renderer, zygote, crash handler)
+   * and waits for every process before removing the profile.
+   */
   @Override
   public void close() throws Exception {
     try {
+      try {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("id", ids.incrementAndGet());
+        msg.put("method", "Browser.close");
+        socket.sendText(JSON.writeValueAsString(msg), true).get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // the browser may drop the connection before it answers; the tree is ended below anyway
+      }
       socket.abort();
     } finally {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      stopTree(process);
+      deleteQuietly(profile);
+    }
+  }
+
+  private static void stopTree(Process p) {
+    List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+    tree.add(p.toHandle());
+    try {
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroy();
+        p.waitFor(5, TimeUnit.SECONDS);
+      }
+      for (ProcessHandle h : tree) {
+        if (h.isAlive()) {
+          h.destroyForcibly();
+        }
+        h.onExit().get(10, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      System.err.println("chromium: could not wait for every browser process to end: " + e);
+    }
+  }
+
+  /**
+   * Removes the profile; a leftover file is reported, not a test failure (it is the browser's, not
+   * the product's). Retries a few times because a process may still be flushing.
+   */
+  private static void deleteQuietly(Path dir) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try (var walk = Files.walk(dir)) {
+        for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+        return;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        if (attempt == 4) {
+          System.err.println("chromium: left the profile " + dir + " behind: " + e);
+          return;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }

@@ -38,13 +38,13 @@ class ReportBrowserTest {
 
   @TempDir Path dir;
 
-  static HeadlessChromium browser(Path profile) throws Exception {
+  static HeadlessChromium browser() throws Exception {
     Optional<Path> binary = HeadlessChromium.find();
     assertTrue(
         binary.isPresent(),
         "headless Chromium is needed for this test and was not found: install it "
             + "(apt-get install -y chromium; .ci/run does) or set EROS_CHROMIUM to its path");
-    HeadlessChromium c = HeadlessChromium.start(binary.get(), profile);
+    HeadlessChromium c = HeadlessChromium.start(binary.get());
     for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
       c.send(domain + ".enable", null);
     }
@@ -178,7 +178,7 @@ class ReportBrowserTest {
       Files.writeString(file, ReportHtml.render(r));
     }
     List<String> expected = ReportHtmlTest.expectedCharts(true);
-    try (HeadlessChromium c = browser(dir.resolve("profile"))) {
+    try (HeadlessChromium c = browser()) {
       open(c, file);
       assertThat(problems(c, file), empty());
 
