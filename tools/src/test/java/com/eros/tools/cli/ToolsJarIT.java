@@ -2,7 +2,10 @@ package com.eros.tools.cli;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +41,32 @@ class ToolsJarIT {
 
     Result sweep = run("lock-sweep", "--now=" + NOW, "--jobId=it-ls-1", warehouse);
     assertThat(sweep.output(), sweep.code(), equalTo(0));
+  }
+
+  /**
+   * DuckDB's native libraries are not in the jar (from there the driver would unpack 57 MB to /tmp
+   * on every run, and leave it behind when the run is killed) but beside it, where the driver loads
+   * them in place: the commands above ran with no other copy on the class path.
+   */
+  @Test
+  void duckDbsNativeLibraryIsBesideTheJarNotInIt() throws Exception {
+    Path jar = Path.of("target", "eros.jar").toAbsolutePath();
+    try (JarFile j = new JarFile(jar.toFile())) {
+      List<String> natives =
+          j.stream().map(JarEntry::getName).filter(n -> n.startsWith("libduckdb_java")).toList();
+      assertThat(natives, empty());
+      assertThat(
+          "the driver class is in the jar",
+          j.getEntry("org/duckdb/DuckDBNative.class"),
+          notNullValue());
+    }
+    for (String platform :
+        List.of("linux_amd64", "linux_arm64", "osx_universal", "windows_amd64")) {
+      assertThat(
+          platform,
+          Files.isRegularFile(jar.resolveSibling("libduckdb_java.so_" + platform)),
+          is(true));
+    }
   }
 
   private record Result(int code, String output) {}
