@@ -39,7 +39,8 @@ Options (each also read from the environment variable in capitals):
   --config=FILE      schedules file (SCHEDULES_FILE); default: templates/schedules.yaml
   --only=A,B         deploy only these pipelines (names as in schedules.yaml)
   --dry-run          print every command it would run (and the generated files); change nothing,
-                     run nothing, not even the checks (it says what it would check)
+                     run none of them, not even the checks (it says what it would check); ./eros
+                     itself runs to compute the plan (and builds its jar first if it is stale)
   --force            do not ask for confirmation
   --skip-build       do not build the jar; use pipelines/target/eros-bundled.jar as it is
                      (also SKIP_BUILD=1), for operators who have just built it

@@ -3,6 +3,7 @@ package com.eros.duckdb;
 import com.eros.common.table.Column;
 import com.eros.common.table.DuckDbDdl;
 import com.eros.common.table.TableDef;
+import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,9 +57,6 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   static final int SHARDS = 8;
   static final String MARKERS = "_eros_commits";
   static final String STAGING = "_eros_staging";
-
-  /** Output of a gated write whose gate said no. */
-  public static final long NOT_COMMITTED = -1L;
 
   private final String path;
   private final TableDef table;
@@ -304,7 +302,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
               dropStaging(conn, staging);
               return null;
             });
-        c.output(NOT_COMMITTED);
+        c.output(Warehouse.NOT_COMMITTED);
         return;
       }
       long changed =

@@ -24,6 +24,8 @@ import org.apache.beam.sdk.values.Row;
  * connection): transforms they return open connections on the workers.
  */
 public interface Warehouse extends Serializable {
+  /** What a gated write ({@link #writeIf}) outputs when its gate said no: nothing committed. */
+  long NOT_COMMITTED = -1L;
 
   /** The {@code --warehouse} value this adapter was made from, for logs and summaries. */
   String spec();
@@ -81,7 +83,7 @@ public interface Warehouse extends Serializable {
   /**
    * As {@link #write}, but gated: the commit happens only when {@code proceed} (a singleton view
    * computed in the pipeline) is true. Otherwise the table is left unchanged, the staged rows are
-   * dropped and the output is -1 (nothing committed).
+   * dropped and the output is {@link #NOT_COMMITTED}.
    */
   PTransform<PCollection<Row>, PCollection<Long>> writeIf(
       TableDef table,

@@ -1,5 +1,6 @@
 package com.eros.pipelines.backtest;
 
+import com.eros.common.table.Timestamps;
 import com.eros.pipelines.captionperformance.CaptionPerformanceConfig;
 import java.io.Serializable;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public record DataReach(long firstDay, long dayAfter, boolean partial) implement
   static final long DAY_MICROS = CaptionPerformanceConfig.DAY_MICROS;
 
   /** Sends after {@code now + 1 h} are invalid, so they do not count. */
-  static final long VALID_AHEAD_MICROS = 3_600_000_000L;
+  static final long VALID_AHEAD_MICROS = Timestamps.HOUR_MICROS;
 
   /** Exclusive end of the window probed after T + H, at the run's clock (epoch µs). */
   static long dayAfterEndMicros(BacktestConfig cfg, long nowMicros) {

@@ -30,9 +30,12 @@ public interface DailyAutomationOptions extends LockSweepOptions {
 
   void setExecutionDate(String value);
 
+  /** The default of {@link #getSaturationThreshold}, percent. */
+  double DEFAULT_SATURATION_THRESHOLD = 80.0;
+
   @Description(
       "A creator is queued when its caption saturation_pct is below this (percent, 0-100).")
-  @Default.Double(80.0)
+  @Default.Double(DEFAULT_SATURATION_THRESHOLD)
   @TemplateParameter(
       label = "Saturation threshold (%)",
       regexes = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]{1,9})?)$",

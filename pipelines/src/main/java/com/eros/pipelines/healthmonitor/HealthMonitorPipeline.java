@@ -83,10 +83,6 @@ public final class HealthMonitorPipeline
   }
 
   /**
-   * What it reads of the other pipelines' tables is created empty when absent: "never ran" is a
-   * finding, not an error.
-   */
-  /**
    * The validated inputs of a run: options, the instant it evaluates at, rules and where alerts go.
    */
   public record Setup(

@@ -1,5 +1,6 @@
 package com.eros.pipelines.report;
 
+import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +28,11 @@ public record DailySection(
     Map<String, Long> volumeFactors,
     DailyCounts queueByStatus) {
   /**
-   * docs/daily-automation.md's default queueing threshold, drawn as the line the saturation is
-   * compared to.
+   * Daily automation's default queueing threshold, drawn as the line the saturation is compared to
+   * (the table does not record the threshold a run used).
    */
-  public static final double SATURATION_THRESHOLD = 80.0;
+  public static final double SATURATION_THRESHOLD =
+      DailyAutomationOptions.DEFAULT_SATURATION_THRESHOLD;
 
   public static final List<String> QUEUE_STATUSES =
       List.of("PENDING", "PROCESSING", "COMPLETED", "FAILED");

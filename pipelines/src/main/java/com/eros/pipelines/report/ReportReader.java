@@ -30,7 +30,7 @@ public final class ReportReader {
    * @param progress receives one line per step (the command prints them on stderr)
    */
   public ReportReader(Warehouse warehouse, Consumer<String> progress) {
-    this(warehouse, progress, BacktestTable.definition());
+    this(warehouse, progress, Optional.of(Tables.BANDIT_BACKTESTS));
   }
 
   /** With the bandit_backtests definition given (tests); empty: section 7 is left out. */

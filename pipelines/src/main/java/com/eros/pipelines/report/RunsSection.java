@@ -1,11 +1,11 @@
 package com.eros.pipelines.report;
 
+import com.eros.common.stats.Median;
 import com.eros.common.time.LaTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,15 +145,11 @@ public record RunsSection(List<Run> runs, List<PipelineStats> pipelines, List<Ru
         durations.stream().max(Double::compare).orElse(null));
   }
 
-  /** The exact median (mean of the two middle values for an even count); null when empty. */
+  /** The exact median ({@link Median}: mean of the two middle values); null when empty. */
   static Double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return values.isEmpty()
+        ? null
+        : Median.medianInPlace(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The latest run of a pipeline in the window, or null. */

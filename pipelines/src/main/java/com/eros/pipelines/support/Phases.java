@@ -15,11 +15,6 @@ public final class Phases {
 
   private Phases() {}
 
-  /** Whether phases are printed. */
-  public static boolean on() {
-    return ON;
-  }
-
   /** Prints that phase {@code name} ended now (when enabled). */
   public static void mark(String name) {
     if (ON) {

@@ -18,7 +18,7 @@ final class Measures {
 
   /** The three ways of ranking captions compared. */
   enum Score {
-    POSTERIOR_MEAN(s -> s.posteriorAlpha() / (s.posteriorAlpha() + s.posteriorBeta())),
+    POSTERIOR_MEAN(PageScorer::posteriorMean),
     WILSON_LOWER(CaptionStats::confidenceLowerBound),
     RAW_RATE(s -> (double) s.successes() / s.totalObservations());
 

@@ -170,7 +170,6 @@ class ReportBrowserTest {
     Path file = dir.resolve("eros-report.html");
     try (TempDuckDb db = new TempDuckDb(dir)) {
       ReportFixture.fill(db.warehouse());
-      db.warehouse().ensureTables(List.of(ReportFixture.BACKTESTS));
       db.warehouse().insertNow(ReportFixture.BACKTESTS, ReportFixture.backtests());
       Report r =
           new ReportReader(db.warehouse(), s -> {}, Optional.of(ReportFixture.BACKTESTS))

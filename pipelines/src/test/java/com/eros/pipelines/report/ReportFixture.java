@@ -1,10 +1,5 @@
 package com.eros.pipelines.report;
 
-import static com.eros.common.table.ColumnType.FLOAT64;
-import static com.eros.common.table.ColumnType.INT64;
-import static com.eros.common.table.ColumnType.STRING;
-import static com.eros.common.table.ColumnType.TIMESTAMP;
-
 import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
@@ -39,7 +34,6 @@ final class ReportFixture {
   /** Pages with statistics: 6 shown in full, 2 in the table. */
   static final int STAT_PAGES = 8;
 
-  static final String LARGEST_PAGE = "page_01";
   static final String FAILED_DAILY_JOB = "daily-failed-1";
   static final String FAILED_DAILY_ERROR = "circuit breaker opened after 5 consecutive failures";
 
@@ -49,25 +43,8 @@ final class ReportFixture {
   static final int QUEUED = 7;
   static final long SWEEPS = 72;
 
-  /**
-   * The §9 columns of bandit_backtests, as a test's own definition (the project's is defined
-   * elsewhere).
-   */
-  static final TableDef BACKTESTS =
-      TableDef.builder("bandit_backtests")
-          .description("test definition")
-          .required("backtest_id", STRING, "id")
-          .required("as_of", TIMESTAMP, "T")
-          .required("horizon_days", INT64, "H")
-          .required("computed_at", TIMESTAMP, "when")
-          .nullable("captions_scored", INT64, "n")
-          .nullable("spearman_rank_correlation", FLOAT64, "rho")
-          .nullable("top_decile_success_rate", FLOAT64, "top")
-          .nullable("bottom_decile_success_rate", FLOAT64, "bottom")
-          .nullable("interval_coverage", FLOAT64, "coverage")
-          .nullable("brier_score", FLOAT64, "brier")
-          .nullable("baseline_spearman_rank_correlation", FLOAT64, "baseline rho")
-          .build();
+  /** The project's bandit_backtests (the tests' rows go through its one definition). */
+  static final TableDef BACKTESTS = Tables.BANDIT_BACKTESTS;
 
   private ReportFixture() {}
 

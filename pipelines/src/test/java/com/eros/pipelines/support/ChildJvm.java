@@ -65,10 +65,6 @@ final class ChildJvm implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
-  boolean alive() {
-    return process.isAlive();
-  }
-
   @Override
   public void close() throws InterruptedException, IOException {
     if (process.isAlive()) {

@@ -6,11 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 
-import com.eros.common.table.TableDef;
-import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WarehouseOptions;
-import com.eros.common.warehouse.bigquery.BigQuerySchemas;
 import com.eros.common.warehouse.bigquery.BigQueryWarehouse;
 import com.eros.pipelines.backtest.BacktestOptions;
 import com.eros.pipelines.backtest.BacktestPipeline;
@@ -20,9 +17,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
-import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
-import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,20 +54,7 @@ class BacktestGraphTest {
 
   @Test
   void theGraphWithTheBigQueryWarehouseIsAcceptedByTheDataflowRunner() throws Exception {
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
-    datasets.createDataset(DataflowTranslation.PROJECT, "eros", "US", "", null);
-    for (TableDef table : Tables.ALL) {
-      datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
-    }
-    Warehouse fake =
-        new BigQueryWarehouse(
-            DataflowTranslation.PROJECT,
-            "eros",
-            new FakeBigQueryServices()
-                .withDatasetService(datasets)
-                .withJobService(new FakeJobService()));
+    Warehouse fake = DataflowTranslation.fakeBigQueryWarehouse();
     DataflowTranslation t = new DataflowTranslation(temp);
     BacktestOptions o = options(t);
     DataflowTranslation.Outcome out =

@@ -6,6 +6,11 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.eros.common.table.TableDef;
+import com.eros.common.table.Tables;
+import com.eros.common.warehouse.Warehouse;
+import com.eros.common.warehouse.bigquery.BigQuerySchemas;
+import com.eros.common.warehouse.bigquery.BigQueryWarehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.dataflow.Dataflow;
@@ -36,6 +41,9 @@ import org.apache.beam.sdk.extensions.gcp.options.GcsOptions;
 import org.apache.beam.sdk.extensions.gcp.util.GcsUtil;
 import org.apache.beam.sdk.extensions.gcp.util.gcsfs.GcsPath;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.mockito.Mockito;
@@ -51,6 +59,27 @@ final class DataflowTranslation {
   static final String PROJECT = "test-project";
   static final String REGION = "us-west1";
   static final String BUCKET = "eros-test-bucket";
+
+  /**
+   * The BigQuery adapter on Beam's fake services, with the dataset {@code eros} holding every EROS
+   * table: what the graph's construction asks BigQuery (table checks, schemas) is answered without
+   * a network.
+   */
+  static Warehouse fakeBigQueryWarehouse() throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    datasets.createDataset(PROJECT, "eros", "US", "", null);
+    for (TableDef table : Tables.ALL) {
+      datasets.createTable(BigQuerySchemas.table(PROJECT, "eros", table));
+    }
+    return new BigQueryWarehouse(
+        PROJECT,
+        "eros",
+        new FakeBigQueryServices()
+            .withDatasetService(datasets)
+            .withJobService(new FakeJobService()));
+  }
 
   /** What a translation produced. */
   record Outcome(

@@ -9,11 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.eros.common.table.TableDef;
-import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WarehouseOptions;
-import com.eros.common.warehouse.bigquery.BigQuerySchemas;
 import com.eros.common.warehouse.bigquery.BigQueryWarehouse;
 import com.eros.pipelines.support.OptionsParser;
 import com.eros.pipelines.templates.TemplatePipelines.TemplatePipeline;
@@ -24,9 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
-import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
-import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -74,43 +68,32 @@ class TemplateGraphTest {
   @MethodSource("pipelines")
   void theGraphWithTheBigQueryWarehouseIsAcceptedByTheDataflowRunner(TemplatePipeline p)
       throws Exception {
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
-    datasets.createDataset(DataflowTranslation.PROJECT, "eros", "US", "", null);
-    for (TableDef table : Tables.ALL) {
-      datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
-    }
-    Warehouse fake =
-        new BigQueryWarehouse(
-            DataflowTranslation.PROJECT,
-            "eros",
-            new FakeBigQueryServices()
-                .withDatasetService(datasets)
-                .withJobService(new FakeJobService()));
-    assertTranslates(p, BIGQUERY, fake);
+    DataflowTranslation.Outcome out = translate(p);
+    assertThat(out.job().path("name").asText(), equalTo("eros-" + p.name()));
+    assertThat(stepNames(withSteps(out)).size(), greaterThan(1));
   }
 
   private static final String BIGQUERY = "bigquery:" + DataflowTranslation.PROJECT + ".eros";
 
-  private void assertTranslates(TemplatePipeline p, String warehouseSpec, Warehouse warehouse)
+  /**
+   * Builds {@code p} on the BigQuery adapter over Beam's fakes and translates it for Dataflow;
+   * neither may touch the network.
+   */
+  private DataflowTranslation.Outcome translate(TemplatePipeline p, String... extraArgs)
       throws Exception {
     DataflowTranslation t = new DataflowTranslation(temp);
+    List<String> args =
+        new java.util.ArrayList<>(List.of("--warehouse=" + BIGQUERY, "--jobId=translation-test"));
+    args.addAll(List.of(extraArgs));
     PipelineOptions options =
-        t.options(
-            p.options(),
-            "eros-" + p.name(),
-            "--warehouse=" + warehouseSpec,
-            "--jobId=translation-test");
-    Warehouse wh =
-        warehouse != null ? warehouse : OptionsParser.warehouse(options.as(WarehouseOptions.class));
+        t.options(p.options(), "eros-" + p.name(), args.toArray(String[]::new));
+    Warehouse wh = DataflowTranslation.fakeBigQueryWarehouse();
     DataflowTranslation.Outcome out = t.buildAndTranslate(() -> p.graph().build(options, wh));
     assertThat(
         "graph construction and translation must not touch the network",
         out.networkAttempts(),
         empty());
-    assertThat(out.job().path("name").asText(), equalTo("eros-" + p.name()));
-    assertThat(stepNames(withSteps(out)).size(), greaterThan(1));
+    return out;
   }
 
   /**
@@ -124,30 +107,10 @@ class TemplateGraphTest {
             .filter(p -> p.name().equals("health-monitor"))
             .findFirst()
             .orElseThrow();
-    DataflowTranslation t = new DataflowTranslation(temp);
-    PipelineOptions options =
-        t.options(
-            monitor.options(),
-            "eros-health-monitor",
-            "--warehouse=" + BIGQUERY,
-            "--jobId=translation-test",
+    DataflowTranslation.Outcome out =
+        translate(
+            monitor,
             "--reportLocation=gs://" + DataflowTranslation.BUCKET + "/reports/eros-report.html");
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
-    datasets.createDataset(DataflowTranslation.PROJECT, "eros", "US", "", null);
-    for (TableDef table : Tables.ALL) {
-      datasets.createTable(BigQuerySchemas.table(DataflowTranslation.PROJECT, "eros", table));
-    }
-    Warehouse wh =
-        new BigQueryWarehouse(
-            DataflowTranslation.PROJECT,
-            "eros",
-            new FakeBigQueryServices()
-                .withDatasetService(datasets)
-                .withJobService(new FakeJobService()));
-    DataflowTranslation.Outcome out = t.buildAndTranslate(() -> monitor.graph().build(options, wh));
-    assertThat(out.networkAttempts(), empty());
     assertThat(
         stepNames(out.job()), hasItem(containsString("Publish report/Build and write report")));
   }

@@ -26,15 +26,6 @@ public final class BenchData {
 
   private BenchData() {}
 
-  public static String page(long p) {
-    return String.format("page_%05d", p);
-  }
-
-  /** Loads the steady state: the hourly lock sweep has already released the locks sent before D. */
-  public static void load(DuckDbWarehouse wh, long messages, int pages, LocalDate d, long seed) {
-    load(wh, messages, pages, d, seed, false);
-  }
-
   /**
    * @param lockBacklog leave a third of the locks sent before D active (as if the hourly sweep had
    *     not run for days), so the daily run's own sweep releases them

@@ -91,7 +91,9 @@ public final class CaptionPerformanceBench implements Command {
     }
     if (captionsPerPage < 0 || captionsPerPage > GeneratorConfig.MAX_CAPTIONS_PER_PAGE) {
       throw new UsageException(
-          "--captionsPerPage must be 1 to " + GeneratorConfig.MAX_CAPTIONS_PER_PAGE);
+          "--captionsPerPage must be 1 to "
+              + GeneratorConfig.MAX_CAPTIONS_PER_PAGE
+              + ", or 0 for the generator's default");
     }
     Instant now;
     try {

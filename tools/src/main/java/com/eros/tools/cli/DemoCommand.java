@@ -4,11 +4,12 @@ import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Warehouses;
 import com.eros.duckdb.DuckDbWarehouse;
+import com.eros.pipelines.PipelineCatalog;
+import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.UsageException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code ./eros demo}: on the embedded DuckDB file, generates demo data when the database has no
@@ -18,8 +19,9 @@ final class DemoCommand implements Command {
   /**
    * The pipelines the demo runs, in order; the main job (daily automation) last but the monitor.
    */
+  /** The scheduled pipelines, in the catalog's order (lock sweep before daily automation). */
   static final List<String> PIPELINES =
-      List.of("caption-performance", "lock-sweep", "daily-automation", "health-monitor");
+      PipelineCatalog.templated().stream().map(EtlPipeline::command).toList();
 
   @Override
   public String name() {
@@ -72,20 +74,15 @@ final class DemoCommand implements Command {
     wh.ensureTables(Tables.ALL);
     long existing = count(wh, Tables.MASS_MESSAGES);
     List<String> steps = new ArrayList<>();
-    Optional<Command> generate = Commands.find("generate");
-    if (existing == 0 && generate.isPresent()) {
+    if (existing == 0) {
       steps.add("generate");
-    } else if (existing > 0) {
+    } else {
       out.println(
           "  database already holds "
               + existing
               + " messages; reusing them (delete the file for fresh data)");
     }
-    for (String p : PIPELINES) {
-      if (Commands.find(p).isPresent()) {
-        steps.add(p);
-      }
-    }
+    steps.addAll(PIPELINES);
     int failures = 0;
     for (int i = 0; i < steps.size(); i++) {
       String step = steps.get(i);
@@ -112,11 +109,8 @@ final class DemoCommand implements Command {
     for (TableDef t : Tables.ALL) {
       out.printf("  %-30s %,12d rows%n", t.name(), count(wh, t));
     }
-    Optional<Command> health = Commands.find("health");
-    if (health.isPresent()) {
-      out.println();
-      health.get().run(new String[] {"--warehouse=" + warehouse}, out);
-    }
+    out.println();
+    Commands.find("health").orElseThrow().run(new String[] {"--warehouse=" + warehouse}, out);
     out.printf(
         "%nDemo finished in %.1f s%s%n",
         (System.nanoTime() - t0) / 1e9,

@@ -70,7 +70,7 @@ public final class GenerateCommand implements Command {
               + captionsPerPage
               + " is out of range; give 1 to "
               + GeneratorConfig.MAX_CAPTIONS_PER_PAGE
-              + " (or leave it out for the default)");
+              + ", or 0 (the same as leaving it out) for the default");
     }
     if (messages < 0) {
       throw new UsageException("--messages=" + messages + " is negative; give 0 or more messages");

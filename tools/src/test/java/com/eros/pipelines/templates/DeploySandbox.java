@@ -3,7 +3,6 @@ package com.eros.pipelines.templates;
 import com.eros.tools.cli.Eros;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,13 +301,5 @@ final class DeploySandbox {
   private List<String> mvnwCalls() throws IOException {
     Path f = Path.of(log + ".mvnw");
     return Files.exists(f) ? Files.readAllLines(f) : List.of();
-  }
-
-  static void writeString(Path p, String s) {
-    try {
-      Files.writeString(p, s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package com.eros.common.warehouse.bigquery;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.time.Clock;
+import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.Dataset;
@@ -294,16 +295,13 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
                 : dropStaging(ds, project, dataset, table, runId, writeName);
       }
       if (!go) {
-        c.output(NOT_COMMITTED);
+        c.output(Warehouse.NOT_COMMITTED);
         return;
       }
       committed.inc(changed);
       c.output(changed);
     }
   }
-
-  /** Output of a gated write whose gate said no: nothing was committed. */
-  static final long NOT_COMMITTED = -1L;
 
   /** Drops the staging table of (run, write) when it exists; returns 0. */
   static long dropStaging(
