@@ -42,6 +42,7 @@ class KnownTruthBacktestTest {
   void onAnInformativeWorldTheTopDecileFarOutperformsTheBottom() {
     SimulatedWorld w = world(true);
     BacktestMetrics m = backtest(w, 14); // the production half-life
+    Measures.print("backtest, informative world", m);
     assertThat(m.captionsScored(), is(2000L));
     assertThat(m.spearman(), closeTo(0.804, 0.03));
     assertThat(m.baselineSpearman(), closeTo(0.847, 0.03));
@@ -63,6 +64,7 @@ class KnownTruthBacktestTest {
   void intervalCoverageOfTheRealisedRateIsBelowCoverageOfTheTruth() {
     SimulatedWorld w = world(true);
     BacktestMetrics m = backtest(w, SimulatedWorld.NO_DECAY);
+    Measures.print("backtest, informative world, decay off", m);
     assertThat(m.intervalCoverage(), closeTo(0.7115, 0.02));
     assertThat(m.spearman(), closeTo(0.847, 0.03));
     double truth = Measures.coverage(w, SimulatedWorld.config(SimulatedWorld.NO_DECAY), 20).rate();
@@ -74,6 +76,7 @@ class KnownTruthBacktestTest {
   @Test
   void onANullWorldItFindsNothingToRank() {
     BacktestMetrics m = backtest(world(false), 14);
+    Measures.print("backtest, null world", m);
     assertThat(m.captionsScored(), is(2000L));
     assertThat(Math.abs(m.spearman()), lessThan(0.05)); // measured 0.031
     assertThat(Math.abs(m.baselineSpearman()), lessThan(0.05)); // measured 0.009

@@ -16,6 +16,14 @@ import java.util.function.ToDoubleFunction;
 final class Measures {
   private Measures() {}
 
+  /**
+   * Prints a figure the validation tests measured (the README quotes them): one line on stdout,
+   * {@code measured: <what>: <value>}, so a run of the tests shows what it asserted on.
+   */
+  static void print(String what, Object value) {
+    System.out.println("measured: " + what + ": " + value);
+  }
+
   /** The three ways of ranking captions compared. */
   enum Score {
     POSTERIOR_MEAN(PageScorer::posteriorMean),
@@ -50,6 +58,11 @@ final class Measures {
   record Coverage(int captions, int covered) {
     double rate() {
       return (double) covered / captions;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%.4f of %d captions", rate(), captions);
     }
   }
 

@@ -50,6 +50,9 @@ class RankingQualityTest {
       off.put(s, Measures.ranking(w, SimulatedWorld.config(SimulatedWorld.NO_DECAY), s));
       on.put(s, Measures.ranking(w, SimulatedWorld.config(14), s));
     }
+    String world = (drift ? "drifting" : "stationary") + ", " + nLo + "-" + nHi + " sends";
+    off.forEach((score, r) -> Measures.print("ranking, " + world + ", decay off, " + score, r));
+    on.forEach((score, r) -> Measures.print("ranking, " + world + ", decay on, " + score, r));
     return new Measured(off, on);
   }
 

@@ -35,6 +35,7 @@ class WilsonCoverageTest {
   void coversTheTrueProbabilityAbout95PercentOfTheTimeWithoutDecay(long seed) {
     SimulatedWorld w = SimulatedWorld.build(seed, PAGES, CAPTIONS, 0, design(false));
     Measures.Coverage c = Measures.coverage(w, SimulatedWorld.config(SimulatedWorld.NO_DECAY), 30);
+    Measures.print("wilson coverage, stationary, decay off, seed " + seed, c);
     assertThat(c.captions(), greaterThanOrEqualTo(2000));
     // measured 0.9452, 0.9484, 0.9516 for seeds 1, 2, 3
     assertThat(c.rate(), allOf(greaterThanOrEqualTo(0.93), lessThanOrEqualTo(0.97)));
@@ -51,6 +52,7 @@ class WilsonCoverageTest {
   void overCoversWithTheDecayInAStationaryWorld() {
     SimulatedWorld w = SimulatedWorld.build(1, PAGES, CAPTIONS, 0, design(false));
     Measures.Coverage c = Measures.coverage(w, SimulatedWorld.config(14), 30);
+    Measures.print("wilson coverage, stationary, decay on", c);
     assertThat(c.captions(), greaterThanOrEqualTo(2000));
     assertThat(c.rate(), closeTo(0.9952, 0.005)); // measured 0.9952
     assertThat(c.rate(), greaterThanOrEqualTo(0.985));
@@ -67,6 +69,7 @@ class WilsonCoverageTest {
     SimulatedWorld w = SimulatedWorld.build(5, PAGES, CAPTIONS, 0, design(true));
     double off = Measures.coverage(w, SimulatedWorld.config(SimulatedWorld.NO_DECAY), 30).rate();
     double on = Measures.coverage(w, SimulatedWorld.config(14), 30).rate();
+    Measures.print("wilson coverage, drifting, decay off / on", off + " / " + on);
     assertThat(off, closeTo(0.3592, 0.03)); // measured 0.3592
     assertThat(on, closeTo(0.8896, 0.03)); // measured 0.8896
     assertThat(on - off, greaterThanOrEqualTo(0.4));

@@ -108,6 +108,10 @@ class GeneratedWorldTest {
         weight += pm.length;
       }
     }
+    System.out.printf(
+        "measured: generated world, posterior mean vs hidden propensity: spearman %.3f over %.0f"
+            + " captions%n",
+        sum / weight, weight);
     assertThat(weight, greaterThan(1000.0)); // measured 1 580 captions with >= 10 sends at T
     assertThat(sum / weight, closeTo(0.743, 0.03)); // measured 0.743
   }
