@@ -294,17 +294,17 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
 
     @ProcessElement
     public void process(ProcessContext c) throws SQLException {
-      ensureStaging(path, table, staging);
       if (proceed != null && !Boolean.TRUE.equals(c.sideInput(proceed))) {
         DuckDbTx.inTransaction(
             path,
             conn -> {
-              dropStaging(conn, staging);
+              dropStaging(conn, staging); // IF EXISTS: nothing may have been staged
               return null;
             });
         c.output(Warehouse.NOT_COMMITTED);
         return;
       }
+      ensureStaging(path, table, staging); // an empty input stages nothing: commit from no rows
       long changed =
           DuckDbTx.inTransaction(
               path,

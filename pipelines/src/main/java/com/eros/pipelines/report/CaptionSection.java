@@ -119,10 +119,9 @@ public record CaptionSection(
   }
 
   /** The pages in size order (attributed sends, then revenue, then name). */
-  static List<PageRow> pages(List<Row> stats) {
+  static List<PageRow> pages(List<CaptionStat> stats) {
     Map<String, List<CaptionStat>> byPage = new HashMap<>();
-    for (Row r : stats) {
-      CaptionStat s = stat(r);
+    for (CaptionStat s : stats) {
       if (s.page() != null) {
         byPage.computeIfAbsent(s.page(), k -> new ArrayList<>()).add(s);
       }
@@ -149,24 +148,40 @@ public record CaptionSection(
     return rows;
   }
 
-  /** The pages shown in full (their caption texts are read for them). */
-  public static List<String> largestPages(List<Row> stats, int k) {
-    return pages(stats).stream().limit(k).map(PageRow::page).toList();
+  /** The rows as caption statistics, in the same order (converted once per report). */
+  static List<CaptionStat> stats(List<Row> rows) {
+    return rows.stream().map(CaptionSection::stat).toList();
+  }
+
+  /** The names of the pages shown in full (their caption texts are read for them). */
+  static List<String> largestNames(List<PageRow> pages) {
+    return pages.stream().limit(LARGEST_PAGES).map(PageRow::page).toList();
   }
 
   /**
-   * @param stats caption_bandit_stats rows (at least {@link #COLUMNS})
+   * @param rows caption_bandit_stats rows (at least {@link #COLUMNS})
    * @param texts caption texts of the largest pages' captions, by id (may be empty)
    * @param runs the runs section (for the latest successful caption_performance run)
    */
-  public static CaptionSection from(List<Row> stats, Map<Long, String> texts, RunsSection runs) {
-    List<PageRow> pages = pages(stats);
-    List<String> largestNames = pages.stream().limit(LARGEST_PAGES).map(PageRow::page).toList();
+  public static CaptionSection from(List<Row> rows, Map<Long, String> texts, RunsSection runs) {
+    List<CaptionStat> stats = stats(rows);
+    return from(rows, stats, pages(stats), texts, runs);
+  }
+
+  /** As above, with {@link #stats} and {@link #pages} already computed by the caller. */
+  static CaptionSection from(
+      List<Row> rows,
+      List<CaptionStat> stats,
+      List<PageRow> pages,
+      Map<Long, String> texts,
+      RunsSection runs) {
+    List<String> largestNames = largestNames(pages);
     Map<String, List<CaptionStat>> detail = new HashMap<>();
     List<Double> posteriors = new ArrayList<>(stats.size());
     Instant asOf = null;
-    for (Row r : stats) {
-      CaptionStat s = stat(r);
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      CaptionStat s = stats.get(i);
       if (!Double.isNaN(s.posteriorMean())) {
         posteriors.add(s.posteriorMean());
       }

@@ -154,7 +154,9 @@ public final class ReportReader {
 
     List<Row> stats = query(Tables.CAPTION_BANDIT_STATS, ReadSpec.columns(CaptionSection.COLUMNS));
     Map<Long, String> texts = new HashMap<>();
-    List<String> largest = CaptionSection.largestPages(stats, CaptionSection.LARGEST_PAGES);
+    List<CaptionSection.CaptionStat> captionStats = CaptionSection.stats(stats);
+    List<CaptionSection.PageRow> pages = CaptionSection.pages(captionStats);
+    List<String> largest = CaptionSection.largestNames(pages);
     if (!largest.isEmpty()) {
       for (String page : largest) {
         addTexts(
@@ -170,7 +172,7 @@ public final class ReportReader {
               Tables.CAPTION_BANK,
               ReadSpec.columns("caption_id", "caption_text").where(Filter.isNull("page_name"))));
     }
-    CaptionSection captions = CaptionSection.from(stats, texts, runs);
+    CaptionSection captions = CaptionSection.from(stats, captionStats, pages, texts, runs);
 
     List<Row> rejected =
         query(

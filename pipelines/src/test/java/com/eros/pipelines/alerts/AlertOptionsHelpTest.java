@@ -4,13 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.eros.pipelines.captionperformance.CaptionPerformancePipeline;
-import com.eros.pipelines.dailyautomation.DailyAutomationOptions;
-import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
-import com.eros.pipelines.healthmonitor.HealthMonitorOptions;
-import com.eros.pipelines.healthmonitor.HealthMonitorPipeline;
-import com.eros.pipelines.locksweep.LockSweepOptions;
-import com.eros.pipelines.locksweep.LockSweepPipeline;
+import com.eros.pipelines.PipelineCatalog;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.Lifecycle;
 import java.io.ByteArrayOutputStream;
@@ -43,20 +37,18 @@ class AlertOptionsHelpTest {
           "--deliveryTimeoutSeconds");
 
   @Test
-  void everyAlertingPipelineHasTheAlertOptions() {
-    assertThat(AlertOptions.class.isAssignableFrom(HealthMonitorOptions.class), equalTo(true));
-    assertThat(AlertOptions.class.isAssignableFrom(LockSweepOptions.class), equalTo(true));
-    assertThat(AlertOptions.class.isAssignableFrom(DailyAutomationOptions.class), equalTo(true));
+  void everyPipelineHasTheAlertOptions() {
+    for (EtlPipeline<?, ?> pipeline : PipelineCatalog.all()) {
+      assertThat(
+          pipeline.command(),
+          AlertOptions.class.isAssignableFrom(pipeline.optionsClass()),
+          equalTo(true));
+    }
   }
 
   @Test
   void helpListsTheAlertOptions() {
-    for (EtlPipeline<?, ?> pipeline :
-        List.<EtlPipeline<?, ?>>of(
-            new DailyAutomationPipeline(),
-            new LockSweepPipeline(),
-            new HealthMonitorPipeline(),
-            new CaptionPerformancePipeline())) {
+    for (EtlPipeline<?, ?> pipeline : PipelineCatalog.all()) {
       String command = pipeline.command();
       PrintStream stdout = System.out;
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
