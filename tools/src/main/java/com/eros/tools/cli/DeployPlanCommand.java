@@ -77,11 +77,11 @@ final class DeployPlanCommand implements Command {
       throw new UsageException("schedules file " + config + " not found");
     }
 
-    Map<String, List<TemplateParam>> templates = new LinkedHashMap<>();
+    Map<String, List<TemplateParam>> templates =
+        TemplateMetadata.parametersByCommand(Commands.templated());
     Map<String, String> mainClasses = new LinkedHashMap<>();
     Map<String, EtlPipeline<?, ?>> pipelines = new LinkedHashMap<>();
     for (EtlPipeline<?, ?> p : Commands.templated()) {
-      templates.put(p.command(), TemplateMetadata.parameters(p.optionsClass()));
       mainClasses.put(p.command(), p.getClass().getName());
       pipelines.put(p.command(), p);
     }

@@ -1,6 +1,5 @@
 package com.eros.pipelines.templates;
 
-import com.eros.pipelines.support.EtlPipeline;
 import com.eros.tools.cli.Commands;
 import com.eros.tools.cli.deploy.DeploySettings;
 import com.eros.tools.cli.deploy.ScheduleFile;
@@ -29,11 +28,7 @@ final class Schedules {
 
   /** Each pipeline's template parameters, by pipeline name. */
   static Map<String, List<TemplateParam>> templates() {
-    Map<String, List<TemplateParam>> out = new LinkedHashMap<>();
-    for (EtlPipeline<?, ?> p : Commands.templated()) {
-      out.put(p.command(), TemplateMetadata.parameters(p.optionsClass()));
-    }
-    return out;
+    return TemplateMetadata.parametersByCommand(Commands.templated());
   }
 
   /**

@@ -95,6 +95,19 @@ public final class TemplateMetadata {
     return sb.toString();
   }
 
+  /**
+   * Each templated pipeline's parameters, by its command name (what schedules.yaml is checked
+   * with).
+   */
+  public static Map<String, List<TemplateParam>> parametersByCommand(
+      List<EtlPipeline<?, ?>> pipelines) {
+    Map<String, List<TemplateParam>> out = new LinkedHashMap<>();
+    for (EtlPipeline<?, ?> p : pipelines) {
+      out.put(p.command(), parameters(p.optionsClass()));
+    }
+    return out;
+  }
+
   /** The template parameters of an options interface, in the order the metadata lists them. */
   public static List<TemplateParam> parameters(Class<? extends PipelineOptions> options) {
     List<Class<?>> order = interfaces(options);

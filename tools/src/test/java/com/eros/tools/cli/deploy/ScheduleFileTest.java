@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.UsageException;
 import com.eros.tools.cli.Commands;
 import com.eros.tools.cli.template.TemplateMetadata;
 import com.eros.tools.cli.template.TemplateParam;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,7 @@ class ScheduleFileTest {
           "eros_scheduling_brain");
 
   static Map<String, List<TemplateParam>> templates() {
-    Map<String, List<TemplateParam>> out = new LinkedHashMap<>();
-    for (EtlPipeline<?, ?> p : Commands.templated()) {
-      out.put(p.command(), TemplateMetadata.parameters(p.optionsClass()));
-    }
-    return out;
+    return TemplateMetadata.parametersByCommand(Commands.templated());
   }
 
   /** A small valid file: one job, most settings from the defaults. */
