@@ -91,9 +91,15 @@ class DeployScriptTest {
           "transformNameMappings",
           "update");
 
-  private static final String[] REAL = {
-    "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--force", "--skip-build"
-  };
+  /** --project, --region and --tag of the test project, then {@code extra}. */
+  private static String[] args(String... extra) {
+    List<String> a =
+        new ArrayList<>(List.of("--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  private static final String[] REAL = args("--force", "--skip-build");
   private static final String BUCKET = PROJECT + "-eros-dataflow";
   private static final String URI =
       "https://dataflow.googleapis.com/v1b3/projects/"
@@ -112,16 +118,7 @@ class DeployScriptTest {
 
   @Test
   void dryRunPrintsEveryCommandAndRunsNothing() throws Exception {
-    Result r =
-        sandbox
-            .healthyProject()
-            .run(
-                Map.of(),
-                "",
-                "--project=" + PROJECT,
-                "--region=" + REGION,
-                "--tag=" + TAG,
-                "--dry-run");
+    Result r = sandbox.healthyProject().run(Map.of(), "", args("--dry-run"));
 
     assertThat(r.output(), r.exitCode(), is(0));
     assertThat("gcloud must not be called in a dry run", r.calls(), empty());
@@ -325,13 +322,7 @@ class DeployScriptTest {
             .withBuiltJar()
             .healthyProject()
             .noOtherSchedulerJobs()
-            .run(
-                Map.of(),
-                "n\n",
-                "--project=" + PROJECT,
-                "--region=" + REGION,
-                "--tag=" + TAG,
-                "--skip-build");
+            .run(Map.of(), "n\n", args("--skip-build"));
 
     assertThat(r.exitCode(), not(0));
     assertThat(r.stderr(), containsString("[y/N]"));
@@ -339,14 +330,7 @@ class DeployScriptTest {
     assertThat("only read-only checks ran", r.calls(), everyItem(DeployScriptTest.readOnly()));
     assertThat(r.calls(), hasSize(greaterThan(0)));
 
-    Result yes =
-        sandbox.run(
-            Map.of(),
-            "y\n",
-            "--project=" + PROJECT,
-            "--region=" + REGION,
-            "--tag=" + TAG,
-            "--skip-build");
+    Result yes = sandbox.run(Map.of(), "y\n", args("--skip-build"));
     assertThat(yes.output(), yes.exitCode(), is(0));
     assertThat(yes.calls("scheduler", "jobs", "create"), hasSize(4));
   }
@@ -354,21 +338,12 @@ class DeployScriptTest {
   @Test
   void buildsTheJarUnlessSkipBuildIsSet() throws Exception {
     sandbox.healthyProject().noOtherSchedulerJobs();
-    Result built =
-        sandbox.run(
-            Map.of(), "", "--project=" + PROJECT, "--region=" + REGION, "--tag=" + TAG, "--force");
+    Result built = sandbox.run(Map.of(), "", args("--force"));
     assertThat(built.output(), built.exitCode(), is(0));
     assertThat(built.mvnwCalls(), contains("mvnw -B -q -DskipTests -pl pipelines -am package"));
 
     Files.delete(temp.resolve("gcloud.log.mvnw"));
-    Result skipped =
-        sandbox.run(
-            Map.of("SKIP_BUILD", "1"),
-            "",
-            "--project=" + PROJECT,
-            "--region=" + REGION,
-            "--tag=" + TAG,
-            "--force");
+    Result skipped = sandbox.run(Map.of("SKIP_BUILD", "1"), "", args("--force"));
     assertThat(skipped.output(), skipped.exitCode(), is(0));
     assertThat(skipped.mvnwCalls(), empty());
     assertThat(skipped.stdout(), containsString("skipping the jar build"));
@@ -433,15 +408,7 @@ class DeployScriptTest {
             .withBuiltJar()
             .healthyProject()
             .noOtherSchedulerJobs()
-            .run(
-                Map.of(),
-                "",
-                "--project=" + PROJECT,
-                "--region=" + REGION,
-                "--tag=" + TAG,
-                "--force",
-                "--skip-build",
-                "--config=" + noZone);
+            .run(Map.of(), "", args("--force", "--skip-build", "--config=" + noZone));
 
     assertThat(r.exitCode(), not(0));
     assertThat(r.stderr(), containsString("scheduler.timeZone is not set"));
@@ -457,14 +424,7 @@ class DeployScriptTest {
             .withBuiltJar()
             .healthyProject()
             .noOtherSchedulerJobs()
-            .run(
-                Map.of(),
-                "",
-                "--project=" + PROJECT,
-                "--region=" + REGION,
-                "--tag=" + TAG,
-                "--force",
-                "--registry=" + evil);
+            .run(Map.of(), "", args("--force", "--registry=" + evil));
 
     assertThat(r.output(), r.exitCode(), is(2));
     assertThat(r.stderr().lines().toList(), hasSize(1));
