@@ -13,19 +13,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.UUID;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Impulse;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
@@ -35,15 +42,24 @@ import org.duckdb.DuckDBConnection;
  * Writes Rows to a DuckDB table in two phases, each idempotent under Beam retries:
  *
  * <ol>
- *   <li><b>Stage</b>: rows are grouped into a fixed number of shards; each shard is written to a
- *       run-specific staging table in one transaction that first deletes that shard's earlier rows
- *       (so a retried shard replaces itself) and then bulk-appends with DuckDB's Appender.
- *   <li><b>Commit</b>: once every shard is staged, one transaction applies the staging table to the
- *       target as the {@link WriteSpec} says, records a commit marker for (run, write) and drops
- *       the staging table. A retried commit finds its marker and does nothing.
+ *   <li><b>Stage</b>: each bundle appends its rows (DuckDB's Appender, in transactions of at most
+ *       {@value #FLUSH_ROWS} rows) to a run-specific staging table under a bundle id of its own,
+ *       and outputs that id with its row count when it finishes. A bundle that fails and is retried
+ *       stages again under a new id; the failed attempt's output is discarded by the runner, so its
+ *       rows are referenced by nothing (the pattern of Beam's file sinks: temporary output per
+ *       bundle, finalized only for the bundles the runner committed). There is no grouping of the
+ *       rows themselves: on the DirectRunner a per-row GroupByKey cost more than the staging.
+ *   <li><b>Commit</b>: a single-key GroupByKey of the bundle ids, seeded by an {@link Impulse} so
+ *       that it fires for an empty input too, runs once every bundle is staged. One transaction
+ *       deletes the staged rows of no committed bundle, checks that the staging table holds exactly
+ *       the rows the committed bundles reported (otherwise it fails and changes nothing), applies
+ *       the staging table to the target as the {@link WriteSpec} says, records a commit marker for
+ *       (run, write) and drops the staging table. A retried commit finds its marker and does
+ *       nothing.
  * </ol>
  *
- * Readers see the target before or after the commit, never in between.
+ * Readers see the target before or after the commit, never in between. Writes are for bounded,
+ * globally windowed input (every pipeline here is a batch pipeline).
  *
  * <p>Every staging table is registered in {@value #STAGING} with its creation time, in the
  * transaction that creates it; the commit drops it (also when it finds its marker: a retried
@@ -54,7 +70,12 @@ import org.duckdb.DuckDBConnection;
  * drops its staging, leaves the target unchanged and outputs -1.
  */
 final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
-  static final int SHARDS = 8;
+  /** Rows a staging bundle buffers before it appends them in one transaction. */
+  static final int FLUSH_ROWS = 10_000;
+
+  /** The bundle id of the commit's seed element (no rows). */
+  static final String SEED = "";
+
   static final String MARKERS = "_eros_commits";
   static final String STAGING = "_eros_staging";
 
@@ -97,14 +118,21 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
 
   @Override
   public PCollection<Long> expand(PCollection<Row> rows) {
-    Schema schema = table.schema();
     String staging = stagingName(table, runId, writeName);
-    return rows.apply("Assign shards", ParDo.of(new AssignShardFn()))
-        .setCoder(
-            KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.hasSchema() ? rows.getSchema() : schema)))
-        .apply("Group shards", GroupByKey.create())
-        .apply("Stage shards", ParDo.of(new StageShardFn(path, table, staging)))
-        .apply("Count staged rows", Sum.longsGlobally())
+    KvCoder<Integer, KV<String, Long>> staged =
+        KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollection<KV<Integer, KV<String, Long>>> bundles =
+        rows.apply("Stage bundles", ParDo.of(new StageBundleFn(path, table, staging)))
+            .setCoder(staged);
+    PCollection<KV<Integer, KV<String, Long>>> seed =
+        PBegin.in(rows.getPipeline())
+            .apply("Start commit", Impulse.create())
+            .apply("Seed commit", ParDo.of(new SeedFn()))
+            .setCoder(staged);
+    return PCollectionList.of(seed)
+        .and(bundles)
+        .apply("Join staged bundles", Flatten.pCollections())
+        .apply("Collect staged bundles", GroupByKey.create())
         .apply(
             "Commit " + table.name(),
             proceed == null
@@ -113,62 +141,107 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
                     .withSideInputs(proceed));
   }
 
-  static final class AssignShardFn extends DoFn<Row, KV<Integer, Row>> {
+  /** The one element that makes the commit run when no bundle staged anything. */
+  static final class SeedFn extends DoFn<byte[], KV<Integer, KV<String, Long>>> {
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<Integer, Row>> out) {
-      out.output(KV.of(Math.floorMod(row.hashCode(), SHARDS), row));
+    public void process(OutputReceiver<KV<Integer, KV<String, Long>>> out) {
+      out.output(KV.of(0, KV.of(SEED, 0L)));
     }
   }
+
+  /** The staging column holding the id of the bundle that staged a row. */
+  static final String BUNDLE = "_bundle";
 
   static String stagingDdl(TableDef table, String staging) {
     StringJoiner cols = new StringJoiner(", ");
     for (Column c : table.columns()) {
       cols.add(c.name() + " " + c.type().duckDb());
     }
-    return "CREATE TABLE IF NOT EXISTS " + staging + " (" + cols + ", _shard INTEGER)";
+    return "CREATE TABLE IF NOT EXISTS " + staging + " (" + cols + ", " + BUNDLE + " VARCHAR)";
   }
 
-  static final class StageShardFn extends DoFn<KV<Integer, Iterable<Row>>, Long> {
+  /**
+   * Appends a bundle's rows to the staging table under a new bundle id and outputs (id, rows) when
+   * the bundle finishes; a bundle without rows outputs nothing.
+   */
+  static final class StageBundleFn extends DoFn<Row, KV<Integer, KV<String, Long>>> {
     private final String path;
     private final TableDef table;
     private final String staging;
+    private transient List<Row> buffer;
+    private transient String bundleId;
+    private transient long staged;
 
-    StageShardFn(String path, TableDef table, String staging) {
+    StageBundleFn(String path, TableDef table, String staging) {
       this.path = path;
       this.table = table;
       this.staging = staging;
     }
 
+    @StartBundle
+    public void start() {
+      buffer = new ArrayList<>();
+      bundleId = null;
+      staged = 0;
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Row>> shard, OutputReceiver<Long> out)
-        throws SQLException {
-      ensureStaging(path, table, staging);
-      long n =
+    public void process(@Element Row row) throws SQLException {
+      if (bundleId == null) {
+        bundleId = UUID.randomUUID().toString();
+        ensureStaging(path, table, staging);
+      }
+      buffer.add(row);
+      if (buffer.size() >= FLUSH_ROWS) {
+        flush();
+      }
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) throws SQLException {
+      if (bundleId == null) {
+        return;
+      }
+      flush();
+      c.output(
+          KV.of(0, KV.of(bundleId, staged)),
+          BoundedWindow.TIMESTAMP_MIN_VALUE,
+          GlobalWindow.INSTANCE);
+    }
+
+    private void flush() throws SQLException {
+      if (buffer.isEmpty()) {
+        return;
+      }
+      List<Column> cols = table.columns();
+      staged +=
           DuckDbTx.inTransaction(
               path,
               conn -> {
-                try (PreparedStatement del =
-                    conn.prepareStatement("DELETE FROM " + staging + " WHERE _shard = ?")) {
-                  del.setInt(1, shard.getKey());
-                  del.execute();
-                }
                 long count = 0;
                 try (DuckDBAppender app =
                     conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-                  List<Column> cols = table.columns();
-                  for (Row r : shard.getValue()) {
-                    app.beginRow();
-                    for (Column c : cols) {
-                      DuckDbSql.appendValue(app, c.type(), r.getValue(c.name()));
+                  Schema positionsOf = null;
+                  int[] positions = new int[cols.size()];
+                  for (Row r : buffer) {
+                    if (r.getSchema() != positionsOf) { // by position: no name lookup per value
+                      positionsOf = r.getSchema();
+                      for (int i = 0; i < positions.length; i++) {
+                        positions[i] = positionsOf.indexOf(cols.get(i).name());
+                      }
                     }
-                    app.append(shard.getKey().intValue());
+                    app.beginRow();
+                    for (int i = 0; i < positions.length; i++) {
+                      DuckDbSql.appendValue(app, cols.get(i).type(), r.getValue(positions[i]));
+                    }
+                    app.append(bundleId);
                     app.endRow();
                     count++;
                   }
                 }
                 return count;
               });
-      out.output(n);
+      buffer.clear();
     }
   }
 
@@ -264,7 +337,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         });
   }
 
-  static final class CommitFn extends DoFn<Long, Long> {
+  static final class CommitFn extends DoFn<KV<Integer, Iterable<KV<String, Long>>>, Long> {
     private final String path;
     private final TableDef table;
     private final WriteSpec spec;
@@ -305,6 +378,15 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
         return;
       }
       ensureStaging(path, table, staging); // an empty input stages nothing: commit from no rows
+      List<String> bundles = new ArrayList<>();
+      long expected = 0;
+      for (KV<String, Long> b : c.element().getValue()) {
+        if (!SEED.equals(b.getKey())) {
+          bundles.add(b.getKey());
+          expected += b.getValue();
+        }
+      }
+      long stagedRows = expected;
       long changed =
           DuckDbTx.inTransaction(
               path,
@@ -333,6 +415,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
                     }
                   }
                 }
+                keepOnly(conn, staging, bundles, stagedRows);
                 long rows = 0;
                 for (Statement1 s : commitStatements(table, spec, staging)) {
                   try (PreparedStatement ps = conn.prepareStatement(s.sql())) {
@@ -361,6 +444,42 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
               });
       committed.inc(changed);
       c.output(changed);
+    }
+  }
+
+  /**
+   * Deletes the staged rows of every bundle but {@code bundles} (attempts the runner discarded),
+   * then fails unless exactly {@code expected} rows are left: the commit applies what the committed
+   * bundles staged, nothing more and nothing less.
+   */
+  static void keepOnly(DuckDBConnection conn, String staging, List<String> bundles, long expected)
+      throws SQLException {
+    StringJoiner ids = new StringJoiner(", ", "(", ")");
+    bundles.forEach(b -> ids.add("?"));
+    String delete =
+        bundles.isEmpty()
+            ? "DELETE FROM " + staging
+            : "DELETE FROM " + staging + " WHERE " + BUNDLE + " NOT IN " + ids;
+    try (PreparedStatement ps = conn.prepareStatement(delete)) {
+      for (int i = 0; i < bundles.size(); i++) {
+        ps.setString(i + 1, bundles.get(i));
+      }
+      ps.execute();
+    }
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + staging)) {
+      rs.next();
+      long found = rs.getLong(1);
+      if (found != expected) {
+        throw new IllegalStateException(
+            "staging table "
+                + staging
+                + " holds "
+                + found
+                + " rows of the committed bundles, which reported "
+                + expected
+                + ": nothing committed");
+      }
     }
   }
 

@@ -55,9 +55,9 @@ class DuckDbUpdateConflictTest {
     wh.execute(
         "INSERT INTO "
             + STAGING
-            + " (assignment_key, caption_id, scheduled_send_date, is_active, deactivation_reason, _shard) "
-            + "VALUES ('k1', 1, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), (NULL, 2, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0), "
-            + "('k3', 3, DATE '2026-11-20', false, 'PAST_SEND_DATE', 0)");
+            + " (assignment_key, caption_id, scheduled_send_date, is_active, deactivation_reason, _bundle) "
+            + "VALUES ('k1', 1, DATE '2026-11-20', false, 'PAST_SEND_DATE', 'b'), (NULL, 2, DATE '2026-11-20', false, 'PAST_SEND_DATE', 'b'), "
+            + "('k3', 3, DATE '2026-11-20', false, 'PAST_SEND_DATE', 'b')");
   }
 
   @AfterEach

@@ -222,6 +222,59 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void rowsStagedByADiscardedBundleAttemptAreNeverCommitted() throws Exception {
+    LocalDate d = LocalDate.parse("2026-11-29");
+    // A bundle of run r9 staged a row, then failed: the runner discarded its output (its bundle
+    // id) and retried the elements in a bundle of another id.
+    String staging = DuckDbWrite.stagingName(Q, "r9", "w");
+    DuckDbWrite.ensureStaging(wh.path(), Q, staging);
+    wh.execute(
+        "INSERT INTO "
+            + staging
+            + " (page_name, execution_date, saturation_pct, queued_at, status, _bundle)"
+            + " VALUES ('ghost', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING',"
+            + " 'discarded-attempt')");
+
+    write(
+        Q,
+        WriteSpec.append(),
+        "r9",
+        List.of(queueRow("a", d, "PENDING", 1), queueRow("b", d, "PENDING", 2)));
+
+    assertThat(queueStatus().keySet(), containsInAnyOrder("a@2026-11-29", "b@2026-11-29"));
+    assertThat(wh.tableExists(staging), is(false));
+  }
+
+  @Test
+  void aCommitRefusesStagingThatDoesNotHoldWhatTheBundlesReported() throws Exception {
+    String staging = DuckDbWrite.stagingName(Q, "r10", "w");
+    DuckDbWrite.ensureStaging(wh.path(), Q, staging);
+    wh.execute(
+        "INSERT INTO "
+            + staging
+            + " (page_name, execution_date, saturation_pct, queued_at, status, _bundle) VALUES"
+            + " ('a', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b1'),"
+            + " ('b', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b1'),"
+            + " ('c', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b2')");
+    try (org.duckdb.DuckDBConnection conn = DuckDbConnections.connect(wh.path())) {
+      conn.setAutoCommit(false);
+      // b1 reported 2 rows and b2 was discarded: b2's row goes, b1's two stay.
+      DuckDbWrite.keepOnly(conn, staging, List.of("b1"), 2);
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> DuckDbWrite.keepOnly(conn, staging, List.of("b1"), 3));
+      assertThat(
+          e.getMessage(),
+          equalTo(
+              "staging table "
+                  + staging
+                  + " holds 2 rows of the committed bundles, which reported 3: nothing committed"));
+      conn.rollback();
+    }
+  }
+
+  @Test
   void insertIfAbsentNeverTouchesExistingRows() {
     LocalDate d = LocalDate.parse("2026-11-29");
     write(
