@@ -7,6 +7,7 @@ import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.alerts.delivery.DeliveryReport;
+import com.eros.pipelines.support.AfterAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
@@ -124,7 +124,7 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
     DeliverAlertsFn fn = new DeliverAlertsFn(delivery, kindOf, cooldownSource, recent);
     PCollection<Row> outcomes =
         pending
-            .apply("Wait for alert rows", Wait.on(written))
+            .apply("Wait for alert rows", AfterAll.of(written))
             .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
             .apply(
                 "Deliver to channels",
@@ -143,7 +143,7 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
                 jobId,
                 writeName + "_delivery"));
     return outcomes
-        .apply("Wait for recorded outcomes", Wait.on(recorded))
+        .apply("Wait for recorded outcomes", AfterAll.of(recorded))
         .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
   }
 

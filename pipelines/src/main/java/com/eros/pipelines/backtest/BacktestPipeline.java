@@ -8,6 +8,7 @@ import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.alerts.AlertDelivery;
 import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.captionperformance.CaptionPerformanceConfig;
+import com.eros.pipelines.support.AfterAll;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.Failures;
 import com.eros.pipelines.support.JobRun;
@@ -27,7 +28,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -151,7 +151,7 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
         outcome
             .apply("Make summary row", ParDo.of(new SummaryRowFn(run.jobId(), cfg, run.start())))
             .setRowSchema(Tables.BANDIT_BACKTESTS.schema())
-            .apply("Wait for the page rows", Wait.on(pagesWritten))
+            .apply("Wait for the page rows", AfterAll.of(pagesWritten))
             .setRowSchema(Tables.BANDIT_BACKTESTS.schema())
             .apply(
                 "Append bandit_backtests",

@@ -11,6 +11,7 @@ import com.eros.pipelines.alerts.AlertDelivery;
 import com.eros.pipelines.alerts.delivery.Environment;
 import com.eros.pipelines.locksweep.LockSweepPipeline;
 import com.eros.pipelines.locksweep.SweepLocks;
+import com.eros.pipelines.support.AfterAll;
 import com.eros.pipelines.support.EtlPipeline;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.Lifecycle;
@@ -25,7 +26,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -217,7 +217,7 @@ public final class DailyAutomationPipeline
             .get(DecideInOrder.QUEUE)
             .apply(
                 "Wait for the other writes",
-                Wait.on(rejectedWritten, profilesWritten, errorsWritten, sweepLog))
+                AfterAll.of(rejectedWritten, profilesWritten, errorsWritten, sweepLog))
             .setRowSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
             .apply(
                 "Write queue",

@@ -3,6 +3,7 @@ package com.eros.pipelines.dailyautomation;
 import com.eros.common.table.Tables;
 import com.eros.pipelines.alerts.AlertDelivery;
 import com.eros.pipelines.alerts.DeliverAlerts;
+import com.eros.pipelines.support.AfterAll;
 import com.eros.pipelines.support.JobRun;
 import com.eros.pipelines.support.RunContext;
 import java.time.Instant;
@@ -12,13 +13,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The end of the run: once every earlier write has committed ({@code Wait.on} the signals), writes
+ * The end of the run: once every earlier write has committed ({@link AfterAll} the signals), writes
  * the run's alerts (insert-if-absent on their deterministic alert_id), delivers them and records
  * the outcome ({@link DeliverAlerts}, with the daily_automation cooldown), then emits the run's job
  * row (written last by the lifecycle). Its rows_rejected is what the dead-letter write committed.
@@ -57,7 +57,7 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   public PCollection<JobRun> expand(PCollection<RunReport> report) {
     PCollection<RunReport> afterWrites =
         report
-            .apply("Wait for the writes", Wait.on(signals.toArray(new PCollection<?>[0])))
+            .apply("Wait for the writes", AfterAll.of(signals.toArray(new PCollection<?>[0])))
             .setCoder(report.getCoder());
     PCollection<Row> alertsWritten =
         afterWrites
@@ -71,7 +71,7 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
         rejectedWritten.apply("As dead letters written", View.asSingleton());
     PCollectionView<Long> future = futureRead.apply("As future messages read", View.asSingleton());
     return afterWrites
-        .apply("Wait for the alerts", Wait.on(alertsWritten))
+        .apply("Wait for the alerts", AfterAll.of(alertsWritten))
         .setCoder(report.getCoder())
         .apply(
             "Make job run",

@@ -10,6 +10,7 @@ import com.eros.common.warehouse.WriteSpec;
 import com.eros.pipelines.alerts.AlertDelivery;
 import com.eros.pipelines.alerts.DeliverAlerts;
 import com.eros.pipelines.locksweep.LockRules.Verdict;
+import com.eros.pipelines.support.AfterAll;
 import com.eros.pipelines.support.RunContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -185,7 +185,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
             org.apache.beam.sdk.transforms.Filter.by(
                 (Row r) -> r.getString("recovered_by") == null))
         .setRowSchema(Tables.LOCK_SWEEP_LOG.schema())
-        .apply("Wait for log and alerts", Wait.on(logWritten, alertsWritten))
+        .apply("Wait for log and alerts", AfterAll.of(logWritten, alertsWritten))
         .setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
   }
 

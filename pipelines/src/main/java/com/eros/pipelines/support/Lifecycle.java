@@ -98,7 +98,7 @@ public final class Lifecycle {
     Phases.mark("preflight");
 
     Pipeline p = compose(pipeline, options, settings, run);
-    Phases.mark("graph");
+    Phases.markGraph(p);
     out.println(pipeline.command() + " on " + wh.spec() + ", job " + jobId);
 
     Runs.Outcome outcome;

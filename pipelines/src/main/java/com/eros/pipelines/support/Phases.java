@@ -22,6 +22,41 @@ public final class Phases {
     }
   }
 
+  /**
+   * Prints that the graph of {@code p} is composed, with its number of primitive transforms (each
+   * costs the DirectRunner an evaluator, an invoker class, and watermark bookkeeping).
+   */
+  public static void markGraph(org.apache.beam.sdk.Pipeline p) {
+    if (ON) {
+      print(
+          System.err,
+          "graph",
+          System.currentTimeMillis() - JVM_START_MS,
+          " (" + primitives(p) + " primitive transforms)");
+    }
+  }
+
+  /** The number of primitive transforms of {@code p}. */
+  static int primitives(org.apache.beam.sdk.Pipeline p) {
+    int[] n = {0};
+    p.traverseTopologically(
+        new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(
+              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+            n[0]++;
+            if (System.getProperty("eros.dumpgraph") != null) {
+              System.err.println("PRIM " + node.getFullName());
+            }
+          }
+        });
+    return n[0];
+  }
+
+  static void print(PrintStream err, String name, long sinceStartMs, String note) {
+    err.println("eros-phase " + name + " " + sinceStartMs + note);
+  }
+
   static void print(PrintStream err, String name, long sinceStartMs) {
     err.println("eros-phase " + name + " " + sinceStartMs);
   }

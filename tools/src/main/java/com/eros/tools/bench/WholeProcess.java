@@ -66,7 +66,7 @@ final class WholeProcess {
                       new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   String[] f = line.split(" ");
-                  if (f.length == 3 && f[0].equals("eros-phase")) {
+                  if (f.length >= 3 && f[0].equals("eros-phase")) { // a note may follow the time
                     phases.put(f[1], Long.parseLong(f[2]));
                   } else {
                     tail.add(line);
