@@ -45,9 +45,6 @@ public final class Phases {
           public void visitPrimitiveTransform(
               org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
             n[0]++;
-            if (System.getProperty("eros.dumpgraph") != null) {
-              System.err.println("PRIM " + node.getFullName());
-            }
           }
         });
     return n[0];
