@@ -265,23 +265,28 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
           DuckDbSql.bind(ps, params);
           long n = 0;
-          String current = null;
-          List<Row> group = new ArrayList<>();
+          String current = null; // the group key ("" for NULL)
+          String raw = null; // the key as the last row had it (one instance per group)
+          ColumnarRows.Builder group = new ColumnarRows.Builder(select.schema(), select.columns());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              Row row = DuckDbSql.toRow(rs, select.schema(), select.columns());
-              String key = Objects.requireNonNullElse(row.getString(keyIndex), "");
+              String value = rs.getString(keyIndex + 1);
+              if (value != null && value.equals(raw)) {
+                value = raw;
+              }
+              raw = value;
+              String key = Objects.requireNonNullElse(value, "");
               if (current != null && !current.equals(key)) {
-                out.output(KV.of(current, group));
-                group = new ArrayList<>();
+                out.output(KV.of(current, group.build()));
+                group.clear();
               }
               current = key;
-              group.add(row);
+              group.add(rs, keyIndex, value);
               n++;
             }
           }
           if (current != null) {
-            out.output(KV.of(current, group));
+            out.output(KV.of(current, group.build()));
           }
           rowsRead.inc(n);
         }
