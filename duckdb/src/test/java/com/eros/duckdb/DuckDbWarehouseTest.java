@@ -221,19 +221,26 @@ class DuckDbWarehouseTest {
     assertThat(queueStatus().size(), is(0));
   }
 
-  @Test
-  void rowsStagedByADiscardedBundleAttemptAreNeverCommitted() throws Exception {
-    LocalDate d = LocalDate.parse("2026-11-29");
-    // A bundle of run r9 staged a row, then failed: the runner discarded its output (its bundle
-    // id) and retried the elements in a bundle of another id.
-    String staging = DuckDbWrite.stagingName(Q, "r9", "w");
+  /** Stages one queue row for page {@code page} of run {@code runId} under {@code bundle}. */
+  private String stage(String runId, String page, String bundle) throws Exception {
+    String staging = DuckDbWrite.stagingName(Q, runId, "w");
     DuckDbWrite.ensureStaging(wh.path(), Q, staging);
     wh.execute(
         "INSERT INTO "
             + staging
             + " (page_name, execution_date, saturation_pct, queued_at, status, _bundle)"
-            + " VALUES ('ghost', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING',"
-            + " 'discarded-attempt')");
+            + " VALUES (?, DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', ?)",
+        page,
+        bundle);
+    return staging;
+  }
+
+  @Test
+  void rowsStagedByADiscardedBundleAttemptAreNeverCommitted() throws Exception {
+    LocalDate d = LocalDate.parse("2026-11-29");
+    // A bundle of run r9 staged a row, then failed: the runner discarded its output (its bundle
+    // id) and retried the elements in a bundle of another id.
+    String staging = stage("r9", "ghost", "discarded-attempt");
 
     write(
         Q,
@@ -247,15 +254,9 @@ class DuckDbWarehouseTest {
 
   @Test
   void aCommitRefusesStagingThatDoesNotHoldWhatTheBundlesReported() throws Exception {
-    String staging = DuckDbWrite.stagingName(Q, "r10", "w");
-    DuckDbWrite.ensureStaging(wh.path(), Q, staging);
-    wh.execute(
-        "INSERT INTO "
-            + staging
-            + " (page_name, execution_date, saturation_pct, queued_at, status, _bundle) VALUES"
-            + " ('a', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b1'),"
-            + " ('b', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b1'),"
-            + " ('c', DATE '2026-11-29', 1.0, TIMESTAMP '2026-11-29 10:00:00', 'PENDING', 'b2')");
+    String staging = stage("r10", "a", "b1");
+    stage("r10", "b", "b1");
+    stage("r10", "c", "b2");
     try (org.duckdb.DuckDBConnection conn = DuckDbConnections.connect(wh.path())) {
       conn.setAutoCommit(false);
       // b1 reported 2 rows and b2 was discarded: b2's row goes, b1's two stay.

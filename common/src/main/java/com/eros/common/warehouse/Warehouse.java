@@ -70,8 +70,8 @@ public interface Warehouse extends Serializable {
    * Writes rows (with the table's full schema) as {@code spec} says. The output has exactly one
    * element once the write is committed: the rows it changed (the rows loaded for APPEND and
    * REPLACE, the rows inserted for INSERT_IF_ABSENT and REPLACE_WHERE, the rows updated for
-   * UPDATE). Use it with {@code Wait.on} to order later steps (the job row, alerts) after the
-   * write.
+   * UPDATE). Use it with {@code Wait.on} (or, for small inputs, the pipelines' {@code AfterAll}) to
+   * order later steps (the job row, alerts) after the write.
    *
    * @param writeName names this write within the run (it names staging tables); unique per run.
    * @param runId the run's write id (job id and attempt): staging and commit markers are per id, so
