@@ -2,10 +2,8 @@ package com.eros.duckdb;
 
 import com.eros.common.table.Column;
 import com.eros.common.table.ColumnType;
-import com.eros.common.table.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -69,11 +67,9 @@ final class ColumnarRows extends AbstractList<Row> implements RandomAccess {
   private Object value(int c, int i) {
     return switch (types[c]) {
       case STRING -> strings[c][i];
-      case INT64 -> longs[c][i];
       case FLOAT64 -> doubles[c][i];
       case BOOL -> longs[c][i] != 0;
-      case TIMESTAMP -> Timestamps.ofMicros(longs[c][i]);
-      case DATE -> LocalDate.ofEpochDay(longs[c][i]);
+      case INT64, TIMESTAMP, DATE -> DuckDbSql.fromLong(types[c], longs[c][i]);
     };
   }
 

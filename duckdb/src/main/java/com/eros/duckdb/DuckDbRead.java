@@ -71,14 +71,7 @@ final class DuckDbRead extends PTransform<PBegin, PCollection<Row>> {
       DuckDbSql.Select select =
           DuckDbSql.select(table, spec, "(rowid % " + PARTITIONS + ") = " + partition, null);
       try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
-        if (!DuckDbWarehouse.tableExists(conn, table.name())) {
-          throw new IllegalStateException(
-              "table "
-                  + table.name()
-                  + " does not exist in "
-                  + path
-                  + "; run ./eros generate (or point --warehouse at the file that has it)");
-        }
+        DuckDbWarehouse.requireTable(conn, path, table);
         try (PreparedStatement ps = conn.prepareStatement(select.sql())) {
           DuckDbSql.bind(ps, select.params());
           long n = 0;

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -164,7 +163,7 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
       List<String> keys = new ArrayList<>();
       List<Long> counts = new ArrayList<>();
       try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
-        requireTable(conn);
+        DuckDbWarehouse.requireTable(conn, path, table);
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
           DuckDbSql.bind(ps, params);
           try (ResultSet rs = ps.executeQuery()) {
@@ -176,17 +175,6 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
         }
       }
       out.output(pack(keys, counts, rowsPerRange));
-    }
-
-    private void requireTable(DuckDBConnection conn) throws SQLException {
-      if (!DuckDbWarehouse.tableExists(conn, table.name())) {
-        throw new IllegalStateException(
-            "table "
-                + table.name()
-                + " does not exist in "
-                + path
-                + "; run ./eros generate (or point --warehouse at the file that has it)");
-      }
     }
   }
 
@@ -265,23 +253,20 @@ final class DuckDbReadGrouped extends PTransform<PBegin, PCollection<KV<String, 
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
           DuckDbSql.bind(ps, params);
           long n = 0;
-          String current = null; // the group key ("" for NULL)
-          String raw = null; // the key as the last row had it (one instance per group)
+          String current = null; // the group key ("" for NULL): one String instance per group
           ColumnarRows.Builder group = new ColumnarRows.Builder(select.schema(), select.columns());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               String value = rs.getString(keyIndex + 1);
-              if (value != null && value.equals(raw)) {
-                value = raw;
+              String key = value == null ? "" : value;
+              if (!key.equals(current)) {
+                if (current != null) {
+                  out.output(KV.of(current, group.build()));
+                  group.clear();
+                }
+                current = key;
               }
-              raw = value;
-              String key = Objects.requireNonNullElse(value, "");
-              if (current != null && !current.equals(key)) {
-                out.output(KV.of(current, group.build()));
-                group.clear();
-              }
-              current = key;
-              group.add(rs, keyIndex, value);
+              group.add(rs, keyIndex, value == null ? null : current);
               n++;
             }
           }

@@ -133,6 +133,19 @@ public final class DuckDbSql {
     return Row.withSchema(schema).attachValues(values);
   }
 
+  /**
+   * The Row value of an INT64, TIMESTAMP (selected as epoch microseconds) or DATE (selected as
+   * epoch days) column read as a long.
+   */
+  static Object fromLong(ColumnType type, long v) {
+    return switch (type) {
+      case INT64 -> v;
+      case TIMESTAMP -> Timestamps.ofMicros(v);
+      case DATE -> LocalDate.ofEpochDay(v);
+      default -> throw new IllegalArgumentException(type + " is not read as a long");
+    };
+  }
+
   private static Object readValue(ResultSet rs, int idx, ColumnType type) throws SQLException {
     switch (type) {
       case STRING:
@@ -140,9 +153,11 @@ public final class DuckDbSql {
           return rs.getString(idx);
         }
       case INT64:
+      case TIMESTAMP:
+      case DATE:
         {
           long v = rs.getLong(idx);
-          return rs.wasNull() ? null : v;
+          return rs.wasNull() ? null : fromLong(type, v);
         }
       case FLOAT64:
         {
@@ -154,34 +169,37 @@ public final class DuckDbSql {
           boolean v = rs.getBoolean(idx);
           return rs.wasNull() ? null : v;
         }
-      case TIMESTAMP:
-        {
-          long v = rs.getLong(idx);
-          return rs.wasNull() ? null : Timestamps.ofMicros(v);
-        }
-      case DATE:
-        {
-          long v = rs.getLong(idx);
-          return rs.wasNull() ? null : LocalDate.ofEpochDay(v);
-        }
       default:
         throw new IllegalStateException("unhandled type " + type);
     }
   }
 
-  /** Appends one Row (full table schema, in column order) with the DuckDB appender. */
-  public static void append(DuckDBAppender appender, TableDef table, Row row) throws SQLException {
-    List<Column> cols = table.columns();
-    // Rows built with the table's schema hold the columns in table order: read them by index.
-    boolean sameOrder =
-        row.getSchema() == table.schema()
-            || row.getSchema().getFieldNames().equals(table.columnNames());
-    appender.beginRow();
-    for (int i = 0; i < cols.size(); i++) {
-      Object v = sameOrder ? row.getValue(i) : row.getValue(cols.get(i).name());
-      appendValue(appender, cols.get(i).type(), v);
+  /**
+   * Appends the columns of one table from Rows that hold them (any schema with those field names),
+   * by position: the positions are looked up once per schema, not per value.
+   */
+  static final class RowValues {
+    private final List<Column> cols;
+    private Schema schema;
+    private int[] positions;
+
+    RowValues(TableDef table) {
+      this.cols = table.columns();
     }
-    appender.endRow();
+
+    /** Appends the table's columns of {@code row} to the appender's current row. */
+    void append(DuckDBAppender appender, Row row) throws SQLException {
+      if (row.getSchema() != schema) {
+        schema = row.getSchema();
+        positions = new int[cols.size()];
+        for (int i = 0; i < positions.length; i++) {
+          positions[i] = schema.indexOf(cols.get(i).name());
+        }
+      }
+      for (int i = 0; i < positions.length; i++) {
+        appendValue(appender, cols.get(i).type(), row.getValue(positions[i]));
+      }
+    }
   }
 
   static void appendValue(DuckDBAppender appender, ColumnType type, Object v) throws SQLException {

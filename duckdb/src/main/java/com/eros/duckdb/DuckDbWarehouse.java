@@ -235,8 +235,11 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             try (DuckDBAppender app =
                 conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name())) {
+              DuckDbSql.RowValues values = new DuckDbSql.RowValues(table);
               for (Row r : rows) {
-                DuckDbSql.append(app, table, r);
+                app.beginRow();
+                values.append(app, r);
+                app.endRow();
               }
             }
             return null;
@@ -276,12 +279,33 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  /** A single-number query such as {@code SELECT count(*) …} as a long. */
+  public long longScalar(String sql, Object... params) {
+    Object v = scalar(sql, params);
+    if (!(v instanceof Number n)) {
+      throw new IllegalStateException("not a number: " + v + " from\n" + sql);
+    }
+    return n.longValue();
+  }
+
   /** Whether a table exists in the file. */
   public boolean tableExists(String table) {
     try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
       return tableExists(conn, table);
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Fails a read of {@code table} that is not in the file at {@code path}, saying what to do. */
+  static void requireTable(DuckDBConnection conn, String path, TableDef table) throws SQLException {
+    if (!tableExists(conn, table.name())) {
+      throw new IllegalStateException(
+          "table "
+              + table.name()
+              + " does not exist in "
+              + path
+              + "; run ./eros generate (or point --warehouse at the file that has it)");
     }
   }
 

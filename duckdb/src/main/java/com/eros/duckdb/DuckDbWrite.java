@@ -20,7 +20,6 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -70,13 +69,19 @@ import org.duckdb.DuckDBConnection;
  * drops its staging, leaves the target unchanged and outputs -1.
  */
 final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> {
-  /** Rows a staging bundle buffers before it appends them in one transaction. */
+  /** Rows a staging bundle buffers, by default, before it appends them in one transaction. */
   static final int FLUSH_ROWS = 10_000;
 
   /** The bundle id of the commit's seed element (no rows). */
   static final String SEED = "";
 
   static final String MARKERS = "_eros_commits";
+
+  static final String MARKERS_DDL =
+      "CREATE TABLE IF NOT EXISTS "
+          + MARKERS
+          + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT,"
+          + " committed_at TIMESTAMP)";
   static final String STAGING = "_eros_staging";
 
   private final String path;
@@ -85,6 +90,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   private final String runId;
   private final String writeName;
   private final PCollectionView<Boolean> proceed;
+  private final int flushRows;
 
   DuckDbWrite(
       String path,
@@ -93,7 +99,20 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
       String runId,
       String writeName,
       PCollectionView<Boolean> proceed) {
+    this(path, table, spec, runId, writeName, proceed, FLUSH_ROWS);
+  }
+
+  /** With another number of rows per staging transaction (tests). */
+  DuckDbWrite(
+      String path,
+      TableDef table,
+      WriteSpec spec,
+      String runId,
+      String writeName,
+      PCollectionView<Boolean> proceed,
+      int flushRows) {
     super("Write " + table.name());
+    this.flushRows = flushRows;
     this.proceed = proceed;
     this.path = path;
     this.table = table;
@@ -122,7 +141,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     KvCoder<Integer, KV<String, Long>> staged =
         KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     PCollection<KV<Integer, KV<String, Long>>> bundles =
-        rows.apply("Stage bundles", ParDo.of(new StageBundleFn(path, table, staging)))
+        rows.apply("Stage bundles", ParDo.of(new StageBundleFn(path, table, staging, flushRows)))
             .setCoder(staged);
     PCollection<KV<Integer, KV<String, Long>>> seed =
         PBegin.in(rows.getPipeline())
@@ -161,21 +180,24 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   }
 
   /**
-   * Appends a bundle's rows to the staging table under a new bundle id and outputs (id, rows) when
-   * the bundle finishes; a bundle without rows outputs nothing.
+   * Appends a bundle's rows to the staging table under a new bundle id, in transactions of at most
+   * {@code flushRows} rows, and outputs (id, rows) when the bundle finishes; a bundle without rows
+   * outputs nothing.
    */
   static final class StageBundleFn extends DoFn<Row, KV<Integer, KV<String, Long>>> {
     private final String path;
     private final TableDef table;
     private final String staging;
+    private final int flushRows;
     private transient List<Row> buffer;
     private transient String bundleId;
     private transient long staged;
 
-    StageBundleFn(String path, TableDef table, String staging) {
+    StageBundleFn(String path, TableDef table, String staging, int flushRows) {
       this.path = path;
       this.table = table;
       this.staging = staging;
+      this.flushRows = flushRows;
     }
 
     @StartBundle
@@ -189,10 +211,9 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     public void process(@Element Row row) throws SQLException {
       if (bundleId == null) {
         bundleId = UUID.randomUUID().toString();
-        ensureStaging(path, table, staging);
       }
       buffer.add(row);
-      if (buffer.size() >= FLUSH_ROWS) {
+      if (buffer.size() >= flushRows) {
         flush();
       }
     }
@@ -209,38 +230,28 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
           GlobalWindow.INSTANCE);
     }
 
+    /** One transaction: the staging table (created and registered when absent), then the rows. */
     private void flush() throws SQLException {
       if (buffer.isEmpty()) {
         return;
       }
-      List<Column> cols = table.columns();
-      staged +=
-          DuckDbTx.inTransaction(
-              path,
-              conn -> {
-                long count = 0;
-                try (DuckDBAppender app =
-                    conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-                  Schema positionsOf = null;
-                  int[] positions = new int[cols.size()];
-                  for (Row r : buffer) {
-                    if (r.getSchema() != positionsOf) { // by position: no name lookup per value
-                      positionsOf = r.getSchema();
-                      for (int i = 0; i < positions.length; i++) {
-                        positions[i] = positionsOf.indexOf(cols.get(i).name());
-                      }
-                    }
-                    app.beginRow();
-                    for (int i = 0; i < positions.length; i++) {
-                      DuckDbSql.appendValue(app, cols.get(i).type(), r.getValue(positions[i]));
-                    }
-                    app.append(bundleId);
-                    app.endRow();
-                    count++;
-                  }
-                }
-                return count;
-              });
+      DuckDbTx.inTransaction(
+          path,
+          conn -> {
+            createStaging(conn, table, staging);
+            try (DuckDBAppender app =
+                conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
+              DuckDbSql.RowValues values = new DuckDbSql.RowValues(table);
+              for (Row r : buffer) {
+                app.beginRow();
+                values.append(app, r);
+                app.append(bundleId);
+                app.endRow();
+              }
+            }
+            return null;
+          });
+      staged += buffer.size();
       buffer.clear();
     }
   }
@@ -249,23 +260,29 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     DuckDbTx.inTransaction(
         path,
         conn -> {
-          try (Statement st = conn.createStatement()) {
-            st.execute(stagingDdl(table, staging));
-            st.execute(REGISTRY_DDL);
-          }
-          try (PreparedStatement ps =
-              conn.prepareStatement(
-                  "INSERT INTO "
-                      + STAGING
-                      + " SELECT ?, current_timestamp::TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM "
-                      + STAGING
-                      + " WHERE name = ?)")) {
-            ps.setString(1, staging);
-            ps.setString(2, staging);
-            ps.execute();
-          }
+          createStaging(conn, table, staging);
           return null;
         });
+  }
+
+  /** Creates and registers the staging table when absent, in the caller's transaction. */
+  private static void createStaging(DuckDBConnection conn, TableDef table, String staging)
+      throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(stagingDdl(table, staging));
+      st.execute(REGISTRY_DDL);
+    }
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT INTO "
+                + STAGING
+                + " SELECT ?, current_timestamp::TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM "
+                + STAGING
+                + " WHERE name = ?)")) {
+      ps.setString(1, staging);
+      ps.setString(2, staging);
+      ps.execute();
+    }
   }
 
   static final String REGISTRY_DDL =
@@ -324,10 +341,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
             dropStaging(conn, TableDef.checkIdentifier(name));
           }
           try (Statement st = conn.createStatement()) {
-            st.execute(
-                "CREATE TABLE IF NOT EXISTS "
-                    + MARKERS
-                    + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
+            st.execute(MARKERS_DDL);
             st.execute(
                 "DELETE FROM "
                     + MARKERS
@@ -393,19 +407,14 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
               conn -> {
                 try (Statement st = conn.createStatement()) {
                   st.execute(DuckDbDdl.createIfNotExists(table));
-                  st.execute(
-                      "CREATE TABLE IF NOT EXISTS "
-                          + MARKERS
-                          + " (run_id VARCHAR, write_name VARCHAR, table_name VARCHAR, rows_changed BIGINT, committed_at TIMESTAMP)");
+                  st.execute(MARKERS_DDL);
                 }
                 try (PreparedStatement ps =
                     conn.prepareStatement(
                         "SELECT rows_changed FROM "
                             + MARKERS
                             + " WHERE run_id = ? AND write_name = ? AND table_name = ?")) {
-                  ps.setString(1, runId);
-                  ps.setString(2, writeName);
-                  ps.setString(3, table.name());
+                  bindMarkerKey(ps, runId, writeName, table);
                   try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                       long earlier =
@@ -433,9 +442,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
                         "INSERT INTO "
                             + MARKERS
                             + " VALUES (?, ?, ?, ?, current_timestamp::TIMESTAMP)")) {
-                  ps.setString(1, runId);
-                  ps.setString(2, writeName);
-                  ps.setString(3, table.name());
+                  bindMarkerKey(ps, runId, writeName, table);
                   ps.setLong(4, rows);
                   ps.execute();
                 }
@@ -483,6 +490,14 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
     }
   }
 
+  /** Binds a commit marker's key (run, write, table) to parameters 1 to 3. */
+  private static void bindMarkerKey(
+      PreparedStatement ps, String runId, String writeName, TableDef table) throws SQLException {
+    ps.setString(1, runId);
+    ps.setString(2, writeName);
+    ps.setString(3, table.name());
+  }
+
   /** One statement of a commit; {@code counts} marks the one whose affected rows are reported. */
   record Statement1(String sql, boolean counts, boolean guard) {}
 
@@ -490,21 +505,13 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   static List<Statement1> commitStatements(TableDef table, WriteSpec spec, String staging) {
     String t = table.name();
     String cols = String.join(", ", table.columnNames());
+    String insert = "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging;
     List<Statement1> out = new ArrayList<>();
     switch (spec.mode()) {
-      case APPEND ->
-          out.add(
-              new Statement1(
-                  "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
-                  true,
-                  false));
+      case APPEND -> out.add(new Statement1(insert, true, false));
       case REPLACE -> {
         out.add(new Statement1("DELETE FROM " + t, false, false));
-        out.add(
-            new Statement1(
-                "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
-                true,
-                false));
+        out.add(new Statement1(insert, true, false));
       }
       case REPLACE_WHERE -> {
         String k = spec.keyColumns().get(0);
@@ -521,11 +528,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
                     + ")",
                 false,
                 false));
-        out.add(
-            new Statement1(
-                "INSERT INTO " + t + " (" + cols + ") SELECT " + cols + " FROM " + staging,
-                true,
-                false));
+        out.add(new Statement1(insert, true, false));
       }
       case INSERT_IF_ABSENT -> {
         String keys = String.join(", ", spec.keyColumns());

@@ -23,7 +23,9 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -250,6 +252,32 @@ class DuckDbWarehouseTest {
 
     assertThat(queueStatus().keySet(), containsInAnyOrder("a@2026-11-29", "b@2026-11-29"));
     assertThat(wh.tableExists(staging), is(false));
+  }
+
+  /** {@code n} PENDING queue rows for pages p0 … p(n-1), emitted from one element. */
+  static final class QueueRowsFn extends DoFn<Integer, Row> {
+    @ProcessElement
+    public void process(@Element Integer n, OutputReceiver<Row> out) {
+      for (int i = 0; i < n; i++) {
+        out.output(queueRow("p" + i, LocalDate.parse("2026-11-29"), "PENDING", i));
+      }
+    }
+  }
+
+  @Test
+  void aBundleLargerThanOneFlushIsStagedInPiecesAndCommittedWhole() {
+    Pipeline p = Pipelines.create();
+    PCollection<Long> committed =
+        p.apply(Create.of(5))
+            // one input element's outputs are one bundle: 5 rows, flushed as 2 + 2 + 1
+            .apply(ParDo.of(new QueueRowsFn()))
+            .setRowSchema(Q.schema())
+            .apply(new DuckDbWrite(wh.path(), Q, WriteSpec.append(), "r11", "w", null, 2));
+    // the commit checks the staged count against what the bundles reported over their flushes
+    PAssert.that(committed).containsInAnyOrder(5L);
+    Pipelines.run(p);
+
+    assertThat(queueStatus().size(), is(5));
   }
 
   @Test

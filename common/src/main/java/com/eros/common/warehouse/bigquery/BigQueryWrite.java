@@ -315,10 +315,14 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
     TableReference stagingRef =
         BigQuerySchemas.tableRef(
             project, dataset, BigQueryJobs.stagingTable(table.name(), runId, writeName));
-    if (ds.getTable(stagingRef) != null) {
-      ds.deleteTable(stagingRef);
-    }
+    deleteIfExists(ds, stagingRef);
     return 0;
+  }
+
+  private static void deleteIfExists(DatasetService ds, TableReference ref) throws Exception {
+    if (ds.getTable(ref) != null) {
+      ds.deleteTable(ref);
+    }
   }
 
   /**
@@ -376,9 +380,7 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
               ? stagedRows
               : BigQueryJobs.dmlAffectedRows(job);
     }
-    if (ds.getTable(stagingRef) != null) {
-      ds.deleteTable(stagingRef);
-    }
+    deleteIfExists(ds, stagingRef);
     return changed;
   }
 
