@@ -125,7 +125,6 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
     PCollection<Row> outcomes =
         pending
             .apply("Wait for alert rows", AfterAll.of(written))
-            .setRowSchema(Tables.AUTOMATION_ALERTS.schema())
             .apply(
                 "Deliver to channels",
                 recent == null ? ParDo.of(fn) : ParDo.of(fn).withSideInputs(recent))
@@ -142,9 +141,7 @@ public final class DeliverAlerts extends PTransform<PCollection<Row>, PCollectio
                     DeliveryReport.PENDING),
                 jobId,
                 writeName + "_delivery"));
-    return outcomes
-        .apply("Wait for recorded outcomes", AfterAll.of(recorded))
-        .setRowSchema(Tables.AUTOMATION_ALERTS.schema());
+    return outcomes.apply("Wait for recorded outcomes", AfterAll.of(recorded));
   }
 
   /**

@@ -152,7 +152,6 @@ public final class BacktestPipeline implements EtlPipeline<BacktestOptions, Back
             .apply("Make summary row", ParDo.of(new SummaryRowFn(run.jobId(), cfg, run.start())))
             .setRowSchema(Tables.BANDIT_BACKTESTS.schema())
             .apply("Wait for the page rows", AfterAll.of(pagesWritten))
-            .setRowSchema(Tables.BANDIT_BACKTESTS.schema())
             .apply(
                 "Append bandit_backtests",
                 wh.write(

@@ -56,9 +56,7 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
   @Override
   public PCollection<JobRun> expand(PCollection<RunReport> report) {
     PCollection<RunReport> afterWrites =
-        report
-            .apply("Wait for the writes", AfterAll.of(signals.toArray(new PCollection<?>[0])))
-            .setCoder(report.getCoder());
+        report.apply("Wait for the writes", AfterAll.of(signals.toArray(new PCollection<?>[0])));
     PCollection<Row> alertsWritten =
         afterWrites
             .apply("Raise alerts", ParDo.of(new AlertRowsFn(run)))
@@ -72,7 +70,6 @@ public final class RecordRun extends PTransform<PCollection<RunReport>, PCollect
     PCollectionView<Long> future = futureRead.apply("As future messages read", View.asSingleton());
     return afterWrites
         .apply("Wait for the alerts", AfterAll.of(alertsWritten))
-        .setCoder(report.getCoder())
         .apply(
             "Make job run",
             ParDo.of(new JobRunFn(run, rejected, future)).withSideInputs(rejected, future))

@@ -185,8 +185,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
             org.apache.beam.sdk.transforms.Filter.by(
                 (Row r) -> r.getString("recovered_by") == null))
         .setRowSchema(Tables.LOCK_SWEEP_LOG.schema())
-        .apply("Wait for log and alerts", AfterAll.of(logWritten, alertsWritten))
-        .setRowSchema(Tables.LOCK_SWEEP_LOG.schema());
+        .apply("Wait for log and alerts", AfterAll.of(logWritten, alertsWritten));
   }
 
   // ------------------------------------------------------------------ DoFns

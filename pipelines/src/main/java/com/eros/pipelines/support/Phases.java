@@ -1,12 +1,15 @@
 package com.eros.pipelines.support;
 
 import java.io.PrintStream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.runners.TransformHierarchy;
 
 /**
  * Timestamps of a run's phases, for profiling the fixed cost of a run: with the system property
  * {@code eros.phases} set ({@code EROS_JAVA_OPTS="-Deros.phases ..."} or {@code ./eros bench}),
- * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}. Off
- * by default, and then free.
+ * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}
+ * ({@link #markGraph} adds the graph's primitive transforms, counted as composed, before the
+ * runner's own replacements). Off by default, and then free.
  */
 public final class Phases {
   static final String PROPERTY = "eros.phases";
@@ -18,7 +21,7 @@ public final class Phases {
   /** Prints that phase {@code name} ended now (when enabled). */
   public static void mark(String name) {
     if (ON) {
-      print(System.err, name, System.currentTimeMillis() - JVM_START_MS);
+      print(System.err, name, System.currentTimeMillis() - JVM_START_MS, "");
     }
   }
 
@@ -26,7 +29,7 @@ public final class Phases {
    * Prints that the graph of {@code p} is composed, with its number of primitive transforms (each
    * costs the DirectRunner an evaluator, an invoker class, and watermark bookkeeping).
    */
-  public static void markGraph(org.apache.beam.sdk.Pipeline p) {
+  public static void markGraph(Pipeline p) {
     if (ON) {
       print(
           System.err,
@@ -37,13 +40,12 @@ public final class Phases {
   }
 
   /** The number of primitive transforms of {@code p}. */
-  static int primitives(org.apache.beam.sdk.Pipeline p) {
+  static int primitives(Pipeline p) {
     int[] n = {0};
     p.traverseTopologically(
-        new org.apache.beam.sdk.Pipeline.PipelineVisitor.Defaults() {
+        new Pipeline.PipelineVisitor.Defaults() {
           @Override
-          public void visitPrimitiveTransform(
-              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
             n[0]++;
           }
         });
@@ -52,10 +54,6 @@ public final class Phases {
 
   static void print(PrintStream err, String name, long sinceStartMs, String note) {
     err.println("eros-phase " + name + " " + sinceStartMs + note);
-  }
-
-  static void print(PrintStream err, String name, long sinceStartMs) {
-    err.println("eros-phase " + name + " " + sinceStartMs);
   }
 
   private static long jvmStartMillis() {

@@ -1,6 +1,7 @@
 package com.eros.pipelines.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -19,7 +20,9 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
@@ -104,6 +107,19 @@ class AfterAllTest {
   }
 
   @Test
+  void anEmptyInputStaysEmptyAfterItsSignals() {
+    Pipeline p = Pipelines.create();
+    PCollection<Long> a =
+        p.apply("A", Create.of(1L).withCoder(VarLongCoder.of()))
+            .apply("Commit A", ParDo.of(new SlowSignalFn("a")));
+    PCollection<String> out =
+        p.apply("Input", Create.empty(StringUtf8Coder.of())).apply("After A", AfterAll.of(a));
+    PAssert.that(out).empty();
+    Pipelines.run(p);
+    assertThat(new ArrayList<>(EVENTS), contains("signal a 1"));
+  }
+
+  @Test
   void windowedCollectionsAreRefused() {
     Pipeline p = Pipelines.create();
     PCollection<Long> windowed =
@@ -113,5 +129,19 @@ class AfterAllTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> input.apply(AfterAll.of(windowed)));
     assertThat(e.getMessage(), containsString("globally windowed batch collections only"));
+
+    // the global window with an early trigger could fire before the signals are complete
+    PCollection<Long> early =
+        p.apply("B", Create.of(1L).withCoder(VarLongCoder.of()))
+            .apply(
+                "Trigger early",
+                Window.<Long>configure()
+                    .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane()))
+                    .discardingFiredPanes()
+                    .withAllowedLateness(Duration.ZERO));
+    IllegalArgumentException t =
+        assertThrows(
+            IllegalArgumentException.class, () -> input.apply("After B", AfterAll.of(early)));
+    assertThat(t.getMessage(), containsString("with trigger"));
   }
 }
