@@ -81,7 +81,7 @@ class DuckDbSetupProblemsTest {
       assertThat(wh.tableExists("_stg_old"), is(false));
       assertThat(wh.tableExists("_stg_unregistered"), is(false));
       assertThat(wh.tableExists("_stg_young"), is(true));
-      assertThat(((Number) wh.scalar("SELECT count(*) FROM _eros_staging")).longValue(), is(1L));
+      assertThat(wh.longScalar("SELECT count(*) FROM _eros_staging"), is(1L));
     }
   }
 }

@@ -84,6 +84,11 @@ class DuckDbUpdateConflictTest {
     }
   }
 
+  /** The expected state() of locks 1, 2 and 3. */
+  private static Map<Long, String> locks(String one, String two, String three) {
+    return new TreeMap<>(Map.of(1L, one, 2L, two, 3L, three));
+  }
+
   private Map<Long, String> state() {
     Map<Long, String> m = new TreeMap<>();
     try (DuckDBConnection c = DuckDbConnections.connect(wh.path());
@@ -121,14 +126,10 @@ class DuckDbUpdateConflictTest {
     assertThat(
         state(),
         equalTo(
-            new TreeMap<>(
-                Map.of(
-                    1L,
-                    "true/2026-12-24/null",
-                    2L,
-                    "false/2026-11-20/PAST_SEND_DATE",
-                    3L,
-                    "false/2026-11-20/PAST_SEND_DATE"))));
+            locks(
+                "true/2026-12-24/null",
+                "false/2026-11-20/PAST_SEND_DATE",
+                "false/2026-11-20/PAST_SEND_DATE")));
   }
 
   @Test
@@ -152,14 +153,10 @@ class DuckDbUpdateConflictTest {
     assertThat(
         state(),
         equalTo(
-            new TreeMap<>(
-                Map.of(
-                    1L,
-                    "false/2026-11-20/PAST_SEND_DATE",
-                    2L,
-                    "true/2026-12-24/null",
-                    3L,
-                    "false/2026-11-20/PAST_SEND_DATE"))));
+            locks(
+                "false/2026-11-20/PAST_SEND_DATE",
+                "true/2026-12-24/null",
+                "false/2026-11-20/PAST_SEND_DATE")));
   }
 
   @Test
@@ -185,13 +182,9 @@ class DuckDbUpdateConflictTest {
     assertThat(
         state(),
         equalTo(
-            new TreeMap<>(
-                Map.of(
-                    1L,
-                    "true/2026-11-20/PAST_SEND_DATE",
-                    2L,
-                    "true/2026-11-20/PAST_SEND_DATE",
-                    3L,
-                    "false/2026-11-20/null"))));
+            locks(
+                "true/2026-11-20/PAST_SEND_DATE",
+                "true/2026-11-20/PAST_SEND_DATE",
+                "false/2026-11-20/null")));
   }
 }

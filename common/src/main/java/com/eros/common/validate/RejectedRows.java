@@ -2,6 +2,7 @@ package com.eros.common.validate;
 
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
+import com.eros.common.warehouse.WriteSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,11 @@ public final class RejectedRows {
 
   /** Key under which a dead letter is recorded once per pipeline, whatever the number of runs. */
   public static final String[] KEY = {"job_name", "source_table", "row_fingerprint"};
+
+  /** How dead letters are written: insert-if-absent on {@link #KEY}, so a re-run adds none. */
+  public static WriteSpec writeSpec() {
+    return WriteSpec.insertIfAbsent(KEY);
+  }
 
   private RejectedRows() {}
 

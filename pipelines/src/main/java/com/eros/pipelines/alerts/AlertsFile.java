@@ -151,14 +151,7 @@ public final class AlertsFile {
         }
         case "routing" -> routingNode = t.getValueNode();
         case "pipeline_alerts" -> sourcesNode = t.getValueNode();
-        default ->
-            throw y.fail(
-                t.getKeyNode(),
-                "unknown field '"
-                    + key
-                    + "' at the top level (known: "
-                    + String.join(", ", TOP_FIELDS)
-                    + ")");
+        default -> throw y.unknownField(t, key, " at the top level", TOP_FIELDS);
       }
     }
     if (rules == null && routingNode == null && sourcesNode == null) {
@@ -232,13 +225,7 @@ public final class AlertsFile {
     for (NodeTuple t : m.getValue()) {
       String key = y.key(t, seen, "a pipeline alert source");
       if (!SOURCE_FIELDS.contains(key)) {
-        throw y.fail(
-            t.getKeyNode(),
-            "unknown field '"
-                + key
-                + "' in pipeline_alerts (known: "
-                + String.join(", ", SOURCE_FIELDS)
-                + ")");
+        throw y.unknownField(t, key, " in pipeline_alerts", SOURCE_FIELDS);
       }
       fields.put(key, t);
     }

@@ -198,6 +198,16 @@ public final class YamlNodes {
     return List.copyOf(out);
   }
 
+  /**
+   * The error for field {@code key} of {@code t}, which is none of {@code known}; {@code where}
+   * says where it stands (" at the top level", " in rule x", or "").
+   */
+  public RuleFileException unknownField(NodeTuple t, String key, String where, List<String> known) {
+    return fail(
+        t.getKeyNode(),
+        "unknown field '" + key + "'" + where + " (known: " + String.join(", ", known) + ")");
+  }
+
   public RuleFileException fail(Node n, String reason) {
     return fail(n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1, reason);
   }

@@ -165,10 +165,7 @@ public final class CaptionPerformancePipeline
             .apply(
                 "Write rejected_rows",
                 wh.write(
-                    Tables.REJECTED_ROWS,
-                    WriteSpec.insertIfAbsent(RejectedRows.KEY),
-                    run.writeId(),
-                    "rejected"));
+                    Tables.REJECTED_ROWS, RejectedRows.writeSpec(), run.writeId(), "rejected"));
     PCollectionTuple stats =
         checked.get(ValidateAndAttribute.VALID).apply(new ComputeCaptionStats(cfg));
 

@@ -160,7 +160,7 @@ public final class DailyAutomationPipeline
                 "Write rejected rows",
                 wh.write(
                     Tables.REJECTED_ROWS,
-                    WriteSpec.insertIfAbsent(RejectedRows.KEY),
+                    RejectedRows.writeSpec(),
                     run.writeId(),
                     "daily_automation_rejected"));
 
@@ -218,7 +218,6 @@ public final class DailyAutomationPipeline
             .apply(
                 "Wait for the other writes",
                 AfterAll.of(rejectedWritten, profilesWritten, errorsWritten, sweepLog))
-            .setRowSchema(Tables.SCHEDULE_GENERATION_QUEUE.schema())
             .apply(
                 "Write queue",
                 wh.write(

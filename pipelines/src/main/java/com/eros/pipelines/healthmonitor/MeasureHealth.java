@@ -1,6 +1,8 @@
 package com.eros.pipelines.healthmonitor;
 
+import com.eros.common.table.TableDef;
 import com.eros.common.table.Tables;
+import com.eros.common.warehouse.ReadSpec;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.pipelines.support.AccumulateFn;
 import org.apache.beam.sdk.coders.Coder;
@@ -32,42 +34,38 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
 
   @Override
   public PCollection<HealthSnapshot> expand(PBegin begin) {
-    Coder<HealthMeasures> coder = SerializableCoder.of(HealthMeasures.class);
     PCollection<HealthMeasures> jobs =
-        begin
-            .apply(
-                "Read job runs",
-                warehouse.read(
-                    Tables.ETL_JOB_RUNS, HealthRows.jobRuns(config.now(), config.lookback())))
-            .apply(
-                "Measure job runs", Combine.globally(new MeasureFn(config, HealthRows::addJobRun)))
-            .setCoder(coder);
+        measure(
+            begin,
+            "Read job runs",
+            Tables.ETL_JOB_RUNS,
+            HealthRows.jobRuns(config.now(), config.lookback()),
+            "Measure job runs",
+            HealthRows::addJobRun);
     PCollection<HealthMeasures> locks =
-        begin
-            .apply(
-                "Read active locks",
-                warehouse.read(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()))
-            .apply(
-                "Count active locks",
-                Combine.globally(new MeasureFn(config, (m, r) -> m.addActiveLocks(1))))
-            .setCoder(coder);
+        measure(
+            begin,
+            "Read active locks",
+            Tables.ACTIVE_CAPTION_ASSIGNMENTS,
+            HealthRows.activeLocks(),
+            "Count active locks",
+            (m, r) -> m.addActiveLocks(1));
     PCollection<HealthMeasures> sweeps =
-        begin
-            .apply(
-                "Read sweeps",
-                warehouse.read(
-                    Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(config.now(), config.lookback())))
-            .apply("Measure sweeps", Combine.globally(new MeasureFn(config, HealthRows::addSweep)))
-            .setCoder(coder);
+        measure(
+            begin,
+            "Read sweeps",
+            Tables.LOCK_SWEEP_LOG,
+            HealthRows.sweeps(config.now(), config.lookback()),
+            "Measure sweeps",
+            HealthRows::addSweep);
     PCollection<HealthMeasures> queue =
-        begin
-            .apply(
-                "Read pending queue",
-                warehouse.read(Tables.SCHEDULE_GENERATION_QUEUE, HealthRows.pendingQueue()))
-            .apply(
-                "Measure pending queue",
-                Combine.globally(new MeasureFn(config, HealthRows::addPending)))
-            .setCoder(coder);
+        measure(
+            begin,
+            "Read pending queue",
+            Tables.SCHEDULE_GENERATION_QUEUE,
+            HealthRows.pendingQueue(),
+            "Measure pending queue",
+            HealthRows::addPending);
     return PCollectionList.of(jobs)
         .and(locks)
         .and(sweeps)
@@ -75,6 +73,20 @@ public final class MeasureHealth extends PTransform<PBegin, PCollection<HealthSn
         .apply("Flatten measures", Flatten.pCollections())
         .apply("Combine snapshot", Combine.globally(new SnapshotFn(config)))
         .setCoder(SerializableCoder.of(HealthSnapshot.class));
+  }
+
+  /** One table's rows, read through the port and folded into a {@link HealthMeasures}. */
+  private PCollection<HealthMeasures> measure(
+      PBegin begin,
+      String readStep,
+      TableDef table,
+      ReadSpec spec,
+      String measureStep,
+      SerializableBiConsumer<HealthMeasures, Row> add) {
+    return begin
+        .apply(readStep, warehouse.read(table, spec))
+        .apply(measureStep, Combine.globally(new MeasureFn(config, add)))
+        .setCoder(SerializableCoder.of(HealthMeasures.class));
   }
 
   /** Feeds one table's rows into a {@link HealthMeasures}. */

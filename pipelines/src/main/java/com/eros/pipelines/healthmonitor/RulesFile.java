@@ -138,15 +138,7 @@ public final class RulesFile {
         if (!RULE_FIELDS.contains(key)) {
           String name =
               fields.containsKey("name") ? " in rule " + scalarValue(fields.get("name")) : "";
-          throw fail(
-              t.getKeyNode(),
-              "unknown field '"
-                  + key
-                  + "'"
-                  + name
-                  + " (known: "
-                  + String.join(", ", RULE_FIELDS)
-                  + ")");
+          throw y.unknownField(t, key, name, RULE_FIELDS);
         }
         fields.put(key, t);
       }

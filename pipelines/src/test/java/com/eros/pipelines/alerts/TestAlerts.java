@@ -25,6 +25,25 @@ public final class TestAlerts {
         Duration.ofSeconds(2));
   }
 
+  /**
+   * Retries for the delivery tests: {@code attempts} tries, 10–40 ms backoff, 2 s connect and 5 s
+   * request timeouts (not {@link #fast()}, which is 2 tries with 2 s timeouts).
+   */
+  public static RetryPolicy retrying(int attempts) {
+    return new RetryPolicy(
+        attempts,
+        Duration.ofMillis(10),
+        Duration.ofMillis(40),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
+  }
+
+  /** Two tries, 10 ms backoff, a 1 s connect timeout and {@code request} for each request. */
+  public static RetryPolicy timingOut(Duration request) {
+    return new RetryPolicy(
+        2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), request);
+  }
+
   /** An environment with no channel variable set. */
   public static final Environment NO_CHANNELS = name -> null;
 

@@ -404,12 +404,10 @@ class SweepLocksConcurrencyTest {
   /** Whether the sweep's write has committed (the port records a marker per run and write). */
   private boolean committed(String writeName) {
     return wh.tableExists("_eros_commits")
-        && ((Number)
-                    wh.scalar(
-                        "SELECT count(*) FROM _eros_commits WHERE run_id = ? AND write_name = ?",
-                        RUN_ID,
-                        writeName))
-                .longValue()
+        && wh.longScalar(
+                "SELECT count(*) FROM _eros_commits WHERE run_id = ? AND write_name = ?",
+                RUN_ID,
+                writeName)
             > 0;
   }
 

@@ -257,10 +257,8 @@ class SweepLocksTest {
     assertThat(out2, matchesPattern("(?s).*released total +0\\n.*alerts written +1\\n.*"));
     // every run dropped its staging after its commits
     assertThat(
-        ((Number)
-                wh.scalar(
-                    "SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, '_stg_')"))
-            .longValue(),
+        wh.longScalar(
+            "SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, '_stg_')"),
         is(0L));
   }
 
@@ -332,10 +330,8 @@ class SweepLocksTest {
     assertThat(logs.get("job-next").getString("recovered_by"), nullValue());
     // every released lock in exactly one log row
     long releasedLocks =
-        ((Number)
-                wh.scalar(
-                    "SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"))
-            .longValue();
+        wh.longScalar(
+            "SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL");
     assertThat(
         died.getInt64("total_locks_cleaned") + logs.get("job-next").getInt64("total_locks_cleaned"),
         is(releasedLocks));

@@ -53,14 +53,18 @@ class PreflightBigQueryTest {
     return new TableReference().setProjectId(PROJECT).setDatasetId(DATASET).setTableId(table);
   }
 
+  /** What preflight throws for job-1, reading mass_messages and writing etl_job_runs. */
+  private <T extends Throwable> T refusal(Class<T> type) {
+    return assertThrows(
+        type,
+        () ->
+            Preflight.check(
+                wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+  }
+
   @Test
   void aMissingInputTableIsRefusedAndNotCreated() throws Exception {
-    WarehouseSetupException e =
-        assertThrows(
-            WarehouseSetupException.class,
-            () ->
-                Preflight.check(
-                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    WarehouseSetupException e = refusal(WarehouseSetupException.class);
     assertThat(
         e.getMessage(),
         containsString(
@@ -80,12 +84,7 @@ class PreflightBigQueryTest {
       }
     }
     datasets.createTable(t);
-    WarehouseSetupException e =
-        assertThrows(
-            WarehouseSetupException.class,
-            () ->
-                Preflight.check(
-                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    WarehouseSetupException e = refusal(WarehouseSetupException.class);
     assertThat(
         e.getMessage(), containsString("mass_messages.earnings is STRING, expected FLOAT64"));
     assertThat(datasets.getTable(ref("etl_job_runs")), nullValue());
@@ -104,12 +103,7 @@ class PreflightBigQueryTest {
                 .set("job_start_time", "2026-11-29 10:00:00.000000 UTC")
                 .set("job_status", "SUCCESS")),
         null);
-    UsageException e =
-        assertThrows(
-            UsageException.class,
-            () ->
-                Preflight.check(
-                    wh, List.of(Tables.MASS_MESSAGES), List.of(Tables.ETL_JOB_RUNS), "job-1"));
+    UsageException e = refusal(UsageException.class);
     assertThat(e.getMessage(), containsString("--jobId=job-1 already ran"));
     assertThat(Failures.exitCode(e), is(2));
     // (Beam's fake Storage Read server does not apply row restrictions, so "a new id passes" is

@@ -64,7 +64,7 @@ class RunIntegrityTest {
   }
 
   long count(DuckDbWarehouse wh, String sql) {
-    return ((Number) wh.scalar(sql)).longValue();
+    return wh.longScalar(sql);
   }
 
   long stagingTables(DuckDbWarehouse wh) {

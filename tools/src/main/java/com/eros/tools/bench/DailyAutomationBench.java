@@ -126,13 +126,11 @@ public final class DailyAutomationBench {
       out.printf(Locale.ROOT, "  data loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
     long inWindow =
-        ((Number)
-                wh.scalar(
-                    "SELECT count(*) FROM mass_messages WHERE sending_time >= epoch_ms(CAST(? AS BIGINT))"
-                        + " AND sending_time < epoch_ms(CAST(? AS BIGINT))",
-                    LaTime.startOf(d.minusDays(90)).toEpochMilli(),
-                    LaTime.startOf(d).toEpochMilli()))
-            .longValue();
+        wh.longScalar(
+            "SELECT count(*) FROM mass_messages WHERE sending_time >= epoch_ms(CAST(? AS BIGINT))"
+                + " AND sending_time < epoch_ms(CAST(? AS BIGINT))",
+            LaTime.startOf(d.minusDays(90)).toEpochMilli(),
+            LaTime.startOf(d).toEpochMilli());
     out.printf(Locale.ROOT, "  %,d messages in [D-90, D)%n", inWindow);
 
     List<Double> times = new ArrayList<>();

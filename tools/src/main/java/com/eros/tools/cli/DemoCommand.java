@@ -122,6 +122,6 @@ final class DemoCommand implements Command {
     if (!wh.tableExists(t.name())) {
       return 0;
     }
-    return ((Number) wh.scalar("SELECT count(*) FROM " + t.name())).longValue();
+    return wh.longScalar("SELECT count(*) FROM " + t.name());
   }
 }

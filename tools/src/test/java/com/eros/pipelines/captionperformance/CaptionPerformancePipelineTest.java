@@ -169,31 +169,24 @@ class CaptionPerformancePipelineTest {
     Fixtures.load(wh, Fixtures.random(11, 1500));
     runPipeline("run-a", Fixtures.AS_OF);
     List<CaptionStats> first = CaptionPerformanceOracle.readTable(wh.path());
-    long rejected = ((Number) wh.scalar("SELECT count(*) FROM rejected_rows")).longValue();
+    long rejected = wh.longScalar("SELECT count(*) FROM rejected_rows");
     runPipeline("run-b", Fixtures.AS_OF);
     List<CaptionStats> second = CaptionPerformanceOracle.readTable(wh.path());
 
     assertThat(first.size(), greaterThan(20));
     assertThat(sorted(second), equalTo(sorted(first))); // bit for bit
-    assertThat(
-        ((Number) wh.scalar("SELECT count(*) FROM rejected_rows")).longValue(), is(rejected));
+    assertThat(wh.longScalar("SELECT count(*) FROM rejected_rows"), is(rejected));
     assertThat(rejected, greaterThan(0L));
-    assertThat(
-        ((Number) wh.scalar("SELECT count(DISTINCT job_id) FROM rejected_rows")).longValue(),
-        is(1L));
+    assertThat(wh.longScalar("SELECT count(DISTINCT job_id) FROM rejected_rows"), is(1L));
     // rows_rejected is what each run wrote to rejected_rows: the second run found the same bad rows
     // recorded
     assertThat(
-        ((Number)
-                wh.scalar(
-                    "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-a' AND job_status = 'SUCCESS'"))
-            .longValue(),
+        wh.longScalar(
+            "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-a' AND job_status = 'SUCCESS'"),
         is(rejected));
     assertThat(
-        ((Number)
-                wh.scalar(
-                    "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-b' AND job_status = 'SUCCESS'"))
-            .longValue(),
+        wh.longScalar(
+            "SELECT rows_rejected FROM etl_job_runs WHERE job_id = 'run-b' AND job_status = 'SUCCESS'"),
         is(0L));
   }
 
@@ -205,12 +198,9 @@ class CaptionPerformancePipelineTest {
     assertAgreesWithOracle(cfg);
     // the data set exercises the awkward cases
     assertThat(
-        ((Number) wh.scalar("SELECT count(*) FROM caption_bandit_stats WHERE page_name = 'old'"))
-            .longValue(),
-        is(0L));
+        wh.longScalar("SELECT count(*) FROM caption_bandit_stats WHERE page_name = 'old'"), is(0L));
     assertThat(
-        ((Number) wh.scalar("SELECT count(*) FROM caption_bandit_stats WHERE page_name = 'solo'"))
-            .longValue(),
+        wh.longScalar("SELECT count(*) FROM caption_bandit_stats WHERE page_name = 'solo'"),
         is(1L));
     Row job = wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all()).get(0);
     long valid = job.getInt64("rows_read") - job.getInt64("rows_rejected");

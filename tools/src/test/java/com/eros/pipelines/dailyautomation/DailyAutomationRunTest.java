@@ -178,11 +178,9 @@ class DailyAutomationRunTest {
     // rows later than now + 1 h lie outside every window: the run reads them too and dead-letters
     // them
     long future =
-        ((Number)
-                wh.scalar(
-                    "SELECT count(*) FROM mass_messages WHERE epoch_us(sending_time) > ?",
-                    Timestamps.micros(Instant.parse(NOW)) + Timestamps.HOUR_MICROS))
-            .longValue();
+        wh.longScalar(
+            "SELECT count(*) FROM mass_messages WHERE epoch_us(sending_time) > ?",
+            Timestamps.micros(Instant.parse(NOW)) + Timestamps.HOUR_MICROS);
     assertThat(future, greaterThan(0L));
     assertThat(job.getInt64("rows_read"), is(inWindow + future));
     assertThat(job.getInt64("rows_rejected"), is(inWindow - valid + future));
@@ -210,12 +208,10 @@ class DailyAutomationRunTest {
   }
 
   long count(String where) {
-    return ((Number)
-            wh.scalar(
-                "SELECT count(*) FROM mass_messages WHERE " + where,
-                LaTime.startOf(D.minusDays(90)).toEpochMilli(),
-                LaTime.startOf(D).toEpochMilli()))
-        .longValue();
+    return wh.longScalar(
+        "SELECT count(*) FROM mass_messages WHERE " + where,
+        LaTime.startOf(D.minusDays(90)).toEpochMilli(),
+        LaTime.startOf(D).toEpochMilli());
   }
 
   /** Valid messages in the window of pages that are not active (none in the last 30 days). */

@@ -21,19 +21,14 @@ class BenchDataTest {
     try {
       DuckDbWarehouse wh = db.warehouse();
       BenchData.load(wh, 5_000, 20, LocalDate.of(2026, 11, 29), 42, true);
+      assertThat(wh.longScalar("SELECT count(*) FROM mass_messages"), is(5_000L));
       assertThat(
-          ((Number) wh.scalar("SELECT count(*) FROM mass_messages")).longValue(), is(5_000L));
-      assertThat(
-          ((Number) wh.scalar("SELECT count(*) FROM caption_bank")).longValue(),
+          wh.longScalar("SELECT count(*) FROM caption_bank"),
           is((long) BenchData.SHARED_CAPTIONS + 20L * BenchData.OWNED_CAPTIONS));
+      assertThat(wh.longScalar("SELECT count(*) FROM active_caption_assignments"), greaterThan(0L));
       assertThat(
-          ((Number) wh.scalar("SELECT count(*) FROM active_caption_assignments")).longValue(),
-          greaterThan(0L));
-      assertThat(
-          ((Number)
-                  wh.scalar(
-                      "SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"))
-              .longValue(),
+          wh.longScalar(
+              "SELECT count(*) FROM active_caption_assignments WHERE released_by IS NOT NULL"),
           is(0L));
     } finally {
       db.close();

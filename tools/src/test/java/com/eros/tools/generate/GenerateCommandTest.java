@@ -65,34 +65,27 @@ class GenerateCommandTest {
       assertThat(out, containsString("PRICE_INVALID"));
       assertThat(out, containsString("caption saturation"));
       assertThat(
-          ((Number) db.warehouse().scalar("SELECT count(*) FROM " + Tables.MASS_MESSAGES.name()))
-              .longValue(),
+          db.warehouse().longScalar("SELECT count(*) FROM " + Tables.MASS_MESSAGES.name()),
           equalTo(3000L));
       // the history ends at --now (messages up to now + 1 h would be valid, so none is planted
       // there)
       assertThat(
-          ((Number)
-                  db.warehouse()
-                      .scalar(
-                          "SELECT count(*) FROM mass_messages WHERE sending_time"
-                              + " BETWEEN TIMESTAMP '2026-03-08 12:00:00' AND TIMESTAMP '2026-03-08 13:00:00'"))
-              .longValue(),
+          db.warehouse()
+              .longScalar(
+                  "SELECT count(*) FROM mass_messages WHERE sending_time"
+                      + " BETWEEN TIMESTAMP '2026-03-08 12:00:00' AND TIMESTAMP '2026-03-08 13:00:00'"),
           equalTo(0L));
       assertThat(
-          ((Number)
-                  db.warehouse()
-                      .scalar(
-                          "SELECT count(*) FROM mass_messages WHERE sending_time"
-                              + " < TIMESTAMP '2025-11-08 12:00:00'"))
-              .longValue(),
+          db.warehouse()
+              .longScalar(
+                  "SELECT count(*) FROM mass_messages WHERE sending_time"
+                      + " < TIMESTAMP '2025-11-08 12:00:00'"),
           equalTo(0L));
       assertThat(
-          ((Number)
-                  db.warehouse()
-                      .scalar(
-                          "SELECT count(*) FROM mass_messages WHERE sending_time"
-                              + " >= TIMESTAMP '2026-03-07 12:00:00' AND sending_time < TIMESTAMP '2026-03-08 12:00:00'"))
-              .longValue(),
+          db.warehouse()
+              .longScalar(
+                  "SELECT count(*) FROM mass_messages WHERE sending_time"
+                      + " >= TIMESTAMP '2026-03-07 12:00:00' AND sending_time < TIMESTAMP '2026-03-08 12:00:00'"),
           org.hamcrest.Matchers.greaterThan(0L));
     }
   }

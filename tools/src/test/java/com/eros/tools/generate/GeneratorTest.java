@@ -597,9 +597,7 @@ class GeneratorTest {
       assertThat(count(wh, Tables.MASS_MESSAGES), equalTo(4_000L));
       assertThat(count(wh, Tables.CAPTION_BANK), equalTo(second.captions()));
       assertThat(count(wh, Tables.ACTIVE_CAPTION_ASSIGNMENTS), equalTo(second.locks()));
-      assertThat(
-          ((Number) wh.scalar("SELECT count(DISTINCT page_name) FROM caption_bank")).longValue(),
-          equalTo(4L));
+      assertThat(wh.longScalar("SELECT count(DISTINCT page_name) FROM caption_bank"), equalTo(4L));
     }
   }
 
@@ -641,7 +639,7 @@ class GeneratorTest {
   }
 
   static long count(DuckDbWarehouse wh, TableDef table) {
-    return ((Number) wh.scalar("SELECT count(*) FROM " + table.name())).longValue();
+    return wh.longScalar("SELECT count(*) FROM " + table.name());
   }
 
   static long millis(Row r, String column) {

@@ -1,5 +1,7 @@
 package com.eros.pipelines.alerts.delivery;
 
+import static com.eros.pipelines.alerts.TestAlerts.retrying;
+import static com.eros.pipelines.alerts.TestAlerts.timingOut;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,22 +72,13 @@ class DelivererTest {
         new HttpPoster(policy));
   }
 
-  static RetryPolicy fast(int attempts) {
-    return new RetryPolicy(
-        attempts,
-        Duration.ofMillis(10),
-        Duration.ofMillis(40),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
-  }
-
   static String slackPath() {
     return "/services/T0/B0/" + SLACK_TOKEN;
   }
 
   @Test
   void aCriticalAlertReachesEveryChannelInItsShape() throws IOException {
-    DeliveryReport r = deliverer(fast(3)).deliver(CRITICAL, List.of(Channel.values()));
+    DeliveryReport r = deliverer(retrying(3)).deliver(CRITICAL, List.of(Channel.values()));
     assertThat(r.detail(), r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(
         r.detail(),
@@ -131,7 +124,7 @@ class DelivererTest {
   void pagerDutySeverityFollowsTheLevel() throws IOException {
     AlertNotice warning =
         new AlertNotice("a-2", "queue_stuck", Level.WARNING, "m", Instant.EPOCH, "j");
-    deliverer(fast(1)).deliver(warning, List.of(Channel.PAGERDUTY));
+    deliverer(retrying(1)).deliver(warning, List.of(Channel.PAGERDUTY));
     assertThat(
         JSON.readTree(server.requests("/v2/enqueue").get(0).body())
             .at("/payload/severity")
@@ -143,7 +136,7 @@ class DelivererTest {
   @Test
   void retriesAfterA500AndThenSucceeds() {
     server.answer(slackPath(), LocalServer.Answer.of(500), LocalServer.Answer.of(200));
-    DeliveryReport r = deliverer(fast(4)).deliver(CRITICAL, List.of(Channel.SLACK));
+    DeliveryReport r = deliverer(retrying(4)).deliver(CRITICAL, List.of(Channel.SLACK));
     assertThat(r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(r.detail(), equalTo("slack: delivered (HTTP 200, 2 attempts)"));
     assertThat(server.requests(slackPath()), hasSize(2));
@@ -153,7 +146,7 @@ class DelivererTest {
   void givesUpAfterTheBound() {
     server.answer("/hook", LocalServer.Answer.of(503));
     long t0 = System.nanoTime();
-    DeliveryReport r = deliverer(fast(3)).deliver(CRITICAL, List.of(Channel.WEBHOOK));
+    DeliveryReport r = deliverer(retrying(3)).deliver(CRITICAL, List.of(Channel.WEBHOOK));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
     assertThat(r.detail(), equalTo("webhook: failed: HTTP 503: error, gave up (3 attempts)"));
     assertThat(server.requests("/hook"), hasSize(3));
@@ -166,13 +159,7 @@ class DelivererTest {
   @Test
   void aTimeoutIsRetriedAndThenReported() {
     server.answer("/v2/enqueue", new LocalServer.Answer(200, "late", 1500));
-    RetryPolicy p =
-        new RetryPolicy(
-            2,
-            Duration.ofMillis(10),
-            Duration.ofMillis(10),
-            Duration.ofSeconds(1),
-            Duration.ofMillis(200));
+    RetryPolicy p = timingOut(Duration.ofMillis(200));
     DeliveryReport r = deliverer(p).deliver(CRITICAL, List.of(Channel.PAGERDUTY));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
     assertThat(
@@ -183,7 +170,7 @@ class DelivererTest {
   @Test
   void a400IsNotRetried() {
     server.answer(slackPath(), new LocalServer.Answer(400, "invalid_payload", 0));
-    DeliveryReport r = deliverer(fast(4)).deliver(CRITICAL, List.of(Channel.SLACK));
+    DeliveryReport r = deliverer(retrying(4)).deliver(CRITICAL, List.of(Channel.SLACK));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
     assertThat(
         r.detail(), equalTo("slack: failed: HTTP 400: invalid_payload, not retried (1 attempt)"));
@@ -193,18 +180,18 @@ class DelivererTest {
   @Test
   void someChannelsFailingIsPartial() {
     server.answer("/hook", LocalServer.Answer.of(404));
-    DeliveryReport r = deliverer(fast(2)).deliver(CRITICAL, List.of(Channel.values()));
+    DeliveryReport r = deliverer(retrying(2)).deliver(CRITICAL, List.of(Channel.values()));
     assertThat(r.status(), equalTo(DeliveryReport.PARTIAL));
     assertThat(r.detail(), containsString("webhook: failed: HTTP 404"));
   }
 
   @Test
   void routesOnlyToConfiguredChannelsAndSaysWhichAreMissing() {
-    ChannelSettings settings = ChannelSettings.webhooks(null, fast(1));
+    ChannelSettings settings = ChannelSettings.webhooks(null, retrying(1));
     Map<String, String> onlySlack =
         Map.of(ChannelSettings.ENV_SLACK, env.get(ChannelSettings.ENV_SLACK));
     Deliverer d =
-        new Deliverer(settings.resolve(onlySlack::get, () -> null), new HttpPoster(fast(1)));
+        new Deliverer(settings.resolve(onlySlack::get, () -> null), new HttpPoster(retrying(1)));
     DeliveryReport r = d.deliver(CRITICAL, List.of(Channel.values()));
     assertThat(r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(
@@ -216,7 +203,7 @@ class DelivererTest {
                 + "google_chat: not configured (set EROS_GOOGLE_CHAT_WEBHOOK_URL or --googleChatWebhookSecret); "
                 + "email: not configured (set --mailTo, --mailFrom and --smtpHost)"));
     Deliverer none =
-        new Deliverer(settings.resolve(name -> null, () -> null), new HttpPoster(fast(1)));
+        new Deliverer(settings.resolve(name -> null, () -> null), new HttpPoster(retrying(1)));
     assertThat(
         none.deliver(CRITICAL, List.of(Channel.values())).status(),
         equalTo(DeliveryReport.NOT_ROUTED));
@@ -240,7 +227,7 @@ class DelivererTest {
     DeliveryReport r;
     try {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      r = deliverer(fast(2)).deliver(CRITICAL, List.of(Channel.values()));
+      r = deliverer(retrying(2)).deliver(CRITICAL, List.of(Channel.values()));
     } finally {
       System.setErr(err);
     }
@@ -263,7 +250,7 @@ class DelivererTest {
     }
 
     // a malformed URL in the environment: the error names the variable, not the value
-    ChannelSettings settings = ChannelSettings.webhooks(null, fast(1));
+    ChannelSettings settings = ChannelSettings.webhooks(null, retrying(1));
     String bad = "hooks.example.com/" + SLACK_TOKEN;
     Endpoints e = settings.resolve(Map.of(ChannelSettings.ENV_SLACK, bad)::get, () -> null);
     assertThat(
@@ -274,7 +261,7 @@ class DelivererTest {
     assertThat(ok.toString(), not(containsString(SLACK_TOKEN)));
     assertThat(ok.toString(), not(containsString(PD_KEY)));
     DeliveryReport rb =
-        new Deliverer(e, new HttpPoster(fast(1))).deliver(CRITICAL, List.of(Channel.SLACK));
+        new Deliverer(e, new HttpPoster(retrying(1))).deliver(CRITICAL, List.of(Channel.SLACK));
     assertThat(rb.status(), equalTo(DeliveryReport.FAILED));
     assertThat(rb.detail(), not(containsString(SLACK_TOKEN)));
   }

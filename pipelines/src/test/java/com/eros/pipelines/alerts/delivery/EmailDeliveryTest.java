@@ -327,76 +327,36 @@ class EmailDeliveryTest {
     }
   }
 
+  /** Why MailSettings.of refuses these settings. */
+  private static String mailRefusal(String to, String from, String host, Integer port, String tls) {
+    return assertThrows(
+            IllegalArgumentException.class, () -> MailSettings.of(to, from, host, port, tls, null))
+        .getMessage();
+  }
+
   @Test
   void settingsAreCheckedWhenTheyAreBuilt() {
+    String to = "oncall@example.com";
+    String from = "a@example.com";
+    String host = "smtp.example.com";
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@example.com", "", "smtp.example.com", null, "STARTTLS", null))
-            .getMessage(),
+        mailRefusal(to, "", host, null, "STARTTLS"),
         equalTo("--mailTo needs --mailFrom (the sender address)"));
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@example.com", "a@example.com", "", null, "STARTTLS", null))
-            .getMessage(),
+        mailRefusal(to, from, "", null, "STARTTLS"),
         equalTo("--mailTo needs --smtpHost (the SMTP server)"));
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@@example",
-                        "a@example.com",
-                        "smtp.example.com",
-                        null,
-                        "STARTTLS",
-                        null))
-            .getMessage(),
+        mailRefusal("oncall@@example", from, host, null, "STARTTLS"),
         equalTo("--mailTo: 'oncall@@example' is not an e-mail address"));
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@example.com",
-                        "a@example.com",
-                        "smtp.example.com",
-                        null,
-                        "SSLv3",
-                        null))
-            .getMessage(),
+        mailRefusal(to, from, host, null, "SSLv3"),
         equalTo("--smtpTls=SSLv3 must be STARTTLS, TLS or NONE"));
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@example.com",
-                        "a@example.com",
-                        "smtp.example.com",
-                        null,
-                        "none",
-                        null))
-            .getMessage(),
+        mailRefusal(to, from, host, null, "none"),
         containsString(
             "--smtpTls=NONE sends in plain text and is allowed only for a server on 127.0.0.1, ::1 or localhost"));
     assertThat(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    MailSettings.of(
-                        "oncall@example.com",
-                        "a@example.com",
-                        "smtp.example.com",
-                        70000,
-                        "TLS",
-                        null))
-            .getMessage(),
+        mailRefusal(to, from, host, 70000, "TLS"),
         equalTo("--smtpPort=70000 must be between 1 and 65535"));
     assertThat(
         assertThrows(

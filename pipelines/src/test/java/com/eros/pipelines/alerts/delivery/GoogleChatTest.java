@@ -1,5 +1,7 @@
 package com.eros.pipelines.alerts.delivery;
 
+import static com.eros.pipelines.alerts.TestAlerts.retrying;
+import static com.eros.pipelines.alerts.TestAlerts.timingOut;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,18 +67,9 @@ class GoogleChatTest {
     return server.url() + PATH + "?key=" + KEY + "&token=" + TOKEN;
   }
 
-  static RetryPolicy fast(int attempts) {
-    return new RetryPolicy(
-        attempts,
-        Duration.ofMillis(10),
-        Duration.ofMillis(40),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
-  }
-
   @Test
   void theMessageCarriesLevelSourceValueThresholdAndTheRunbookHint() throws IOException {
-    DeliveryReport r = deliverer(url(), fast(3)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
+    DeliveryReport r = deliverer(url(), retrying(3)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(r.detail(), r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(r.detail(), equalTo("google_chat: delivered (HTTP 200, 1 attempt)"));
     List<LocalServer.Request> posts = server.requests(PATH);
@@ -106,7 +99,7 @@ class GoogleChatTest {
   @Test
   void a500IsRetriedAndThenDelivered() {
     server.answer(PATH, LocalServer.Answer.of(500), LocalServer.Answer.of(200));
-    DeliveryReport r = deliverer(url(), fast(4)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
+    DeliveryReport r = deliverer(url(), retrying(4)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(r.status(), equalTo(DeliveryReport.DELIVERED));
     assertThat(r.detail(), equalTo("google_chat: delivered (HTTP 200, 2 attempts)"));
     assertThat(server.requests(PATH), hasSize(2));
@@ -116,7 +109,7 @@ class GoogleChatTest {
   void a400IsNotRetried() {
     server.answer(
         PATH, new LocalServer.Answer(400, "{\"error\":{\"message\":\"Invalid JSON payload\"}}", 0));
-    DeliveryReport r = deliverer(url(), fast(4)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
+    DeliveryReport r = deliverer(url(), retrying(4)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
     assertThat(
         r.detail(),
@@ -128,13 +121,7 @@ class GoogleChatTest {
   @Test
   void aTimeoutIsRetriedWithinItsBoundAndReported() {
     server.answer(PATH, new LocalServer.Answer(200, "late", 1500));
-    RetryPolicy p =
-        new RetryPolicy(
-            2,
-            Duration.ofMillis(10),
-            Duration.ofMillis(10),
-            Duration.ofSeconds(1),
-            Duration.ofMillis(200));
+    RetryPolicy p = timingOut(Duration.ofMillis(200));
     long t0 = System.nanoTime();
     DeliveryReport r = deliverer(url(), p).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
@@ -150,7 +137,7 @@ class GoogleChatTest {
   @Test
   void theUrlMustBeHttpsAndTheErrorNamesTheVariableNotTheValue() {
     String plain = "http://chat.googleapis.com" + PATH + "?key=" + KEY + "&token=" + TOKEN;
-    DeliveryReport r = deliverer(plain, fast(1)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
+    DeliveryReport r = deliverer(plain, retrying(1)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(r.status(), equalTo(DeliveryReport.FAILED));
     assertThat(
         r.detail(),
@@ -162,7 +149,8 @@ class GoogleChatTest {
     // the secret's value is redacted wherever the server echoes it
     server.answer(
         PATH, new LocalServer.Answer(403, "token " + TOKEN + " and key " + KEY + " rejected", 0));
-    DeliveryReport echoed = deliverer(url(), fast(1)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
+    DeliveryReport echoed =
+        deliverer(url(), retrying(1)).deliver(BLOAT, List.of(Channel.GOOGLE_CHAT));
     assertThat(echoed.detail(), not(containsString(TOKEN)));
     assertThat(echoed.detail(), not(containsString(KEY)));
     assertThat(echoed.detail(), containsString("[redacted]"));
