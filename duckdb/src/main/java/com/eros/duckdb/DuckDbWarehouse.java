@@ -163,7 +163,7 @@ public final class DuckDbWarehouse implements Warehouse {
       String runId,
       String writeName,
       PCollectionView<Boolean> proceed) {
-    return new DuckDbWrite(path, table, spec, runId, writeName, proceed);
+    return new DuckDbWrite(path, table, spec, runId, writeName, proceed, DuckDbWrite.FLUSH_ROWS);
   }
 
   @Override
@@ -198,7 +198,7 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public PTransform<PCollection<Row>, PCollection<Long>> write(
       TableDef table, WriteSpec spec, String runId, String writeName) {
-    return new DuckDbWrite(path, table, spec, runId, writeName, null);
+    return new DuckDbWrite(path, table, spec, runId, writeName, null, DuckDbWrite.FLUSH_ROWS);
   }
 
   @Override

@@ -92,17 +92,10 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
   private final PCollectionView<Boolean> proceed;
   private final int flushRows;
 
-  DuckDbWrite(
-      String path,
-      TableDef table,
-      WriteSpec spec,
-      String runId,
-      String writeName,
-      PCollectionView<Boolean> proceed) {
-    this(path, table, spec, runId, writeName, proceed, FLUSH_ROWS);
-  }
-
-  /** With another number of rows per staging transaction (tests). */
+  /**
+   * The write of {@code table} as {@code spec} says, gated by {@code proceed} when not null,
+   * staging at most {@code flushRows} rows per transaction ({@link #FLUSH_ROWS} but in tests).
+   */
   DuckDbWrite(
       String path,
       TableDef table,
