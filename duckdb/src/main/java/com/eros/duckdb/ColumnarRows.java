@@ -2,8 +2,10 @@ package com.eros.duckdb;
 
 import com.eros.common.table.Column;
 import com.eros.common.table.ColumnType;
+import com.eros.common.table.RowGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -19,9 +21,10 @@ import org.apache.beam.sdk.values.Row;
  * array, a boxed value per column) they were most of the heap and of what every garbage collection
  * had to copy. Here a group is a few arrays, and the Rows a consumer asks for die young.
  *
- * <p>Each {@link #get} builds a new Row, equal to (not the same object as) the one before.
+ * <p>Each {@link #get} builds a new Row, equal to (not the same object as) the one before. The
+ * {@link RowGroup} getters read a value from its column without building a Row.
  */
-final class ColumnarRows extends AbstractList<Row> implements RandomAccess {
+final class ColumnarRows extends AbstractList<Row> implements RandomAccess, RowGroup {
   private final Schema schema;
   private final ColumnType[] types;
   private final long[][] longs; // INT64, TIMESTAMP (micros), DATE (epoch day), BOOL (0/1)
@@ -62,6 +65,58 @@ final class ColumnarRows extends AbstractList<Row> implements RandomAccess {
       values[c] = nulls[c].get(i) ? null : value(c, i);
     }
     return Row.withSchema(schema).attachValues(values);
+  }
+
+  @Override
+  public Row row(int i) {
+    return get(i);
+  }
+
+  @Override
+  public Long int64(int i, int col) {
+    check(i, col, ColumnType.INT64);
+    return nulls[col].get(i) ? null : longs[col][i];
+  }
+
+  @Override
+  public Double float64(int i, int col) {
+    check(i, col, ColumnType.FLOAT64);
+    return nulls[col].get(i) ? null : doubles[col][i];
+  }
+
+  @Override
+  public String string(int i, int col) {
+    check(i, col, ColumnType.STRING);
+    return strings[col][i]; // NULL is stored as null
+  }
+
+  @Override
+  public Boolean bool(int i, int col) {
+    check(i, col, ColumnType.BOOL);
+    return nulls[col].get(i) ? null : longs[col][i] != 0;
+  }
+
+  @Override
+  public Long micros(int i, int col) {
+    check(i, col, ColumnType.TIMESTAMP);
+    return nulls[col].get(i) ? null : longs[col][i];
+  }
+
+  @Override
+  public LocalDate date(int i, int col) {
+    check(i, col, ColumnType.DATE);
+    return nulls[col].get(i) ? null : LocalDate.ofEpochDay(longs[col][i]);
+  }
+
+  /** Like a Row's getters: a wrong type is an error, not a silent conversion. */
+  private void check(int i, int col, ColumnType type) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("row " + i + " of " + size);
+    }
+    if (types[col] != type) {
+      throw new IllegalArgumentException(
+          "column " + schema.getField(col).getName() + " is " + types[col] + ", not " + type);
+    }
   }
 
   private Object value(int c, int i) {

@@ -1,5 +1,6 @@
 package com.eros.pipelines.captionperformance;
 
+import com.eros.common.table.RowGroup;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
@@ -134,35 +135,36 @@ public final class ValidateAndAttribute
       int iPurchased = schema.indexOf("purchased_count");
       int iEarnings = schema.indexOf("earnings");
       long asOfMicros = Timestamps.micros(asOf);
-      for (Row row : rows) {
+      RowGroup group = RowGroup.of(rows);
+      for (int r = 0, n = group.size(); r < n; r++) {
         tally.rowsRead++;
-        Long sendMicros = Timestamps.microsOf(row, iTime);
-        Long sent = row.getInt64(iSent);
-        Long viewed = row.getInt64(iViewed);
-        Long purchased = row.getInt64(iPurchased);
-        Double earnings = row.getDouble(iEarnings);
+        Long sendMicros = group.micros(r, iTime);
+        Long sent = group.int64(r, iSent);
+        Long viewed = group.int64(r, iViewed);
+        Long purchased = group.int64(r, iPurchased);
+        Double earnings = group.float64(r, iEarnings);
         MessageRule broken =
             MessageValidator.check(
-                row.getString(iPage),
+                group.string(r, iPage),
                 sendMicros,
                 sent,
                 viewed,
                 purchased,
                 earnings,
-                row.getDouble(iPrice),
+                group.float64(r, iPrice),
                 asOfMicros);
-        Long id = row.getInt64(iId);
+        Long id = group.int64(r, iId);
         if (broken != null) {
           tally.rejectedByRule[broken.ordinal()]++;
           byRule.get(broken).inc();
-          c.output(REJECTED, deadLetters.reject(row, id, row.getString(iPage), broken));
+          c.output(REJECTED, deadLetters.reject(group.row(r), id, group.string(r, iPage), broken));
           continue;
         }
-        Long caption = row.getInt64(iCaption);
+        Long caption = group.int64(r, iCaption);
         if (caption != null) {
           tally.captioned++;
         } else {
-          CaptionIndex.Match match = captions.match(page, row.getString(iText));
+          CaptionIndex.Match match = captions.match(page, group.string(r, iText));
           switch (match.outcome()) {
             case ATTRIBUTED -> {
               caption = match.captionId();

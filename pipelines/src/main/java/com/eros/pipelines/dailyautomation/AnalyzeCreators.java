@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.RowGroup;
 import com.eros.common.table.Tables;
 import com.eros.common.table.Timestamps;
 import com.eros.common.validate.MessageRule;
@@ -123,27 +124,30 @@ public final class AnalyzeCreators
       boolean active = false;
       RejectedRows.Group deadLetters =
           new RejectedRows.Group(jobId, OutputRows.JOB_NAME, Tables.MASS_MESSAGES.name(), now);
-      for (Row r : rows) {
-        int[] i = indexes(r.getSchema());
-        Long sendMicros = Timestamps.microsOf(r, i[2]);
-        Long sent = r.getValue(i[4]);
-        Long viewed = r.getValue(i[5]);
-        Long purchased = r.getValue(i[6]);
-        Double earnings = r.getValue(i[7]);
+      RowGroup group = RowGroup.of(rows);
+      int[] i = rows.isEmpty() ? null : indexes(rows.get(0).getSchema());
+      for (int r = 0, n = group.size(); r < n; r++) {
+        Long sendMicros = group.micros(r, i[2]);
+        Long sent = group.int64(r, i[4]);
+        Long viewed = group.int64(r, i[5]);
+        Long purchased = group.int64(r, i[6]);
+        Double earnings = group.float64(r, i[7]);
         MessageRule broken =
             MessageValidator.check(
-                r.getValue(i[1]),
+                group.string(r, i[1]),
                 sendMicros,
                 sent,
                 viewed,
                 purchased,
                 earnings,
-                r.getValue(i[3]),
+                group.float64(r, i[3]),
                 nowMicros);
         if (broken != null) {
           rejected++;
           out.get(REJECTED)
-              .output(deadLetters.reject(r, r.getValue(i[0]), r.getValue(i[1]), broken));
+              .output(
+                  deadLetters.reject(
+                      group.row(r), group.int64(r, i[0]), group.string(r, i[1]), broken));
           continue;
         }
         if (sendMicros >= activeFrom && sendMicros < end) {
