@@ -1,6 +1,9 @@
 package com.eros.pipelines.support;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.runners.TransformHierarchy;
 
@@ -56,11 +59,36 @@ public final class Phases {
     err.println("eros-phase " + name + " " + sinceStartMs + note);
   }
 
-  private static long jvmStartMillis() {
-    return ProcessHandle.current()
-        .info()
-        .startInstant()
-        .map(java.time.Instant::toEpochMilli)
-        .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+  /**
+   * When this process started, in epoch milliseconds, to about 10 ms: its age from {@code /proc}
+   * (seconds since boot, and the process's start in clock ticks since boot, taken as the usual 100
+   * per second) subtracted from now. {@code ProcessHandle}'s start instant has a base of whole
+   * seconds (the kernel's boot time), which made phases later than the process's exit; off Linux,
+   * the JVM's own start time (which misses the few milliseconds before the JVM initialised).
+   */
+  static long jvmStartMillis() {
+    try {
+      return processStartMillis(
+          Files.readString(Path.of("/proc/self/stat")),
+          Files.readString(Path.of("/proc/uptime")),
+          System.currentTimeMillis());
+    } catch (IOException | RuntimeException e) {
+      return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+  }
+
+  /**
+   * The start of the process of {@code /proc/<pid>/stat} text, given /proc/uptime at {@code now}.
+   */
+  static long processStartMillis(String stat, String uptime, long now) {
+    // the command name (field 2) is in parentheses and may hold spaces: count from its end
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long startTicks = Long.parseLong(f[19]); // field 22, starttime
+    double upSeconds = Double.parseDouble(uptime.strip().split("\\s+")[0]);
+    long ageMillis = Math.round(upSeconds * 1000) - startTicks * 10;
+    if (ageMillis < 0) {
+      throw new IllegalArgumentException("a process cannot start after now: " + ageMillis + " ms");
+    }
+    return now - ageMillis;
   }
 }

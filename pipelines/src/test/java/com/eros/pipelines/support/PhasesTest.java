@@ -2,6 +2,9 @@ package com.eros.pipelines.support;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,6 +36,27 @@ class PhasesTest {
 
     // Impulse, ParDo, Impulse, Flatten: ParDo.of is a composite around one primitive.
     assertThat(Phases.primitives(p), equalTo(4));
+  }
+
+  /** /proc's figures: a command name with spaces and parentheses, start 12.34 s after boot. */
+  @Test
+  void theProcessStartComesFromProcToTheTick() {
+    String stat =
+        "4242 (java (x) y) S 1 4242 4242 0 -1 4194304 100 0 0 0 5 2 0 0 20 0 19 0 1234 9999 99";
+    assertThat(Phases.processStartMillis(stat, "15.00 30.00\n", 1_000_000L), equalTo(997_340L));
+    // an uptime before the start is refused, not turned into a start in the future
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Phases.processStartMillis(stat, "12.00 30.00\n", 1_000_000L));
+  }
+
+  /** This JVM: the process started before the JVM initialised, and not long before. */
+  @Test
+  void thisProcessStartedJustBeforeItsJvm() {
+    long process = Phases.jvmStartMillis();
+    long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    assertThat(process, lessThanOrEqualTo(jvm + 50)); // two 10 ms roundings, and slack
+    assertThat(process, greaterThan(jvm - 5_000));
   }
 
   @Test

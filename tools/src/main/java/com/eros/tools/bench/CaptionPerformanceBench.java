@@ -274,11 +274,13 @@ public final class CaptionPerformanceBench implements Command {
       WholeProcess.Result o0 =
           WholeProcess.run(
               WholeProcess.javaCommand(OracleMain.class.getName(), List.of(tiny.path(), asOf)));
+      WholeProcess.Result floor =
+          WholeProcess.run(WholeProcess.javaCommand(FloorMain.class.getName(), List.of()));
       WholeProcess.Result pN = pipelineProcess(wh, asOf);
       WholeProcess.Result oN =
           WholeProcess.run(
               WholeProcess.javaCommand(OracleMain.class.getName(), List.of(wh.path(), asOf)));
-      for (WholeProcess.Result r : List.of(p0, o0, pN, oN)) {
+      for (WholeProcess.Result r : List.of(p0, o0, floor, pN, oN)) {
         if (r.exitCode() != 0) {
           out.println(
               "  a whole-process run failed (exit " + r.exitCode() + "): " + r.stderrTail());
@@ -297,6 +299,13 @@ public final class CaptionPerformanceBench implements Command {
           o0.peakRssBytes());
       row(
           out,
+          String.format("Beam's floor (%,d numbers)", FloorMain.NUMBERS),
+          floor.seconds(),
+          o0.seconds(),
+          floor.peakRssBytes(),
+          o0.peakRssBytes());
+      row(
+          out,
           String.format("%,d messages", big.messages()),
           pN.seconds(),
           oN.seconds(),
@@ -312,13 +321,24 @@ public final class CaptionPerformanceBench implements Command {
       }
       out.println(
           "  fixed-cost phases of the pipeline (seconds since the JVM started; each ends at the time shown):");
-      StringBuilder sb = new StringBuilder("   ");
-      p0.phases().forEach((k, v) -> sb.append(String.format(" %s %.2f", k, v / 1000.0)));
-      out.println(sb.append(String.format(" | exit %.2f", p0.seconds())));
+      out.println(phases(p0));
+      out.printf(
+          "  Beam's floor: the smallest pipeline (%,d numbers created in memory, one ParDo, a global"
+              + " sum; no warehouse)%n  run like the pipeline, in a JVM like its own. No run on the"
+              + " DirectRunner here takes less; its phases:%n",
+          FloorMain.NUMBERS);
+      out.println(phases(floor));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out.println("  whole-process runs interrupted");
     }
+  }
+
+  /** The phases of a child run on one line, then its exit time. */
+  private static String phases(WholeProcess.Result r) {
+    StringBuilder sb = new StringBuilder("   ");
+    r.phases().forEach((k, v) -> sb.append(String.format(" %s %.2f", k, v / 1000.0)));
+    return sb.append(String.format(" | exit %.2f", r.seconds())).toString();
   }
 
   private static WholeProcess.Result pipelineProcess(DuckDbWarehouse wh, String asOf)

@@ -27,7 +27,7 @@ import java.util.Locale;
  * a local run (see README, Performance). A command line that names BigQuery or a runner keeps the
  * full registries ({@link #appliesTo}), as does {@code -Deros.allServices}.
  */
-final class LocalServiceFilter extends ClassLoader {
+public final class LocalServiceFilter extends ClassLoader {
   private static final String BEAM_SERVICES = "META-INF/services/org.apache.beam.";
   private static final List<String> HIDDEN_PACKAGES =
       List.of(
@@ -64,7 +64,7 @@ final class LocalServiceFilter extends ClassLoader {
   /**
    * Installs the filter as this thread's context class loader (threads started later inherit it).
    */
-  static void install() {
+  public static void install() {
     Thread t = Thread.currentThread();
     ClassLoader current = t.getContextClassLoader();
     t.setContextClassLoader(

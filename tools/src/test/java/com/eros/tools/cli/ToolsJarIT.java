@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class ToolsJarIT {
    */
   @Test
   void duckDbsNativeLibraryIsBesideTheJarNotInIt() throws Exception {
-    Path jar = Path.of("target", "eros.jar").toAbsolutePath();
+    Path jar = jar();
     try (JarFile j = new JarFile(jar.toFile())) {
       List<String> natives =
           j.stream().map(JarEntry::getName).filter(n -> n.startsWith("libduckdb_java")).toList();
@@ -69,18 +70,39 @@ class ToolsJarIT {
     }
   }
 
+  /**
+   * The benchmark's floor pipeline runs from the jar as the bench starts it (a main class on the
+   * jar's class path, phases on): it sums its numbers on the DirectRunner and reports its phases.
+   */
+  @Test
+  void theBenchmarksFloorPipelineRunsFromTheJar() throws Exception {
+    Result floor =
+        start(List.of("-Deros.phases", "-cp", jar().toString(), "com.eros.tools.bench.FloorMain"));
+    assertThat(floor.output(), floor.code(), equalTo(0));
+    assertThat(floor.output(), containsString("ran 2000 numbers"));
+    assertThat(floor.output(), containsString("eros-phase options "));
+    // Create, the ParDo and the global sum, as composed
+    assertThat(floor.output(), matchesPattern("(?s).*eros-phase graph \\d+ \\(\\d+ primitive.*"));
+    assertThat(floor.output(), containsString("eros-phase run "));
+  }
+
   private record Result(int code, String output) {}
 
+  private static Path jar() {
+    return Path.of("target", "eros.jar").toAbsolutePath();
+  }
+
   private Result run(String... args) throws IOException, InterruptedException {
-    Path jar = Path.of("target", "eros.jar").toAbsolutePath();
+    List<String> jvmArgs = new ArrayList<>(List.of("-jar", jar().toString()));
+    jvmArgs.addAll(List.of(args));
+    return start(jvmArgs);
+  }
+
+  private Result start(List<String> jvmArgs) throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-jar",
-                jar.toString()));
-    command.addAll(List.of(args));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    command.addAll(jvmArgs);
     Path log = Files.createTempFile(dir, "eros", ".log");
     Process p =
         new ProcessBuilder(command)
@@ -90,7 +112,7 @@ class ToolsJarIT {
             .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("eros " + String.join(" ", args) + " did not finish in 5 minutes");
+      throw new AssertionError(String.join(" ", jvmArgs) + " did not finish in 5 minutes");
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
