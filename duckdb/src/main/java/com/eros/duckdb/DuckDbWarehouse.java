@@ -224,6 +224,28 @@ public final class DuckDbWarehouse implements Warehouse {
     return rows;
   }
 
+  /** Counts in DuckDB: {@code SELECT count(*)} over the same filtered select as {@link #query}. */
+  @Override
+  public long count(TableDef table, ReadSpec spec) {
+    DuckDbSql.Select select = DuckDbSql.select(table, spec, null, null);
+    try (DuckDBConnection conn = DuckDbConnections.connect(path)) {
+      if (!tableExists(conn, table.name())) {
+        return 0;
+      }
+      try (PreparedStatement ps =
+          conn.prepareStatement("SELECT count(*) FROM (" + select.sql() + ")")) {
+        DuckDbSql.bind(ps, select.params());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot count " + table.name() + " in " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void insertNow(TableDef table, List<Row> rows) {
     try {

@@ -141,6 +141,26 @@ class DuckDbWarehouseTest {
                         "sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000))));
     assertThat(ids(withNull), containsInAnyOrder(2L, 3L, 4L, 9L));
 
+    // Counted in the store, with the same filters (NULL times included only by betweenOrNull).
+    assertThat(
+        wh.count(
+            MSG,
+            ReadSpec.columns("message_id")
+                .where(
+                    Filter.between("sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000)))),
+        equalTo(3L));
+    assertThat(
+        wh.count(
+            MSG,
+            ReadSpec.columns("message_id")
+                .where(
+                    Filter.betweenOrNull(
+                        "sending_time", t0.plusSeconds(7200), t0.plusSeconds(18000)))
+                .where(Filter.eq("page_name", "p1"))),
+        equalTo(2L)); // ids 3 and 9
+    assertThat(wh.count(MSG, ReadSpec.all()), equalTo(10L));
+    assertThat("a missing table has no rows", wh.count(Q, ReadSpec.all()), equalTo(0L));
+
     // The same through the Beam read transform.
     Pipeline p = Pipelines.create();
     PCollection<Long> read =

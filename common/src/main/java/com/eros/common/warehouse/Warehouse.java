@@ -95,6 +95,16 @@ public interface Warehouse extends Serializable {
   /** A small driver-side read (scorecards, summaries). Not for bulk data. */
   List<Row> query(TableDef table, ReadSpec spec);
 
+  /**
+   * How many rows of {@code table} match {@code spec}'s filters (0 when the table does not exist),
+   * for a driver-side figure such as the active locks after a sweep. The default reads the rows
+   * through {@link #query}; an adapter that can count in the store (DuckDB) does so, without
+   * bringing every row into the JVM.
+   */
+  default long count(TableDef table, ReadSpec spec) {
+    return query(table, spec).size();
+  }
+
   /** A small driver-side append (a job row written after a failed run). Not for bulk data. */
   void insertNow(TableDef table, List<Row> rows);
 

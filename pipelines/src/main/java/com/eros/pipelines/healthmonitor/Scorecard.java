@@ -104,8 +104,7 @@ public final class Scorecard {
         warehouse.query(Tables.LOCK_SWEEP_LOG, HealthRows.sweeps(now, RuleSet.MIN_JOB_LOOKBACK))) {
       HealthRows.addSweep(m, r);
     }
-    m.addActiveLocks(
-        warehouse.query(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()).size());
+    m.addActiveLocks(warehouse.count(Tables.ACTIVE_CAPTION_ASSIGNMENTS, HealthRows.activeLocks()));
     long critical = 0;
     for (Row r :
         warehouse.query(

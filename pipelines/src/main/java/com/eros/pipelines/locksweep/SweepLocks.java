@@ -325,7 +325,7 @@ public final class SweepLocks extends PTransform<PBegin, PCollection<Row>> {
         logged.add(r.getString("sweep_id"));
       }
       long activeAfter =
-          wh.query(LOCKS, ReadSpec.columns("is_active").where(Filter.eq("is_active", true))).size();
+          wh.count(LOCKS, ReadSpec.columns("is_active").where(Filter.eq("is_active", true)));
       double seconds = Math.max(0, System.currentTimeMillis() - c.sideInput(startView)) / 1000.0;
       for (SweepLedger.Entry e : SweepLedger.entries(jobId, cfg.now(), releases, logged)) {
         if (e.recovered()) {
