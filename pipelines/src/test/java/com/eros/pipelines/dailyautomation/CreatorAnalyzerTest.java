@@ -218,6 +218,26 @@ class CreatorAnalyzerTest {
     assertThat(p.bestHour1(), is(21));
   }
 
+  /**
+   * One page whose messages straddle the spring-forward instant (2026-03-08T10:00Z: 01:59:59 PST is
+   * followed by 03:00 PDT): each message takes the offset in force at its own instant.
+   */
+  @Test
+  void theOffsetChangesWithinOneAnalysisAtTheTransitionInstant() {
+    Windows march = new Windows(LocalDate.of(2026, 3, 20), 90, 30);
+    Instant springForward = Instant.parse("2026-03-08T10:00:00Z");
+    List<Message> m = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      // before: 01:5x PST; after, from the very instant: 03:0x PDT (better revenue per send)
+      m.add(new Message(Timestamps.micros(springForward.minusSeconds(60L * i + 1)), 10, 5, 1, 1.0));
+      m.add(new Message(Timestamps.micros(springForward.plusSeconds(60L * i)), 10, 5, 1, 2.0));
+    }
+    CreatorProfile p = analyzer.analyze("a", m, march);
+    assertThat(p.bestHour1(), is(3));
+    assertThat(p.bestHour2(), is(1));
+    assertThat(p.bestHour3(), is((Integer) null));
+  }
+
   @Test
   void bestWeekdayNeedsFiveMessages() {
     // 2026-11-27 is a Friday, 2026-11-26 a Thursday.
