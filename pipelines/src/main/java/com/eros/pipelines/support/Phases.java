@@ -10,21 +10,22 @@ import org.apache.beam.sdk.runners.TransformHierarchy;
 /**
  * Timestamps of a run's phases, for profiling the fixed cost of a run: with the system property
  * {@code eros.phases} set ({@code EROS_JAVA_OPTS="-Deros.phases ..."} or {@code ./eros bench}),
- * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since JVM start>}
+ * each {@link #mark} prints one line on stderr, {@code eros-phase <name> <ms since the process
+ * started>} (under {@code ./eros}: since the launcher script started, which then becomes the JVM)
  * ({@link #markGraph} adds the graph's primitive transforms, counted as composed, before the
  * runner's own replacements). Off by default, and then free.
  */
 public final class Phases {
   static final String PROPERTY = "eros.phases";
   private static final boolean ON = System.getProperty(PROPERTY) != null;
-  private static final long JVM_START_MS = ON ? jvmStartMillis() : 0;
+  private static final long START_MS = ON ? processStartMillis() : 0;
 
   private Phases() {}
 
   /** Prints that phase {@code name} ended now (when enabled). */
   public static void mark(String name) {
     if (ON) {
-      print(System.err, name, System.currentTimeMillis() - JVM_START_MS, "");
+      print(System.err, name, System.currentTimeMillis() - START_MS, "");
     }
   }
 
@@ -37,7 +38,7 @@ public final class Phases {
       print(
           System.err,
           "graph",
-          System.currentTimeMillis() - JVM_START_MS,
+          System.currentTimeMillis() - START_MS,
           " (" + primitives(p) + " primitive transforms)");
     }
   }
@@ -66,7 +67,7 @@ public final class Phases {
    * seconds (the kernel's boot time), which made phases later than the process's exit; off Linux,
    * the JVM's own start time (which misses the few milliseconds before the JVM initialised).
    */
-  static long jvmStartMillis() {
+  static long processStartMillis() {
     try {
       return processStartMillis(
           Files.readString(Path.of("/proc/self/stat")),

@@ -53,7 +53,7 @@ class PhasesTest {
   /** This JVM: the process started before the JVM initialised, and not long before. */
   @Test
   void thisProcessStartedJustBeforeItsJvm() {
-    long process = Phases.jvmStartMillis();
+    long process = Phases.processStartMillis();
     long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     assertThat(process, lessThanOrEqualTo(jvm + 50)); // two 10 ms roundings, and slack
     assertThat(process, greaterThan(jvm - 5_000));

@@ -320,7 +320,7 @@ public final class CaptionPerformanceBench implements Command {
             "per million messages beyond", pm, om, om > 0 ? String.format("%.1fx", pm / om) : "-");
       }
       out.println(
-          "  fixed-cost phases of the pipeline (seconds since the JVM started; each ends at the time shown):");
+          "  fixed-cost phases of the pipeline (seconds since its process started; each ends at the time shown):");
       out.println(phases(p0));
       out.printf(
           "  Beam's floor: the smallest pipeline (%,d numbers created in memory, one ParDo, a global"

@@ -28,7 +28,11 @@ import org.apache.beam.sdk.values.Row;
  * run on it, as {@code ./eros daily-automation} runs it (DirectRunner, production settings).
  */
 public final class DailyAutomationBench {
-  static final double TARGET_SECONDS = 60;
+  /**
+   * The performance goal of a run over the default data (3 000 000 messages, 1 000 pages), job row
+   * included; the bench runs in this JVM, so the JVM's start is not in its figures.
+   */
+  static final double GOAL_SECONDS = 8;
 
   private DailyAutomationBench() {}
 
@@ -69,8 +73,9 @@ public final class DailyAutomationBench {
           out.println(
               "  Loads synthetic messages spread over the 90 days before the date (--reuse keeps the data of an");
           out.println(
-              "  earlier bench), then times ./eros daily-automation on it. Target: under "
-                  + (int) TARGET_SECONDS
+              "  earlier bench), then times ./eros daily-automation on it in this JVM. Goal at the default"
+                  + " scale: "
+                  + (int) GOAL_SECONDS
                   + " s.");
           out.println(
               "  Locks sent before the date are already released (the hourly sweep's steady state); with");
@@ -134,6 +139,7 @@ public final class DailyAutomationBench {
     out.printf(Locale.ROOT, "  %,d messages in [D-90, D)%n", inWindow);
 
     List<Double> times = new ArrayList<>();
+    int failed = 0;
     for (int i = 1; i <= runs; i++) {
       wh.execute("DELETE FROM schedule_generation_queue WHERE execution_date = CAST(? AS DATE)", d);
       String jobId = "bench-" + UUID.randomUUID();
@@ -151,6 +157,18 @@ public final class DailyAutomationBench {
               new PrintStream(log, true, StandardCharsets.UTF_8));
       double secs = (System.nanoTime() - t0) / 1e9;
       times.add(secs);
+      if (code != 0) {
+        failed = code;
+        String why = log.toString(StandardCharsets.UTF_8).strip();
+        out.printf(
+            Locale.ROOT,
+            "  run %d: exit %d after %.1f s: %s%n",
+            i,
+            code,
+            secs,
+            why.substring(why.lastIndexOf('\n') + 1));
+        continue;
+      }
       Row job =
           wh.query(Tables.ETL_JOB_RUNS, ReadSpec.all().where(Filter.eq("job_id", jobId))).get(0);
       List<Row> sweep =
@@ -186,14 +204,21 @@ public final class DailyAutomationBench {
         out.printf("  queue for %s: %d creators%n", d, queued);
       }
     }
+    if (failed != 0) {
+      out.println("  no figure: a run did not succeed");
+      return failed;
+    }
     double best = times.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double first = times.get(0);
     out.printf(
         Locale.ROOT,
-        "  best %.1f s of %d run(s): %s the %.0f s target%n",
+        "  best %.1f s of %d run(s); the first, in a fresh JVM, %.1f s: %s the %.0f s goal set for"
+            + " 3,000,000 messages over 1,000 pages (JVM start not included)%n",
         best,
         runs,
-        best < TARGET_SECONDS ? "within" : "OVER",
-        TARGET_SECONDS);
+        first,
+        first <= GOAL_SECONDS ? "within" : "OVER",
+        GOAL_SECONDS);
     return 0;
   }
 }
