@@ -3,6 +3,7 @@ package com.eros.duckdb;
 import com.eros.common.table.Column;
 import com.eros.common.table.DuckDbDdl;
 import com.eros.common.table.TableDef;
+import com.eros.common.warehouse.GlobalBatch;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import java.sql.PreparedStatement;
@@ -130,6 +131,7 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
 
   @Override
   public PCollection<Long> expand(PCollection<Row> rows) {
+    GlobalBatch.require(rows, "a DuckDB write"); // it commits once, when all is staged
     String staging = stagingName(table, runId, writeName);
     KvCoder<Integer, KV<String, Long>> staged =
         KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));

@@ -2,6 +2,7 @@ package com.eros.duckdb;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -26,6 +27,8 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -321,6 +324,25 @@ class DuckDbWarehouseTest {
                   + " holds 2 rows of the committed bundles, which reported 3: nothing committed"));
       conn.rollback();
     }
+  }
+
+  @Test
+  void aWindowedInputIsRefusedWithTheReason() {
+    Pipeline p = Pipelines.create();
+    PCollection<Row> windowed =
+        p.apply(
+                "Rows",
+                Create.of(queueRow("a", LocalDate.of(2026, 11, 29), "PENDING", 0.5))
+                    .withRowSchema(Q.schema()))
+            .apply("Window", Window.into(FixedWindows.of(org.joda.time.Duration.standardHours(1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> windowed.apply(wh.write(Q, WriteSpec.append(), "run-w", "queue")));
+    assertThat(
+        e.getMessage(),
+        containsString("a DuckDB write handles globally windowed batch collections only"));
+    assertThat(e.getMessage(), containsString("FixedWindows"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.eros.pipelines.support;
 
+import com.eros.common.warehouse.GlobalBatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
@@ -10,12 +11,9 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.WindowingStrategy;
 
 /**
  * Emits its input once every signal collection is complete: the ordering of {@code Wait.on} for the
@@ -54,8 +52,8 @@ public final class AfterAll<T> extends PTransform<PCollection<T>, PCollection<T>
 
   @Override
   public PCollection<T> expand(PCollection<T> input) {
-    requireGlobal(input);
-    signals.forEach(AfterAll::requireGlobal);
+    GlobalBatch.require(input, "AfterAll");
+    signals.forEach(c -> GlobalBatch.require(c, "AfterAll"));
     Coder<T> coder = input.getCoder();
     KvCoder<Integer, T> keyed = KvCoder.of(VarIntCoder.of(), coder);
     List<PCollection<KV<Integer, T>>> parts = new ArrayList<>();
@@ -72,21 +70,6 @@ public final class AfterAll<T> extends PTransform<PCollection<T>, PCollection<T>
         .apply("Await signals", GroupByKey.create())
         .apply("Release input", ParDo.of(new ReleaseFn<T>()))
         .setCoder(coder);
-  }
-
-  /** Global window, default trigger: the group fires once, when every input is complete. */
-  private static void requireGlobal(PCollection<?> c) {
-    WindowingStrategy<?, ?> w = c.getWindowingStrategy();
-    if (!(w.getWindowFn() instanceof GlobalWindows)
-        || !(w.getTrigger() instanceof DefaultTrigger)) {
-      throw new IllegalArgumentException(
-          "AfterAll orders globally windowed batch collections only; "
-              + c.getName()
-              + " is windowed by "
-              + w.getWindowFn()
-              + " with trigger "
-              + w.getTrigger());
-    }
   }
 
   /** An input element under the one key. */
