@@ -2,6 +2,7 @@ package com.eros.common.warehouse.bigquery;
 
 import com.eros.common.table.TableDef;
 import com.eros.common.time.Clock;
+import com.eros.common.warehouse.GlobalBatch;
 import com.eros.common.warehouse.Warehouse;
 import com.eros.common.warehouse.WriteSpec;
 import com.google.api.services.bigquery.model.Clustering;
@@ -141,6 +142,7 @@ final class BigQueryWrite extends PTransform<PCollection<Row>, PCollection<Long>
 
   @Override
   public PCollection<Long> expand(PCollection<Row> rows) {
+    GlobalBatch.require(rows, "a BigQuery write"); // it loads and commits once per run
     String temp = rows.getPipeline().getOptions().getTempLocation();
     if (temp == null || temp.isBlank()) {
       throw new IllegalArgumentException(

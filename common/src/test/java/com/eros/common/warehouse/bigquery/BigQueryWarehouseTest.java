@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.common.table.TableDef;
@@ -36,6 +37,8 @@ import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -312,6 +315,18 @@ class BigQueryWarehouseTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> wh.write(Tables.REJECTED_ROWS, WriteSpec.insertIfAbsent("nope"), "r", "w"));
+    // a write commits once per run: windowed input is refused when the pipeline is built
+    Pipeline p = pipeline();
+    PCollection<Row> windowed =
+        p.apply("No sweeps", Create.empty(RowCoder.of(Tables.LOCK_SWEEP_LOG.schema())))
+            .apply("Window", Window.into(FixedWindows.of(org.joda.time.Duration.standardHours(1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> windowed.apply(wh.write(Tables.LOCK_SWEEP_LOG, WriteSpec.append(), "r", "w")));
+    assertThat(
+        e.getMessage(),
+        startsWith("a BigQuery write handles globally windowed batch collections only"));
   }
 
   /** The load job that wrote {@code table}. */
