@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.duckdb.DuckDbConnections;
 import com.eros.pipelines.support.UsageException;
-import com.eros.tools.cli.Commands;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,7 @@ class CaptionPerformanceBenchTest {
   @TempDir Path dir;
 
   private int bench(ByteArrayOutputStream buf, String... args) throws Exception {
-    return Commands.find("bench")
-        .orElseThrow()
-        .run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    return BenchCommand.run(buf, args);
   }
 
   @Test
