@@ -8,6 +8,7 @@ import com.eros.common.warehouse.Warehouses;
 import com.eros.duckdb.DuckDbWarehouse;
 import com.eros.pipelines.dailyautomation.DailyAutomationPipeline;
 import com.eros.pipelines.support.Lifecycle;
+import com.eros.pipelines.support.RunClock;
 import com.eros.pipelines.support.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,13 @@ public final class DailyAutomationBench {
       throw new UsageException(
           "the benchmark runs on the embedded DuckDB file only; use --warehouse=duckdb:PATH");
     }
+    String now =
+        LaTime.startOf(d).plusSeconds(3 * 3600 + 5 * 60).toString(); // 03:05 Los Angeles on D
+    try { // the run would refuse its clock: refuse it here, before any data is written
+      RunClock.instant(now, "now", Instant.now());
+    } catch (UsageException e) {
+      throw new UsageException("--executionDate=" + d + ": the run's " + e.getMessage(), e);
+    }
     Path parent = Path.of(warehouse.substring("duckdb:".length())).toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -109,8 +118,6 @@ public final class DailyAutomationBench {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    String now =
-        LaTime.startOf(d).plusSeconds(3 * 3600 + 5 * 60).toString(); // 03:05 Los Angeles on D
     out.printf(
         Locale.ROOT,
         "bench daily-automation: %,d messages, %d pages, seed %d, date %s, %s%n",

@@ -4,12 +4,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eros.duckdb.DuckDbConnections;
 import com.eros.pipelines.support.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +51,18 @@ class DailyAutomationBenchTest {
     assertThat(out, containsString("s goal set for 3,000,000 messages over 1,000 pages"));
   }
 
-  /** A run that cannot start (here: a future date) is refused as the command would be: exit 2. */
+  /**
+   * A date the run would refuse (here: in the future) is refused as the command would refuse it,
+   * exit 2, before the bench writes any data.
+   */
   @Test
-  void aRunThatCannotStartIsRefused() {
+  void aRunThatCannotStartIsRefusedBeforeAnyDataIsWritten() {
     UsageException e = assertThrows(UsageException.class, () -> bench("2099-01-01", "300"));
+    assertThat(
+        e.getMessage(),
+        startsWith("--executionDate=2099-01-01: the run's --now=2099-01-01T11:05:00Z is more"));
     assertThat(e.getMessage(), containsString("a run cannot be for the future"));
-    assertThat(buf.toString(StandardCharsets.UTF_8), not(containsString("goal set for")));
+    assertThat(buf.toString(StandardCharsets.UTF_8), not(containsString("data loaded")));
+    assertThat(Files.exists(Path.of(file())), is(false));
   }
 }
