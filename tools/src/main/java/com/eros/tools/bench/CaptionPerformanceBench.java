@@ -33,7 +33,8 @@ import java.util.UUID;
  * holds exactly that configuration), runs the pipeline (DirectRunner, tuned like ./eros) and the
  * SQL oracle on the same DuckDB file in this process, checks that they agree and prints wall time,
  * peak heap and peak RSS of each. Pipeline time runs from the pipeline's start to its tables
- * written; JVM start and data generation are excluded. Exit 1 when the results differ.
+ * written; JVM start and data generation are excluded. Exit 1 when the results differ, or when a
+ * whole-process run fails (then it prints no whole-process figure).
  */
 public final class CaptionPerformanceBench implements Command {
   static final String DEFAULT_WAREHOUSE = "duckdb:bench-data/caption-performance.duckdb";
@@ -59,6 +60,17 @@ public final class CaptionPerformanceBench implements Command {
             + ")");
     OPTIONS.put(
         "warehouse", "duckdb:PATH of the benchmark file (default " + DEFAULT_WAREHOUSE + ")");
+  }
+
+  private final WholeProcess.Runner processes;
+
+  public CaptionPerformanceBench() {
+    this(WholeProcess::run);
+  }
+
+  /** With whole processes run by {@code processes} (tests). */
+  CaptionPerformanceBench(WholeProcess.Runner processes) {
+    this.processes = processes;
   }
 
   @Override
@@ -204,13 +216,15 @@ public final class CaptionPerformanceBench implements Command {
     out.printf(
         "  %-26s %,14d %14s%n", "rows rejected", result.outcome().counter("rows_rejected"), "-");
     out.printf("  %-26s %,14d %,14d%n", "rows out (stats rows)", written.size(), expected.size());
-    if (wholeProcess) {
-      wholeProcessFigures(wh, generated, out);
-    }
+    boolean figures = !wholeProcess || wholeProcessFigures(wh, generated, out);
     if (diffs.isEmpty()) {
       out.printf(
           "  agreement: identical (page, caption) keys, integers equal, floats within %.0e relative%n",
           CaptionPerformanceOracle.RELATIVE_TOLERANCE);
+      if (!figures) {
+        out.println("  no whole-process figures: a run did not complete (above)");
+        return 1;
+      }
       return 0;
     }
     out.println("  DISAGREEMENT: " + diffs.size() + " differences, first ones:");
@@ -250,9 +264,10 @@ public final class CaptionPerformanceBench implements Command {
   /**
    * Whole ./eros processes: the pipeline on a tiny input (its time is the fixed cost of a run) and
    * on the benchmark's input, each beside the SQL statement in its own JVM; the cost per million
-   * messages is the difference over the difference in messages.
+   * messages is the difference over the difference in messages. False, after saying why, when a run
+   * failed or was interrupted: then there is no figure.
    */
-  private static void wholeProcessFigures(DuckDbWarehouse wh, GeneratorConfig big, PrintStream out)
+  private boolean wholeProcessFigures(DuckDbWarehouse wh, GeneratorConfig big, PrintStream out)
       throws IOException {
     Path bigPath = Path.of(wh.path());
     String tinyName =
@@ -272,19 +287,19 @@ public final class CaptionPerformanceBench implements Command {
       String asOf = big.now().toString();
       WholeProcess.Result p0 = pipelineProcess(tiny, asOf);
       WholeProcess.Result o0 =
-          WholeProcess.run(
+          processes.run(
               WholeProcess.javaCommand(OracleMain.class.getName(), List.of(tiny.path(), asOf)));
       WholeProcess.Result floor =
-          WholeProcess.run(WholeProcess.javaCommand(FloorMain.class.getName(), List.of()));
+          processes.run(WholeProcess.javaCommand(FloorMain.class.getName(), List.of()));
       WholeProcess.Result pN = pipelineProcess(wh, asOf);
       WholeProcess.Result oN =
-          WholeProcess.run(
+          processes.run(
               WholeProcess.javaCommand(OracleMain.class.getName(), List.of(wh.path(), asOf)));
       for (WholeProcess.Result r : List.of(p0, o0, floor, pN, oN)) {
         if (r.exitCode() != 0) {
           out.println(
               "  a whole-process run failed (exit " + r.exitCode() + "): " + r.stderrTail());
-          return;
+          return false;
         }
       }
       out.printf(
@@ -328,9 +343,11 @@ public final class CaptionPerformanceBench implements Command {
               + " DirectRunner here takes less; its phases:%n",
           FloorMain.NUMBERS);
       out.println(phases(floor));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out.println("  whole-process runs interrupted");
+      return false;
     }
   }
 
@@ -341,9 +358,9 @@ public final class CaptionPerformanceBench implements Command {
     return sb.append(String.format(" | exit %.2f", r.seconds())).toString();
   }
 
-  private static WholeProcess.Result pipelineProcess(DuckDbWarehouse wh, String asOf)
+  private WholeProcess.Result pipelineProcess(DuckDbWarehouse wh, String asOf)
       throws IOException, InterruptedException {
-    return WholeProcess.run(
+    return processes.run(
         WholeProcess.javaCommand(
             com.eros.tools.cli.Eros.class.getName(),
             List.of(

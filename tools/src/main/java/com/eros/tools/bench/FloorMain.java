@@ -18,7 +18,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * ./eros} runs a local pipeline (the same context class loader, options parser and DirectRunner
  * settings), with no warehouse and none of the project's transforms. Its time is what any Beam
  * pipeline costs on this machine before it does any work: a goal below it cannot be met on the
- * DirectRunner. Prints the sum, and the phases with {@code -Deros.phases}.
+ * DirectRunner. Prints how many numbers it ran, and the phases with {@code -Deros.phases}.
  */
 public final class FloorMain {
   /** Elements of the floor pipeline (as many as the fixed-cost input has messages). */

@@ -31,6 +31,12 @@ final class WholeProcess {
       Map<String, Long> phases,
       String stderrTail) {}
 
+  /** Runs a command line as a whole process ({@link #run}; tests give another). */
+  @FunctionalInterface
+  interface Runner {
+    Result run(List<String> command) throws IOException, InterruptedException;
+  }
+
   private WholeProcess() {}
 
   /** The java command line of a new JVM like this one, running {@code mainClass args}. */
