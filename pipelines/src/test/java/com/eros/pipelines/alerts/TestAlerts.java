@@ -15,14 +15,9 @@ import java.util.Map;
 public final class TestAlerts {
   private TestAlerts() {}
 
-  /** Short retries for tests: 2 attempts, 10 ms backoff, 2 s timeouts. */
+  /** Short retries for tests: 2 attempts, 10–20 ms backoff, 2 s timeouts. */
   public static RetryPolicy fast() {
-    return new RetryPolicy(
-        2,
-        Duration.ofMillis(10),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(2));
+    return policy(2, 20, Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   /**
@@ -30,18 +25,19 @@ public final class TestAlerts {
    * request timeouts (not {@link #fast()}, which is 2 tries with 2 s timeouts).
    */
   public static RetryPolicy retrying(int attempts) {
-    return new RetryPolicy(
-        attempts,
-        Duration.ofMillis(10),
-        Duration.ofMillis(40),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
+    return policy(attempts, 40, Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 
   /** Two tries, 10 ms backoff, a 1 s connect timeout and {@code request} for each request. */
   public static RetryPolicy timingOut(Duration request) {
+    return policy(2, 10, Duration.ofSeconds(1), request);
+  }
+
+  /** {@code attempts} tries, a backoff from 10 ms to {@code maxBackoffMs}, and the timeouts. */
+  private static RetryPolicy policy(
+      int attempts, long maxBackoffMs, Duration connect, Duration request) {
     return new RetryPolicy(
-        2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), request);
+        attempts, Duration.ofMillis(10), Duration.ofMillis(maxBackoffMs), connect, request);
   }
 
   /** An environment with no channel variable set. */
