@@ -143,16 +143,16 @@ final class DuckDbWrite extends PTransform<PCollection<Row>, PCollection<Long>> 
             .apply("Start commit", Impulse.create())
             .apply("Seed commit", ParDo.of(new SeedFn()))
             .setCoder(staged);
+    ParDo.SingleOutput<KV<Integer, Iterable<KV<String, Long>>>, Long> commit =
+        ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, proceed));
+    if (proceed != null) {
+      commit = commit.withSideInputs(proceed);
+    }
     return PCollectionList.of(seed)
         .and(bundles)
         .apply("Join staged bundles", Flatten.pCollections())
         .apply("Collect staged bundles", GroupByKey.create())
-        .apply(
-            "Commit " + table.name(),
-            proceed == null
-                ? ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, null))
-                : ParDo.of(new CommitFn(path, table, spec, staging, runId, writeName, proceed))
-                    .withSideInputs(proceed));
+        .apply("Commit " + table.name(), commit);
   }
 
   /** The one element that makes the commit run when no bundle staged anything. */
