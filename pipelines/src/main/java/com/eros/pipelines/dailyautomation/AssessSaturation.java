@@ -1,5 +1,6 @@
 package com.eros.pipelines.dailyautomation;
 
+import com.eros.common.table.RowGroup;
 import com.eros.common.table.Tables;
 import com.eros.common.warehouse.Filter;
 import com.eros.common.warehouse.ReadSpec;
@@ -15,6 +16,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -113,18 +115,34 @@ public final class AssessSaturation
     return out;
   }
 
+  /**
+   * A group of the caption pool read by position: the column positions are found once per group,
+   * not by name for every caption.
+   */
+  private record Columns(RowGroup rows, int id, int page, int active) {
+    static Columns of(List<Row> group) {
+      Schema schema = group.get(0).getSchema();
+      return new Columns(
+          RowGroup.of(group),
+          schema.indexOf("caption_id"),
+          schema.indexOf("page_name"),
+          schema.indexOf("is_active"));
+    }
+  }
+
   /** Ids of the active shared captions (page_name NULL); they sit in the "" group of the read. */
   static final class SharedCaptionIdsFn extends DoFn<KV<String, List<Row>>, Long> {
     @ProcessElement
     public void process(@Element KV<String, List<Row>> group, OutputReceiver<Long> out) {
-      if (!group.getKey().isEmpty()) {
+      if (!group.getKey().isEmpty() || group.getValue().isEmpty()) {
         return;
       }
-      for (Row r : group.getValue()) {
-        Long id = r.getInt64("caption_id");
+      Columns c = Columns.of(group.getValue());
+      for (int i = 0, n = c.rows.size(); i < n; i++) {
+        Long id = c.rows.int64(i, c.id);
         if (id != null
-            && r.getString("page_name") == null
-            && Boolean.TRUE.equals(r.getBoolean("is_active"))) {
+            && c.rows.string(i, c.page) == null
+            && Boolean.TRUE.equals(c.rows.bool(i, c.active))) {
           out.output(id);
         }
       }
@@ -138,12 +156,16 @@ public final class AssessSaturation
         @Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
       String page = group.getKey();
       List<Long> ids = new ArrayList<>();
-      for (Row r : group.getValue()) {
-        Long id = r.getInt64("caption_id");
-        String owner = r.getString("page_name");
+      if (group.getValue().isEmpty()) {
+        return;
+      }
+      Columns c = Columns.of(group.getValue());
+      for (int i = 0, n = c.rows.size(); i < n; i++) {
+        Long id = c.rows.int64(i, c.id);
+        String owner = c.rows.string(i, c.page);
         if (id != null
             && owner != null
-            && Saturation.inPool(page, owner, r.getBoolean("is_active"))) {
+            && Saturation.inPool(page, owner, c.rows.bool(i, c.active))) {
           ids.add(id);
         }
       }
@@ -168,12 +190,18 @@ public final class AssessSaturation
         @Element KV<String, List<Row>> group, OutputReceiver<KV<String, List<Long>>> out) {
       String page = group.getKey();
       List<Saturation.Lock> locks = new ArrayList<>();
-      for (Row r : group.getValue()) {
-        Long id = r.getInt64("caption_id");
-        if (id != null && page.equals(r.getString("page_name"))) {
-          locks.add(
-              new Saturation.Lock(
-                  id, r.getLogicalTypeValue("scheduled_send_date", LocalDate.class)));
+      if (group.getValue().isEmpty()) {
+        return;
+      }
+      RowGroup rows = RowGroup.of(group.getValue());
+      Schema schema = group.getValue().get(0).getSchema();
+      int id = schema.indexOf("caption_id");
+      int owner = schema.indexOf("page_name");
+      int sendDate = schema.indexOf("scheduled_send_date");
+      for (int i = 0, n = rows.size(); i < n; i++) {
+        Long caption = rows.int64(i, id);
+        if (caption != null && page.equals(rows.string(i, owner))) {
+          locks.add(new Saturation.Lock(caption, rows.date(i, sendDate)));
         }
       }
       Set<Long> ids = Saturation.lockedIds(locks, executionDate, cooldownDays);
